@@ -1,0 +1,13 @@
+//! One file per call: its success path and every error path (exact error, storage unchanged).
+//! `ExtBuilder::build_and_execute` checks the pallet's invariants after every test.
+
+mod attest;
+mod inspect;
+mod join;
+mod join_with_credential;
+mod leave;
+mod record_contribution;
+mod revoke_and_expire;
+mod rotate;
+mod set_consent;
+mod withdraw_attestation;

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Shared set-up for dev.sh, test.sh and benchmark.sh. Source it, then call `cohort_setup`.
+#
+# Installs what a build needs when it is missing, and is quiet when everything is there:
+#   - Debian packages: clang, libclang-dev, protobuf-compiler, mold, pkg-config, libssl-dev;
+#   - a Rust toolchain that can build the wasm runtime (target wasm32v1-none):
+#       1. the rustup toolchain, when `rustup target add wasm32v1-none` works;
+#       2. else Debian's rustc-web/cargo-web/rust-web-src/lld-22, linked as the rustup toolchain
+#          `cohort-web`, with core/alloc/compiler_builtins for wasm32v1-none built once from
+#          rust-web-src into its sysroot; WASM_BUILD_TOOLCHAIN then points at it.
+#
+# Environment:
+#   CARGO_TARGET_DIR       where cargo builds (default: $HOME/.cache/cohort-target, outside the
+#                          checkout, so that rebuilds and CI are incremental)
+#   COHORT_WASM_TOOLCHAIN  `rustup` or `debian`: force one of the two ways above
+#   COHORT_QUIET=1         no progress messages from this script
+
+COHORT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export COHORT_ROOT
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/cohort-target}"
+# The linked Debian toolchain's name.
+COHORT_WEB_TOOLCHAIN=cohort-web
+
+cohort_say() { [ "${COHORT_QUIET:-0}" = 1 ] || echo "==> $*" >&2; }
+cohort_fail() {
+	echo "error: $*" >&2
+	exit 1
+}
+
+# Runs a command as root: directly, or through passwordless sudo.
+cohort_as_root() {
+	if [ "$(id -u)" = 0 ]; then
+		"$@"
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+		sudo -n "$@"
+	else
+		return 1
+	fi
+}
+
+cohort_apt_updated=0
+# Installs the Debian packages named that are not installed yet.
+cohort_ensure_debian_packages() {
+	local missing=() package
+	for package in "$@"; do
+		dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" ||
+			missing+=("$package")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if ! command -v apt-get >/dev/null 2>&1; then
+		cohort_fail "missing packages: ${missing[*]}. This is not a Debian-like system: install" \
+			"their equivalents with your package manager, then run this again."
+	fi
+	cohort_say "installing Debian packages: ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	if [ "$cohort_apt_updated" = 0 ]; then
+		cohort_as_root apt-get update -qq >/dev/null ||
+			cohort_fail "cannot run apt-get as root. Install them yourself:" \
+				"sudo apt-get install ${missing[*]}"
+		cohort_apt_updated=1
+	fi
+	cohort_as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+		cohort_fail "apt-get could not install: ${missing[*]}. Install them yourself:" \
+			"sudo apt-get install ${missing[*]}"
+}
+
+# The packages every build needs: a C toolchain for RocksDB and libclang for its bindings,
+# protoc for libp2p, mold to link the node quickly.
+cohort_ensure_build_packages() {
+	if command -v dpkg-query >/dev/null 2>&1; then
+		cohort_ensure_debian_packages clang libclang-dev protobuf-compiler mold pkg-config \
+			libssl-dev make
+	else
+		local tool
+		for tool in clang protoc mold; do
+			command -v "$tool" >/dev/null 2>&1 ||
+				cohort_fail "\`$tool\` is missing: install clang, protobuf-compiler and mold."
+		done
+	fi
+}
+
+cohort_ensure_rust() {
+	command -v cargo >/dev/null 2>&1 && command -v rustup >/dev/null 2>&1 && return 0
+	cohort_fail "Rust is missing: install rustup (https://rustup.rs) and a stable toolchain."
+}
+
+# Whether the default rustup toolchain can build for wasm32v1-none, installing the target
+# (and rust-src, which is not strictly needed on Rust >= 1.84) when rustup can download it.
+cohort_rustup_has_wasm() {
+	if rustup target list --installed 2>/dev/null | grep -qx wasm32v1-none; then
+		return 0
+	fi
+	cohort_say "adding the wasm32v1-none target with rustup"
+	timeout 120 rustup target add wasm32v1-none >/dev/null 2>&1 || return 1
+	timeout 120 rustup component add rust-src >/dev/null 2>&1 || true
+	rustup target list --installed 2>/dev/null | grep -qx wasm32v1-none
+}
+
+# Debian's Rust, linked into rustup, with core/alloc built for wasm32v1-none.
+cohort_setup_debian_wasm_toolchain() {
+	cohort_ensure_debian_packages rustc-web cargo-web rust-web-src lld-22
+	if ! rustup toolchain list | grep -q "^$COHORT_WEB_TOOLCHAIN"; then
+		cohort_say "linking Debian's rustc-web as the rustup toolchain $COHORT_WEB_TOOLCHAIN"
+		rustup toolchain link "$COHORT_WEB_TOOLCHAIN" /usr
+	fi
+	local sysroot libdir marker
+	sysroot="$(rustup run "$COHORT_WEB_TOOLCHAIN" rustc --print sysroot)"
+	libdir="$sysroot/lib/rustlib/wasm32v1-none/lib"
+	marker="$libdir/.cohort-$(rustup run "$COHORT_WEB_TOOLCHAIN" rustc --version | tr -cd '[:alnum:].')"
+	if [ ! -f "$marker" ]; then
+		cohort_say "building core and alloc for wasm32v1-none from rust-web-src (once)"
+		local work
+		work="$(mktemp -d)"
+		mkdir -p "$work/src"
+		cat >"$work/Cargo.toml" <<'TOML'
+[package]
+name = "cohort-wasm-std"
+version = "0.0.0"
+edition = "2021"
+
+[lib]
+path = "src/lib.rs"
+
+[profile.release]
+panic = "abort"
+TOML
+		echo '#![no_std]' >"$work/src/lib.rs"
+		# Embedded bitcode: the runtime is linked with LTO, which needs it in core and alloc.
+		(cd "$work" && RUSTFLAGS="-C embed-bitcode=yes" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$work/target" \
+			rustup run "$COHORT_WEB_TOOLCHAIN" cargo build --quiet --release \
+			-Zbuild-std=core,alloc --target wasm32v1-none) ||
+			cohort_fail "could not build core/alloc for wasm32v1-none (see above)"
+		cohort_as_root mkdir -p "$libdir"
+		cohort_as_root sh -c "rm -f '$libdir'/*.rlib '$libdir'/.cohort-*; cp '$work'/target/wasm32v1-none/release/deps/*.rlib '$libdir'/ && touch '$marker'" ||
+			cohort_fail "cannot write to $libdir"
+		rm -rf "$work"
+	fi
+	export WASM_BUILD_TOOLCHAIN="$COHORT_WEB_TOOLCHAIN"
+}
+
+cohort_ensure_wasm_toolchain() {
+	case "${COHORT_WASM_TOOLCHAIN:-auto}" in
+	rustup)
+		cohort_rustup_has_wasm || cohort_fail "rustup cannot add the wasm32v1-none target"
+		unset WASM_BUILD_TOOLCHAIN
+		;;
+	debian) cohort_setup_debian_wasm_toolchain ;;
+	auto)
+		# Once Debian's toolchain is set up, keep using it rather than asking rustup again
+		# (where rustup cannot download, each attempt would wait for its time-out).
+		if ! rustup target list --installed 2>/dev/null | grep -qx wasm32v1-none &&
+			rustup toolchain list 2>/dev/null | grep -q "^$COHORT_WEB_TOOLCHAIN"; then
+			cohort_setup_debian_wasm_toolchain
+		elif cohort_rustup_has_wasm; then
+			unset WASM_BUILD_TOOLCHAIN
+		else
+			cohort_say "rustup cannot add wasm32v1-none here; using Debian's rustc-web instead"
+			cohort_setup_debian_wasm_toolchain
+		fi
+		;;
+	*) cohort_fail "COHORT_WASM_TOOLCHAIN must be rustup or debian" ;;
+	esac
+}
+
+# Everything a build needs.
+cohort_setup() {
+	cohort_ensure_rust
+	cohort_ensure_build_packages
+	cohort_ensure_wasm_toolchain
+	mkdir -p "$CARGO_TARGET_DIR"
+}
+
+# The node binary the scripts build and run.
+cohort_node_binary() { echo "$CARGO_TARGET_DIR/debug/cohort-node"; }
