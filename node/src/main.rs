@@ -11,9 +11,9 @@ mod rpc;
 mod service;
 
 fn main() {
-    if let Err(error) = command::run() {
-        // One line for the user, never a panic trace.
-        eprintln!("Error: {}", command::describe(&error));
-        std::process::exit(1);
-    }
+	if let Err(error) = command::run() {
+		// One line for the user, never a panic trace.
+		eprintln!("Error: {}", command::describe(&error));
+		std::process::exit(1);
+	}
 }

@@ -6,35 +6,33 @@ mod common;
 use common::{run_e2e_script, DevNode};
 
 fn assert_script_passed(output: &std::process::Output, node: &DevNode, what: &str) {
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    println!("{what}: {stdout}");
-    assert!(
-        output.status.success(),
-        "{what} failed: {stderr}\n{stdout}\n--- node log ---\n{}",
-        node.log_tail()
-    );
+	let stdout = String::from_utf8_lossy(&output.stdout);
+	let stderr = String::from_utf8_lossy(&output.stderr);
+	println!("{what}: {stdout}");
+	assert!(
+		output.status.success(),
+		"{what} failed: {stderr}\n{stdout}\n--- node log ---\n{}",
+		node.log_tail()
+	);
 }
 
 #[test]
 fn a_dev_chain_finalizes_blocks_applies_a_transfer_and_survives_a_restart() {
-    let base = tempfile::tempdir().expect("a temporary base path");
-    let state = base.path().join("e2e-state.json");
-    let state = state.to_str().expect("a UTF-8 path");
+	let base = tempfile::tempdir().expect("a temporary base path");
+	let state = base.path().join("e2e-state.json");
+	let state = state.to_str().expect("a UTF-8 path");
 
-    let mut node = DevNode::start(base.path(), 1000, "first-run.log");
-    let output = run_e2e_script(
-        "dev-chain.mjs",
-        &["transfer", "--ws", &node.ws_url(), "--state", state],
-    );
-    assert_script_passed(&output, &node, "transfer");
-    node.stop();
+	let mut node = DevNode::start(base.path(), 1000, "first-run.log");
+	let output =
+		run_e2e_script("dev-chain.mjs", &["transfer", "--ws", &node.ws_url(), "--state", state]);
+	assert_script_passed(&output, &node, "transfer");
+	node.stop();
 
-    let mut node = DevNode::start(base.path(), 1000, "second-run.log");
-    let output = run_e2e_script(
-        "dev-chain.mjs",
-        &["after-restart", "--ws", &node.ws_url(), "--state", state],
-    );
-    assert_script_passed(&output, &node, "after restart");
-    node.stop();
+	let mut node = DevNode::start(base.path(), 1000, "second-run.log");
+	let output = run_e2e_script(
+		"dev-chain.mjs",
+		&["after-restart", "--ws", &node.ws_url(), "--state", state],
+	);
+	assert_script_passed(&output, &node, "after restart");
+	node.stop();
 }

@@ -8,52 +8,52 @@ use frame_support::traits::{StorageInfo, StorageInfoTrait, WhitelistedStorageKey
 
 use cumulus_pallet_session_benchmarking::Pallet as SessionBench;
 use frame_system_benchmarking::{
-    extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+	extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
 };
 
 impl frame_system_benchmarking::Config for Runtime {}
 
 impl cumulus_pallet_session_benchmarking::Config for Runtime {
-    fn generate_session_keys_and_proof(owner: Self::AccountId) -> (Self::Keys, Vec<u8>) {
-        use codec::Encode;
-        let keys = SessionKeys::generate(&owner.encode(), None);
-        (keys.keys, keys.proof.encode())
-    }
+	fn generate_session_keys_and_proof(owner: Self::AccountId) -> (Self::Keys, Vec<u8>) {
+		use codec::Encode;
+		let keys = SessionKeys::generate(&owner.encode(), None);
+		(keys.keys, keys.proof.encode())
+	}
 }
 
 frame_benchmarking::define_benchmarks!(
-    [frame_system, SystemBench::<Runtime>]
-    [frame_system_extensions, SystemExtensionsBench::<Runtime>]
-    [pallet_balances, Balances]
-    [pallet_session, SessionBench::<Runtime>]
-    [pallet_timestamp, Timestamp]
-    [pallet_message_queue, MessageQueue]
-    [pallet_sudo, Sudo]
-    [pallet_collator_selection, CollatorSelection]
-    [pallet_utility, Utility]
-    [pallet_multisig, Multisig]
-    [pallet_proxy, Proxy]
-    [pallet_collective, OversightCouncil]
-    [cumulus_pallet_parachain_system, ParachainSystem]
-    [cumulus_pallet_xcmp_queue, XcmpQueue]
-    [cumulus_pallet_weight_reclaim, WeightReclaim]
-    [pallet_cohorts, Cohorts]
-    [pallet_membership, Membership]
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_session, SessionBench::<Runtime>]
+	[pallet_timestamp, Timestamp]
+	[pallet_message_queue, MessageQueue]
+	[pallet_sudo, Sudo]
+	[pallet_collator_selection, CollatorSelection]
+	[pallet_utility, Utility]
+	[pallet_multisig, Multisig]
+	[pallet_proxy, Proxy]
+	[pallet_collective, OversightCouncil]
+	[cumulus_pallet_parachain_system, ParachainSystem]
+	[cumulus_pallet_xcmp_queue, XcmpQueue]
+	[cumulus_pallet_weight_reclaim, WeightReclaim]
+	[pallet_cohorts, Cohorts]
+	[pallet_membership, Membership]
 );
 
 /// The benchmarks this runtime has, and the storage they touch.
 pub fn metadata(extra: bool) -> (Vec<BenchmarkList>, Vec<StorageInfo>) {
-    let mut list = Vec::<BenchmarkList>::new();
-    list_benchmarks!(list, extra);
-    let storage_info = AllPalletsWithSystem::storage_info();
-    (list, storage_info)
+	let mut list = Vec::<BenchmarkList>::new();
+	list_benchmarks!(list, extra);
+	let storage_info = AllPalletsWithSystem::storage_info();
+	(list, storage_info)
 }
 
 /// Runs the benchmarks `config` selects.
 pub fn dispatch(config: BenchmarkConfig) -> Result<Vec<BenchmarkBatch>, String> {
-    let whitelist = AllPalletsWithSystem::whitelisted_storage_keys();
-    let mut batches = Vec::<BenchmarkBatch>::new();
-    let params = (&config, &whitelist);
-    add_benchmarks!(params, batches);
-    Ok(batches)
+	let whitelist = AllPalletsWithSystem::whitelisted_storage_keys();
+	let mut batches = Vec::<BenchmarkBatch>::new();
+	let params = (&config, &whitelist);
+	add_benchmarks!(params, batches);
+	Ok(batches)
 }

@@ -6,9 +6,9 @@
 //!   collators of para 1000.
 
 use crate::{
-    AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, OversightCouncilConfig,
-    ParachainInfoConfig, PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-    SudoConfig, EXISTENTIAL_DEPOSIT, UNIT,
+	AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, OversightCouncilConfig,
+	ParachainInfoConfig, PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
+	SudoConfig, EXISTENTIAL_DEPOSIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
@@ -27,101 +27,84 @@ const SAFE_XCM_VERSION: u32 = xcm::prelude::XCM_VERSION;
 
 /// The genesis state, from who holds what and who does which job.
 fn cohort_genesis(
-    collators: Vec<(AccountId, AuraId)>,
-    endowed: Vec<AccountId>,
-    council: Vec<AccountId>,
-    root: AccountId,
-    para_id: ParaId,
+	collators: Vec<(AccountId, AuraId)>,
+	endowed: Vec<AccountId>,
+	council: Vec<AccountId>,
+	root: AccountId,
+	para_id: ParaId,
 ) -> serde_json::Value {
-    build_struct_json_patch!(RuntimeGenesisConfig {
-        balances: BalancesConfig {
-            balances: endowed
-                .into_iter()
-                .map(|account| (account, DEV_ENDOWMENT))
-                .collect(),
-        },
-        parachain_info: ParachainInfoConfig {
-            parachain_id: para_id
-        },
-        collator_selection: CollatorSelectionConfig {
-            invulnerables: collators
-                .iter()
-                .map(|(account, _)| account.clone())
-                .collect(),
-            candidacy_bond: CANDIDACY_BOND,
-        },
-        session: SessionConfig {
-            keys: collators
-                .into_iter()
-                .map(|(account, aura)| (account.clone(), account, SessionKeys { aura }))
-                .collect(),
-        },
-        polkadot_xcm: PolkadotXcmConfig {
-            safe_xcm_version: Some(SAFE_XCM_VERSION)
-        },
-        oversight_council: OversightCouncilConfig { members: council },
-        sudo: SudoConfig { key: Some(root) },
-    })
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed.into_iter().map(|account| (account, DEV_ENDOWMENT)).collect(),
+		},
+		parachain_info: ParachainInfoConfig { parachain_id: para_id },
+		collator_selection: CollatorSelectionConfig {
+			invulnerables: collators.iter().map(|(account, _)| account.clone()).collect(),
+			candidacy_bond: CANDIDACY_BOND,
+		},
+		session: SessionConfig {
+			keys: collators
+				.into_iter()
+				.map(|(account, aura)| (account.clone(), account, SessionKeys { aura }))
+				.collect(),
+		},
+		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
+		oversight_council: OversightCouncilConfig { members: council },
+		sudo: SudoConfig { key: Some(root) },
+	})
 }
 
 /// The well-known dev accounts (Alice to Ferdie, and their `//stash` accounts).
 fn dev_accounts() -> Vec<AccountId> {
-    Sr25519Keyring::well_known()
-        .map(|k| k.to_account_id())
-        .collect()
+	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
 }
 
 fn council() -> Vec<AccountId> {
-    vec![
-        Sr25519Keyring::Alice.to_account_id(),
-        Sr25519Keyring::Bob.to_account_id(),
-        Sr25519Keyring::Charlie.to_account_id(),
-    ]
+	vec![
+		Sr25519Keyring::Alice.to_account_id(),
+		Sr25519Keyring::Bob.to_account_id(),
+		Sr25519Keyring::Charlie.to_account_id(),
+	]
 }
 
 fn collator(key: Sr25519Keyring) -> (AccountId, AuraId) {
-    (key.to_account_id(), key.public().into())
+	(key.to_account_id(), key.public().into())
 }
 
 fn development() -> serde_json::Value {
-    cohort_genesis(
-        vec![collator(Sr25519Keyring::Alice)],
-        dev_accounts(),
-        council(),
-        Sr25519Keyring::Alice.to_account_id(),
-        PARA_ID.into(),
-    )
+	cohort_genesis(
+		vec![collator(Sr25519Keyring::Alice)],
+		dev_accounts(),
+		council(),
+		Sr25519Keyring::Alice.to_account_id(),
+		PARA_ID.into(),
+	)
 }
 
 fn local_testnet() -> serde_json::Value {
-    cohort_genesis(
-        vec![
-            collator(Sr25519Keyring::Alice),
-            collator(Sr25519Keyring::Bob),
-        ],
-        dev_accounts(),
-        council(),
-        Sr25519Keyring::Alice.to_account_id(),
-        PARA_ID.into(),
-    )
+	cohort_genesis(
+		vec![collator(Sr25519Keyring::Alice), collator(Sr25519Keyring::Bob)],
+		dev_accounts(),
+		council(),
+		Sr25519Keyring::Alice.to_account_id(),
+		PARA_ID.into(),
+	)
 }
 
 /// The JSON patch of preset `id`, if there is one.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
-    let patch = match id.as_ref() {
-        sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
-        sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
-        _ => return None,
-    };
-    serde_json::to_string(&patch)
-        .ok()
-        .map(|json| json.into_bytes())
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet(),
+		_ => return None,
+	};
+	serde_json::to_string(&patch).ok().map(|json| json.into_bytes())
 }
 
 /// The presets this runtime offers.
 pub fn preset_names() -> Vec<PresetId> {
-    vec![
-        PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
-        PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
-    ]
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
 }

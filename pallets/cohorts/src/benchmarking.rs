@@ -6,230 +6,209 @@ use crate::Pallet as Cohorts;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
-    traits::{
-        fungible::{Inspect, Mutate},
-        EnsureOrigin, Get,
-    },
-    BoundedVec,
+	traits::{
+		fungible::{Inspect, Mutate},
+		EnsureOrigin, Get,
+	},
+	BoundedVec,
 };
 use frame_system::RawOrigin;
 use sp_runtime::{
-    traits::{Bounded, Saturating},
-    Permill,
+	traits::{Bounded, Saturating},
+	Permill,
 };
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
-    let who: T::AccountId = account(name, index, 0);
-    T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
-    who
+	let who: T::AccountId = account(name, index, 0);
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
+	who
 }
 
 fn approved_issuer<T: Config>(index: u32) -> T::AccountId {
-    let issuer: T::AccountId = account("issuer", index, 0);
-    Issuers::<T>::insert(
-        &issuer,
-        IssuerInfo {
-            approved_at: 0u32.into(),
-        },
-    );
-    issuer
+	let issuer: T::AccountId = account("issuer", index, 0);
+	Issuers::<T>::insert(&issuer, IssuerInfo { approved_at: 0u32.into() });
+	issuer
 }
 
 fn condition<T: Config>() -> ConditionOf<T> {
-    let code: Vec<u8> = b"U09.9"
-        .iter()
-        .copied()
-        .cycle()
-        .take(T::MaxCodeLength::get() as usize)
-        .collect();
-    ConditionCode {
-        system: CodeSystem::Icd10,
-        code: BoundedVec::truncate_from(code),
-    }
+	let code: Vec<u8> = b"U09.9"
+		.iter()
+		.copied()
+		.cycle()
+		.take(T::MaxCodeLength::get() as usize)
+		.collect();
+	ConditionCode { system: CodeSystem::Icd10, code: BoundedVec::truncate_from(code) }
 }
 
 fn settings<T: Config>(governance: Governance<T::AccountId>) -> SettingsOf<T> {
-    CohortSettings {
-        name: BoundedVec::truncate_from(alloc::vec![b'n'; T::MaxNameLength::get() as usize]),
-        governance,
-        revenue_split: RevenueSplit {
-            members: Permill::from_percent(70),
-            treasury: Permill::from_percent(25),
-            platform: Permill::from_percent(5),
-        },
-        k_anonymity_floor: 5,
-        voting: VotingParams {
-            voting_period: 100u32.into(),
-            quorum: Permill::from_percent(10),
-            voice_credits_per_epoch: 100,
-            epoch_length: 1000u32.into(),
-        },
-    }
+	CohortSettings {
+		name: BoundedVec::truncate_from(alloc::vec![b'n'; T::MaxNameLength::get() as usize]),
+		governance,
+		revenue_split: RevenueSplit {
+			members: Permill::from_percent(70),
+			treasury: Permill::from_percent(25),
+			platform: Permill::from_percent(5),
+		},
+		k_anonymity_floor: 5,
+		voting: VotingParams {
+			voting_period: 100u32.into(),
+			quorum: Permill::from_percent(10),
+			voice_credits_per_epoch: 100,
+			epoch_length: 1000u32.into(),
+		},
+	}
 }
 
 /// Creates cohort 0 (the cohort `MembersOrigin::try_successful_origin` acts for) with `issuers`.
 fn cohort_zero<T: Config>(issuers: u32) -> CohortId {
-    let creator = funded::<T>("creator", 0);
-    let list: Vec<T::AccountId> = (0..issuers).map(approved_issuer::<T>).collect();
-    let cohort = Cohorts::<T>::do_create_cohort(
-        creator,
-        condition::<T>(),
-        settings::<T>(Governance::Cooperative),
-        BoundedVec::truncate_from(list),
-    )
-    .expect("cohort 0 is created");
-    assert_eq!(cohort, 0, "benchmarks need a fresh chain state");
-    cohort
+	let creator = funded::<T>("creator", 0);
+	let list: Vec<T::AccountId> = (0..issuers).map(approved_issuer::<T>).collect();
+	let cohort = Cohorts::<T>::do_create_cohort(
+		creator,
+		condition::<T>(),
+		settings::<T>(Governance::Cooperative),
+		BoundedVec::truncate_from(list),
+	)
+	.expect("cohort 0 is created");
+	assert_eq!(cohort, 0, "benchmarks need a fresh chain state");
+	cohort
 }
 
 #[benchmarks]
 mod benchmarks {
-    use super::*;
+	use super::*;
 
-    #[benchmark]
-    fn approve_issuer() -> Result<(), BenchmarkError> {
-        let origin = T::IssuerAdminOrigin::try_successful_origin()
-            .map_err(|_| BenchmarkError::Weightless)?;
-        let issuer: T::AccountId = account("issuer", 0, 0);
+	#[benchmark]
+	fn approve_issuer() -> Result<(), BenchmarkError> {
+		let origin = T::IssuerAdminOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let issuer: T::AccountId = account("issuer", 0, 0);
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, issuer.clone());
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, issuer.clone());
 
-        assert!(Issuers::<T>::contains_key(&issuer));
-        Ok(())
-    }
+		assert!(Issuers::<T>::contains_key(&issuer));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn remove_issuer() -> Result<(), BenchmarkError> {
-        let origin = T::IssuerAdminOrigin::try_successful_origin()
-            .map_err(|_| BenchmarkError::Weightless)?;
-        let issuer = approved_issuer::<T>(0);
+	#[benchmark]
+	fn remove_issuer() -> Result<(), BenchmarkError> {
+		let origin = T::IssuerAdminOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let issuer = approved_issuer::<T>(0);
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, issuer.clone());
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, issuer.clone());
 
-        assert!(!Issuers::<T>::contains_key(&issuer));
-        Ok(())
-    }
+		assert!(!Issuers::<T>::contains_key(&issuer));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn create_cohort(n: Linear<0, { T::MaxIssuersPerCohort::get() }>) {
-        let creator = funded::<T>("creator", 0);
-        let issuers: Vec<T::AccountId> = (0..n).map(approved_issuer::<T>).collect();
-        let issuers = BoundedVec::truncate_from(issuers);
-        let trustees: T::AccountId = account("trustees", 0, 0);
+	#[benchmark]
+	fn create_cohort(n: Linear<0, { T::MaxIssuersPerCohort::get() }>) {
+		let creator = funded::<T>("creator", 0);
+		let issuers: Vec<T::AccountId> = (0..n).map(approved_issuer::<T>).collect();
+		let issuers = BoundedVec::truncate_from(issuers);
+		let trustees: T::AccountId = account("trustees", 0, 0);
 
-        #[extrinsic_call]
-        _(
-            RawOrigin::Signed(creator),
-            condition::<T>(),
-            settings::<T>(Governance::DataTrust { trustees }),
-            issuers,
-        );
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(creator),
+			condition::<T>(),
+			settings::<T>(Governance::DataTrust { trustees }),
+			issuers,
+		);
 
-        assert_eq!(Registry::<T>::get(0).map(|c| c.accepted_issuers), Some(n));
-    }
+		assert_eq!(Registry::<T>::get(0).map(|c| c.accepted_issuers), Some(n));
+	}
 
-    #[benchmark]
-    fn update_cohort() -> Result<(), BenchmarkError> {
-        let cohort = cohort_zero::<T>(1);
-        let origin =
-            T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
-        let new = settings::<T>(Governance::DataTrust {
-            trustees: account("trustees", 1, 0),
-        });
+	#[benchmark]
+	fn update_cohort() -> Result<(), BenchmarkError> {
+		let cohort = cohort_zero::<T>(1);
+		let origin =
+			T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let new = settings::<T>(Governance::DataTrust { trustees: account("trustees", 1, 0) });
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, cohort, new.clone());
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, cohort, new.clone());
 
-        assert_eq!(Registry::<T>::get(cohort).map(|c| c.settings), Some(new));
-        Ok(())
-    }
+		assert_eq!(Registry::<T>::get(cohort).map(|c| c.settings), Some(new));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn accept_issuer() -> Result<(), BenchmarkError> {
-        let max = T::MaxIssuersPerCohort::get();
-        let cohort = cohort_zero::<T>(max.saturating_sub(1));
-        let issuer = approved_issuer::<T>(max);
-        let origin =
-            T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	#[benchmark]
+	fn accept_issuer() -> Result<(), BenchmarkError> {
+		let max = T::MaxIssuersPerCohort::get();
+		let cohort = cohort_zero::<T>(max.saturating_sub(1));
+		let issuer = approved_issuer::<T>(max);
+		let origin =
+			T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, cohort, issuer.clone());
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, cohort, issuer.clone());
 
-        assert!(AcceptedIssuers::<T>::contains_key(cohort, &issuer));
-        Ok(())
-    }
+		assert!(AcceptedIssuers::<T>::contains_key(cohort, &issuer));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn drop_issuer() -> Result<(), BenchmarkError> {
-        let cohort = cohort_zero::<T>(T::MaxIssuersPerCohort::get());
-        let issuer: T::AccountId = account("issuer", 0, 0);
-        let origin =
-            T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	#[benchmark]
+	fn drop_issuer() -> Result<(), BenchmarkError> {
+		let cohort = cohort_zero::<T>(T::MaxIssuersPerCohort::get());
+		let issuer: T::AccountId = account("issuer", 0, 0);
+		let origin =
+			T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, cohort, issuer.clone());
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, cohort, issuer.clone());
 
-        assert!(!AcceptedIssuers::<T>::contains_key(cohort, &issuer));
-        Ok(())
-    }
+		assert!(!AcceptedIssuers::<T>::contains_key(cohort, &issuer));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn spend() -> Result<(), BenchmarkError> {
-        let cohort = cohort_zero::<T>(1);
-        let treasury = Cohorts::<T>::treasury_account(cohort);
-        let budget = T::Currency::minimum_balance().saturating_mul(1000u32.into());
-        T::Currency::set_balance(&treasury, budget);
-        let beneficiary: T::AccountId = account("research-team", 0, 0);
-        let amount = T::Currency::minimum_balance().saturating_mul(10u32.into());
-        let origin =
-            T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	#[benchmark]
+	fn spend() -> Result<(), BenchmarkError> {
+		let cohort = cohort_zero::<T>(1);
+		let treasury = Cohorts::<T>::treasury_account(cohort);
+		let budget = T::Currency::minimum_balance().saturating_mul(1000u32.into());
+		T::Currency::set_balance(&treasury, budget);
+		let beneficiary: T::AccountId = account("research-team", 0, 0);
+		let amount = T::Currency::minimum_balance().saturating_mul(10u32.into());
+		let origin =
+			T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
-        #[extrinsic_call]
-        _(
-            origin as T::RuntimeOrigin,
-            cohort,
-            beneficiary.clone(),
-            amount,
-        );
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, cohort, beneficiary.clone(), amount);
 
-        assert_eq!(T::Currency::balance(&beneficiary), amount);
-        Ok(())
-    }
+		assert_eq!(T::Currency::balance(&beneficiary), amount);
+		Ok(())
+	}
 
-    #[benchmark]
-    fn freeze() -> Result<(), BenchmarkError> {
-        let cohort = cohort_zero::<T>(1);
-        let origin =
-            T::FreezeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	#[benchmark]
+	fn freeze() -> Result<(), BenchmarkError> {
+		let cohort = cohort_zero::<T>(1);
+		let origin =
+			T::FreezeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, cohort);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, cohort);
 
-        assert_eq!(
-            Registry::<T>::get(cohort).map(|c| c.status),
-            Some(CohortStatus::Frozen)
-        );
-        Ok(())
-    }
+		assert_eq!(Registry::<T>::get(cohort).map(|c| c.status), Some(CohortStatus::Frozen));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn unfreeze() -> Result<(), BenchmarkError> {
-        let cohort = cohort_zero::<T>(1);
-        Cohorts::<T>::do_set_status(cohort, CohortStatus::Frozen).expect("active cohort");
-        let origin =
-            T::FreezeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+	#[benchmark]
+	fn unfreeze() -> Result<(), BenchmarkError> {
+		let cohort = cohort_zero::<T>(1);
+		Cohorts::<T>::do_set_status(cohort, CohortStatus::Frozen).expect("active cohort");
+		let origin =
+			T::FreezeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, cohort);
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, cohort);
 
-        assert_eq!(
-            Registry::<T>::get(cohort).map(|c| c.status),
-            Some(CohortStatus::Active)
-        );
-        Ok(())
-    }
+		assert_eq!(Registry::<T>::get(cohort).map(|c| c.status), Some(CohortStatus::Active));
+		Ok(())
+	}
 
-    impl_benchmark_test_suite!(Cohorts, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(Cohorts, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -3,253 +3,250 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use core::fmt::Debug;
 use frame_support::{
-    traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 use sp_runtime::Permill;
 
 /// The coding system of a cohort's condition code.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
+	Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum CodeSystem {
-    /// ICD-10, e.g. `U09.9` (post COVID-19 condition).
-    Icd10,
-    /// SNOMED CT, e.g. `1119303003` (post-acute COVID-19).
-    SnomedCt,
+	/// ICD-10, e.g. `U09.9` (post COVID-19 condition).
+	Icd10,
+	/// SNOMED CT, e.g. `1119303003` (post-acute COVID-19).
+	SnomedCt,
 }
 
 /// The condition a cohort gathers people around. Public by design: it names the cohort, not a
 /// patient.
 #[derive(
-    CloneNoBound,
-    PartialEqNoBound,
-    EqNoBound,
-    DebugNoBound,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 #[scale_info(skip_type_params(MaxCodeLength))]
 pub struct ConditionCode<MaxCodeLength: Get<u32>> {
-    /// The coding system.
-    pub system: CodeSystem,
-    /// The code, as ASCII text (letters, digits and `.`).
-    pub code: BoundedVec<u8, MaxCodeLength>,
+	/// The coding system.
+	pub system: CodeSystem,
+	/// The code, as ASCII text (letters, digits and `.`).
+	pub code: BoundedVec<u8, MaxCodeLength>,
 }
 
 /// Who decides a cohort's data licences.
 #[derive(
-    Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub enum Governance<AccountId> {
-    /// The members decide everything by quadratic vote.
-    Cooperative,
-    /// A board of trustees (typically a `pallet-multisig` account) decides the cohort's data
-    /// and licences; the members still decide settings and treasury spends by quadratic vote,
-    /// and can replace the trustees.
-    DataTrust {
-        /// The trustees' account.
-        trustees: AccountId,
-    },
+	/// The members decide everything by quadratic vote.
+	Cooperative,
+	/// A board of trustees (typically a `pallet-multisig` account) decides the cohort's data
+	/// and licences; the members still decide settings and treasury spends by quadratic vote,
+	/// and can replace the trustees.
+	DataTrust {
+		/// The trustees' account.
+		trustees: AccountId,
+	},
 }
 
 impl<AccountId> Governance<AccountId> {
-    /// The trustees' account of a data trust.
-    pub fn trustees(&self) -> Option<&AccountId> {
-        match self {
-            Governance::Cooperative => None,
-            Governance::DataTrust { trustees } => Some(trustees),
-        }
-    }
+	/// The trustees' account of a data trust.
+	pub fn trustees(&self) -> Option<&AccountId> {
+		match self {
+			Governance::Cooperative => None,
+			Governance::DataTrust { trustees } => Some(trustees),
+		}
+	}
 }
 
 /// How a licence's price is divided. The three parts sum to exactly one.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
+	Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct RevenueSplit {
-    /// To the royalty pool of the members who consented to the licence's purpose.
-    pub members: Permill,
-    /// To the cohort's treasury.
-    pub treasury: Permill,
-    /// To the platform.
-    pub platform: Permill,
+	/// To the royalty pool of the members who consented to the licence's purpose.
+	pub members: Permill,
+	/// To the cohort's treasury.
+	pub treasury: Permill,
+	/// To the platform.
+	pub platform: Permill,
 }
 
 impl RevenueSplit {
-    /// Whether the parts sum to exactly one.
-    pub fn is_whole(&self) -> bool {
-        let parts = [self.members, self.treasury, self.platform];
-        parts
-            .iter()
-            .map(|p| u64::from(p.deconstruct()))
-            .sum::<u64>()
-            == u64::from(Permill::one().deconstruct())
-    }
+	/// Whether the parts sum to exactly one.
+	pub fn is_whole(&self) -> bool {
+		let parts = [self.members, self.treasury, self.platform];
+		parts.iter().map(|p| u64::from(p.deconstruct())).sum::<u64>()
+			== u64::from(Permill::one().deconstruct())
+	}
 }
 
 /// How a cohort votes (pallet-quadratic-voting reads these).
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
+	Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub struct VotingParams<BlockNumber> {
-    /// How long a proposal is open for votes, in blocks.
-    pub voting_period: BlockNumber,
-    /// The share of active members who must vote for a decision to count.
-    pub quorum: Permill,
-    /// Voice credits each person receives per epoch; `v` votes cost `v²` credits.
-    pub voice_credits_per_epoch: u32,
-    /// The length of a credit epoch, in blocks.
-    pub epoch_length: BlockNumber,
+	/// How long a proposal is open for votes, in blocks.
+	pub voting_period: BlockNumber,
+	/// The share of active members who must vote for a decision to count.
+	pub quorum: Permill,
+	/// Voice credits each person receives per epoch; `v` votes cost `v²` credits.
+	pub voice_credits_per_epoch: u32,
+	/// The length of a credit epoch, in blocks.
+	pub epoch_length: BlockNumber,
 }
 
 /// Whether a cohort acts.
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
+	Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 pub enum CohortStatus {
-    /// Accepts members, spends, licenses.
-    Active,
-    /// Frozen by the Oversight Council in an emergency: accepts no members, spends nothing,
-    /// approves nothing. Existing members keep their memberships and earnings.
-    Frozen,
+	/// Accepts members, spends, licenses.
+	Active,
+	/// Frozen by the Oversight Council in an emergency: accepts no members, spends nothing,
+	/// approves nothing. Existing members keep their memberships and earnings.
+	Frozen,
 }
 
 /// A cohort's settings, as its creator gives them and its members change them.
 #[derive(
-    CloneNoBound,
-    PartialEqNoBound,
-    EqNoBound,
-    DebugNoBound,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 #[scale_info(skip_type_params(MaxNameLength))]
 pub struct CohortSettings<
-    AccountId: Clone + PartialEq + Eq + Debug,
-    BlockNumber: Clone + PartialEq + Eq + Debug,
-    MaxNameLength: Get<u32>,
+	AccountId: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+	MaxNameLength: Get<u32>,
 > {
-    /// A display name, e.g. "Long COVID Europe". Not about any patient.
-    pub name: BoundedVec<u8, MaxNameLength>,
-    /// Who decides licences.
-    pub governance: Governance<AccountId>,
-    /// How licence revenue is divided.
-    pub revenue_split: RevenueSplit,
-    /// The fewest consenting members a licence needs (k-anonymity).
-    pub k_anonymity_floor: u32,
-    /// How the cohort votes.
-    pub voting: VotingParams<BlockNumber>,
+	/// A display name, e.g. "Long COVID Europe". Not about any patient.
+	pub name: BoundedVec<u8, MaxNameLength>,
+	/// Who decides licences.
+	pub governance: Governance<AccountId>,
+	/// How licence revenue is divided.
+	pub revenue_split: RevenueSplit,
+	/// The fewest consenting members a licence needs (k-anonymity).
+	pub k_anonymity_floor: u32,
+	/// How the cohort votes.
+	pub voting: VotingParams<BlockNumber>,
 }
 
 /// A cohort DAO.
 #[derive(
-    CloneNoBound,
-    PartialEqNoBound,
-    EqNoBound,
-    DebugNoBound,
-    Encode,
-    Decode,
-    DecodeWithMemTracking,
-    MaxEncodedLen,
-    TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
 #[scale_info(skip_type_params(MaxNameLength, MaxCodeLength))]
 pub struct Cohort<
-    AccountId: Clone + PartialEq + Eq + Debug,
-    Balance: Clone + PartialEq + Eq + Debug,
-    BlockNumber: Clone + PartialEq + Eq + Debug,
-    MaxNameLength: Get<u32>,
-    MaxCodeLength: Get<u32>,
+	AccountId: Clone + PartialEq + Eq + Debug,
+	Balance: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+	MaxNameLength: Get<u32>,
+	MaxCodeLength: Get<u32>,
 > {
-    /// Who created it and holds its deposit.
-    pub creator: AccountId,
-    /// The deposit held on the creator's account for the cohort's storage.
-    pub deposit: Balance,
-    /// The condition the cohort is about.
-    pub condition: ConditionCode<MaxCodeLength>,
-    /// Settings the members can change.
-    pub settings: CohortSettings<AccountId, BlockNumber, MaxNameLength>,
-    /// Active or frozen.
-    pub status: CohortStatus,
-    /// How many issuers the cohort accepts (entries of `AcceptedIssuers`).
-    pub accepted_issuers: u32,
-    /// When it was created.
-    pub created_at: BlockNumber,
+	/// Who created it and holds its deposit.
+	pub creator: AccountId,
+	/// The deposit held on the creator's account for the cohort's storage.
+	pub deposit: Balance,
+	/// The condition the cohort is about.
+	pub condition: ConditionCode<MaxCodeLength>,
+	/// Settings the members can change.
+	pub settings: CohortSettings<AccountId, BlockNumber, MaxNameLength>,
+	/// Active or frozen.
+	pub status: CohortStatus,
+	/// How many issuers the cohort accepts (entries of `AcceptedIssuers`).
+	pub accepted_issuers: u32,
+	/// When it was created.
+	pub created_at: BlockNumber,
 }
 
 /// An issuer the Oversight Council approved.
 #[derive(
-    Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct IssuerInfo<BlockNumber> {
-    /// When the council approved it.
-    pub approved_at: BlockNumber,
+	/// When the council approved it.
+	pub approved_at: BlockNumber,
 }
 
 /// On whose authority a cohort acts.
 #[derive(
-    Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub enum CohortAuthority<AccountId> {
-    /// Its members, through a passed quadratic-vote proposal.
-    Members,
-    /// The trustees of a data trust.
-    Trustees(AccountId),
+	/// Its members, through a passed quadratic-vote proposal.
+	Members,
+	/// The trustees of a data trust.
+	Trustees(AccountId),
 }
 
 /// What a cohort origin is asked to do. Members may do everything, except deciding the data
 /// of a data trust; trustees may only decide data and accepted issuers.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum CohortAction {
-    /// Change settings, spend from the treasury.
-    Govern,
-    /// Accept or drop issuers.
-    ManageIssuers,
-    /// Register datasets, publish offers, decide licences (pallet-data-licensing).
-    ManageData,
-    /// Approve a member's key rotation.
-    ApproveRotation,
+	/// Change settings, spend from the treasury.
+	Govern,
+	/// Accept or drop issuers.
+	ManageIssuers,
+	/// Register datasets, publish offers, decide licences (pallet-data-licensing).
+	ManageData,
+	/// Approve a member's key rotation.
+	ApproveRotation,
 }

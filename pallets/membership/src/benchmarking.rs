@@ -11,263 +11,234 @@ use sp_core::H256;
 use sp_runtime::traits::{Bounded, One};
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
-    let who: T::AccountId = account(name, index, 0);
-    T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
-    who
+	let who: T::AccountId = account(name, index, 0);
+	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
+	who
 }
 
 fn expiry<T: Config>() -> BlockNumberFor<T> {
-    frame_system::Pallet::<T>::block_number() + T::MaxAttestationPeriod::get()
+	frame_system::Pallet::<T>::block_number() + T::MaxAttestationPeriod::get()
 }
 
 struct Setup<T: Config> {
-    cohort: CohortId,
-    issuer: T::AccountId,
+	cohort: CohortId,
+	issuer: T::AccountId,
 }
 
 fn setup<T: Config>() -> Setup<T> {
-    let issuer = T::BenchmarkHelper::issuer();
-    T::Currency::set_balance(&issuer, BalanceOf::<T>::max_value() / 4u32.into());
-    let cohort = T::BenchmarkHelper::cohort_accepting(&issuer);
-    Setup { cohort, issuer }
+	let issuer = T::BenchmarkHelper::issuer();
+	T::Currency::set_balance(&issuer, BalanceOf::<T>::max_value() / 4u32.into());
+	let cohort = T::BenchmarkHelper::cohort_accepting(&issuer);
+	Setup { cohort, issuer }
 }
 
 fn person(n: u32) -> Nullifier {
-    H256::from_low_u64_be(n as u64 + 1)
+	H256::repeat_byte(n as u8 + 1)
 }
 
 /// `who` joins through an on-chain attestation by the setup's issuer.
 fn member<T: Config>(setup: &Setup<T>, who: &T::AccountId, n: u32) {
-    Membership::<T>::do_attest(
-        setup.issuer.clone(),
-        setup.cohort,
-        who.clone(),
-        person(n),
-        expiry::<T>(),
-        H256::repeat_byte(1),
-    )
-    .expect("attests");
-    Membership::<T>::do_join(who.clone(), setup.cohort, None).expect("joins");
+	Membership::<T>::do_attest(
+		setup.issuer.clone(),
+		setup.cohort,
+		who.clone(),
+		person(n),
+		expiry::<T>(),
+		H256::repeat_byte(1),
+	)
+	.expect("attests");
+	Membership::<T>::do_join(who.clone(), setup.cohort, None).expect("joins");
 }
 
 #[benchmarks]
 mod benchmarks {
-    use super::*;
+	use super::*;
 
-    #[benchmark]
-    fn attest() {
-        let setup = setup::<T>();
-        let subject: T::AccountId = account("subject", 0, 0);
+	#[benchmark]
+	fn attest() {
+		let setup = setup::<T>();
+		let subject: T::AccountId = account("subject", 0, 0);
 
-        #[extrinsic_call]
-        _(
-            RawOrigin::Signed(setup.issuer.clone()),
-            setup.cohort,
-            subject.clone(),
-            person(0),
-            expiry::<T>(),
-            H256::repeat_byte(1),
-        );
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(setup.issuer.clone()),
+			setup.cohort,
+			subject.clone(),
+			person(0),
+			expiry::<T>(),
+			H256::repeat_byte(1),
+		);
 
-        assert!(Attestations::<T>::contains_key(setup.cohort, &subject));
-    }
+		assert!(Attestations::<T>::contains_key(setup.cohort, &subject));
+	}
 
-    #[benchmark]
-    fn withdraw_attestation() {
-        let setup = setup::<T>();
-        let subject: T::AccountId = account("subject", 0, 0);
-        Membership::<T>::do_attest(
-            setup.issuer.clone(),
-            setup.cohort,
-            subject.clone(),
-            person(0),
-            expiry::<T>(),
-            H256::repeat_byte(1),
-        )
-        .expect("attests");
+	#[benchmark]
+	fn withdraw_attestation() {
+		let setup = setup::<T>();
+		let subject: T::AccountId = account("subject", 0, 0);
+		Membership::<T>::do_attest(
+			setup.issuer.clone(),
+			setup.cohort,
+			subject.clone(),
+			person(0),
+			expiry::<T>(),
+			H256::repeat_byte(1),
+		)
+		.expect("attests");
 
-        #[extrinsic_call]
-        _(
-            RawOrigin::Signed(setup.issuer.clone()),
-            setup.cohort,
-            subject.clone(),
-        );
+		#[extrinsic_call]
+		_(RawOrigin::Signed(setup.issuer.clone()), setup.cohort, subject.clone());
 
-        assert!(!Attestations::<T>::contains_key(setup.cohort, &subject));
-    }
+		assert!(!Attestations::<T>::contains_key(setup.cohort, &subject));
+	}
 
-    #[benchmark]
-    fn join_with_attestation() {
-        let setup = setup::<T>();
-        let who = funded::<T>("patient", 0);
-        Membership::<T>::do_attest(
-            setup.issuer.clone(),
-            setup.cohort,
-            who.clone(),
-            person(0),
-            expiry::<T>(),
-            H256::repeat_byte(1),
-        )
-        .expect("attests");
+	#[benchmark]
+	fn join_with_attestation() {
+		let setup = setup::<T>();
+		let who = funded::<T>("patient", 0);
+		Membership::<T>::do_attest(
+			setup.issuer.clone(),
+			setup.cohort,
+			who.clone(),
+			person(0),
+			expiry::<T>(),
+			H256::repeat_byte(1),
+		)
+		.expect("attests");
 
-        #[extrinsic_call]
-        join(RawOrigin::Signed(who.clone()), setup.cohort, None);
+		#[extrinsic_call]
+		join(RawOrigin::Signed(who.clone()), setup.cohort, None);
 
-        assert!(PersonOf::<T>::contains_key(setup.cohort, &who));
-    }
+		assert!(PersonOf::<T>::contains_key(setup.cohort, &who));
+	}
 
-    #[benchmark]
-    fn join_with_credential() {
-        let setup = setup::<T>();
-        let who = funded::<T>("patient", 0);
-        // The worst case: a person who left and returns (record read and rewritten).
-        member::<T>(&setup, &who, 0);
-        Membership::<T>::do_leave(who.clone(), setup.cohort).expect("leaves");
-        let credential = Credential {
-            genesis_hash: Membership::<T>::genesis_hash(),
-            cohort: setup.cohort,
-            subject: who.clone(),
-            person: person(0),
-            expires_at: expiry::<T>(),
-            evidence: H256::repeat_byte(2),
-            issuer: setup.issuer.clone(),
-            nonce: 1,
-        };
-        let signature =
-            T::BenchmarkHelper::sign(&setup.issuer, &(CREDENTIAL_TAG, &credential).encode());
+	#[benchmark]
+	fn join_with_credential() {
+		let setup = setup::<T>();
+		let who = funded::<T>("patient", 0);
+		// The worst case: a person who left and returns (record read and rewritten).
+		member::<T>(&setup, &who, 0);
+		Membership::<T>::do_leave(who.clone(), setup.cohort).expect("leaves");
+		let credential = Credential {
+			genesis_hash: Membership::<T>::genesis_hash(),
+			cohort: setup.cohort,
+			subject: who.clone(),
+			person: person(0),
+			expires_at: expiry::<T>(),
+			evidence: H256::repeat_byte(2),
+			issuer: setup.issuer.clone(),
+			nonce: 1,
+		};
+		let signature =
+			T::BenchmarkHelper::sign(&setup.issuer, &(CREDENTIAL_TAG, &credential).encode());
 
-        #[extrinsic_call]
-        join(
-            RawOrigin::Signed(who.clone()),
-            setup.cohort,
-            Some((credential, signature)),
-        );
+		#[extrinsic_call]
+		join(RawOrigin::Signed(who.clone()), setup.cohort, Some((credential, signature)));
 
-        assert_eq!(
-            Membership::<T>::active_person_of(setup.cohort, &who),
-            Some(person(0))
-        );
-    }
+		assert_eq!(Membership::<T>::active_person_of(setup.cohort, &who), Some(person(0)));
+	}
 
-    #[benchmark]
-    fn leave() {
-        let setup = setup::<T>();
-        let who = funded::<T>("patient", 0);
-        member::<T>(&setup, &who, 0);
+	#[benchmark]
+	fn leave() {
+		let setup = setup::<T>();
+		let who = funded::<T>("patient", 0);
+		member::<T>(&setup, &who, 0);
 
-        #[extrinsic_call]
-        _(RawOrigin::Signed(who.clone()), setup.cohort);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), setup.cohort);
 
-        assert!(!PersonOf::<T>::contains_key(setup.cohort, &who));
-    }
+		assert!(!PersonOf::<T>::contains_key(setup.cohort, &who));
+	}
 
-    #[benchmark]
-    fn revoke() {
-        let setup = setup::<T>();
-        let who = funded::<T>("patient", 0);
-        member::<T>(&setup, &who, 0);
+	#[benchmark]
+	fn revoke() {
+		let setup = setup::<T>();
+		let who = funded::<T>("patient", 0);
+		member::<T>(&setup, &who, 0);
 
-        #[extrinsic_call]
-        _(
-            RawOrigin::Signed(setup.issuer.clone()),
-            setup.cohort,
-            who.clone(),
-        );
+		#[extrinsic_call]
+		_(RawOrigin::Signed(setup.issuer.clone()), setup.cohort, who.clone());
 
-        assert_eq!(Membership::<T>::active_person_of(setup.cohort, &who), None);
-    }
+		assert_eq!(Membership::<T>::active_person_of(setup.cohort, &who), None);
+	}
 
-    #[benchmark]
-    fn expire() {
-        let setup = setup::<T>();
-        let who = funded::<T>("patient", 0);
-        member::<T>(&setup, &who, 0);
-        frame_system::Pallet::<T>::set_block_number(expiry::<T>() + One::one());
-        let caller: T::AccountId = account("anyone", 0, 0);
+	#[benchmark]
+	fn expire() {
+		let setup = setup::<T>();
+		let who = funded::<T>("patient", 0);
+		member::<T>(&setup, &who, 0);
+		frame_system::Pallet::<T>::set_block_number(expiry::<T>() + One::one());
+		let caller: T::AccountId = account("anyone", 0, 0);
 
-        #[extrinsic_call]
-        _(RawOrigin::Signed(caller), setup.cohort, who.clone());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), setup.cohort, who.clone());
 
-        assert_eq!(Membership::<T>::active_person_of(setup.cohort, &who), None);
-    }
+		assert_eq!(Membership::<T>::active_person_of(setup.cohort, &who), None);
+	}
 
-    #[benchmark]
-    fn rotate() {
-        let setup = setup::<T>();
-        let lost = funded::<T>("patient", 0);
-        member::<T>(&setup, &lost, 0);
-        let new = funded::<T>("patient", 1);
-        let approval = RotationApproval {
-            genesis_hash: Membership::<T>::genesis_hash(),
-            cohort: setup.cohort,
-            person: person(0),
-            from: lost.clone(),
-            to: new.clone(),
-            nonce: 1,
-        };
-        let signature =
-            T::BenchmarkHelper::sign(&setup.issuer, &(ROTATION_TAG, &approval).encode());
+	#[benchmark]
+	fn rotate() {
+		let setup = setup::<T>();
+		let lost = funded::<T>("patient", 0);
+		member::<T>(&setup, &lost, 0);
+		let new = funded::<T>("patient", 1);
+		let approval = RotationApproval {
+			genesis_hash: Membership::<T>::genesis_hash(),
+			cohort: setup.cohort,
+			person: person(0),
+			from: lost.clone(),
+			to: new.clone(),
+			nonce: 1,
+		};
+		let signature =
+			T::BenchmarkHelper::sign(&setup.issuer, &(ROTATION_TAG, &approval).encode());
 
-        #[extrinsic_call]
-        _(
-            RawOrigin::Signed(new.clone()),
-            setup.cohort,
-            lost,
-            1,
-            signature,
-        );
+		#[extrinsic_call]
+		_(RawOrigin::Signed(new.clone()), setup.cohort, lost, 1, signature);
 
-        assert!(PersonOf::<T>::contains_key(setup.cohort, &new));
-    }
+		assert!(PersonOf::<T>::contains_key(setup.cohort, &new));
+	}
 
-    #[benchmark]
-    fn rotate_by_cohort() -> Result<(), BenchmarkError> {
-        let setup = setup::<T>();
-        let lost = funded::<T>("patient", 0);
-        member::<T>(&setup, &lost, 0);
-        let new = funded::<T>("patient", 1);
-        let origin = T::CohortOrigin::try_successful_origin(&setup.cohort)
-            .map_err(|_| BenchmarkError::Weightless)?;
+	#[benchmark]
+	fn rotate_by_cohort() -> Result<(), BenchmarkError> {
+		let setup = setup::<T>();
+		let lost = funded::<T>("patient", 0);
+		member::<T>(&setup, &lost, 0);
+		let new = funded::<T>("patient", 1);
+		let origin = T::CohortOrigin::try_successful_origin(&setup.cohort)
+			.map_err(|_| BenchmarkError::Weightless)?;
 
-        #[extrinsic_call]
-        _(origin as T::RuntimeOrigin, setup.cohort, lost, new.clone());
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, setup.cohort, lost, new.clone());
 
-        assert!(PersonOf::<T>::contains_key(setup.cohort, &new));
-        Ok(())
-    }
+		assert!(PersonOf::<T>::contains_key(setup.cohort, &new));
+		Ok(())
+	}
 
-    #[benchmark]
-    fn set_consent() {
-        let setup = setup::<T>();
-        let who = funded::<T>("patient", 0);
-        member::<T>(&setup, &who, 0);
-        let all = Consent::only(&Purpose::ALL);
+	#[benchmark]
+	fn set_consent() {
+		let setup = setup::<T>();
+		let who = funded::<T>("patient", 0);
+		member::<T>(&setup, &who, 0);
+		let all = Consent::only(&Purpose::ALL);
 
-        #[extrinsic_call]
-        _(RawOrigin::Signed(who.clone()), setup.cohort, all);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), setup.cohort, all);
 
-        assert_eq!(Stats::<T>::get(setup.cohort).consenting, [1; 4]);
-    }
+		assert_eq!(Stats::<T>::get(setup.cohort).consenting, [1; 4]);
+	}
 
-    #[benchmark]
-    fn record_contribution() {
-        let setup = setup::<T>();
-        let who = funded::<T>("patient", 0);
-        member::<T>(&setup, &who, 0);
+	#[benchmark]
+	fn record_contribution() {
+		let setup = setup::<T>();
+		let who = funded::<T>("patient", 0);
+		member::<T>(&setup, &who, 0);
 
-        #[extrinsic_call]
-        _(
-            RawOrigin::Signed(setup.issuer.clone()),
-            setup.cohort,
-            who.clone(),
-            10,
-        );
+		#[extrinsic_call]
+		_(RawOrigin::Signed(setup.issuer.clone()), setup.cohort, who.clone(), 10);
 
-        assert_eq!(
-            Memberships::<T>::get(setup.cohort, person(0)).map(|m| m.units),
-            Some(10)
-        );
-    }
+		assert_eq!(Memberships::<T>::get(setup.cohort, person(0)).map(|m| m.units), Some(10));
+	}
 
-    impl_benchmark_test_suite!(Membership, crate::mock::new_test_ext(), crate::mock::Test);
+	impl_benchmark_test_suite!(Membership, crate::mock::new_test_ext(), crate::mock::Test);
 }

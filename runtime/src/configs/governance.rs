@@ -9,42 +9,42 @@ use frame_system::EnsureRoot;
 pub type OversightCouncilInstance = pallet_collective::Instance1;
 
 parameter_types! {
-    /// How long a council motion stays open.
-    pub const CouncilMotionDuration: BlockNumber = 5 * DAYS;
-    pub const CouncilMaxProposals: u32 = 100;
-    pub const CouncilMaxMembers: u32 = 50;
-    /// A motion may dispatch at most half a block's weight.
-    pub MaxCouncilProposalWeight: Weight =
-        sp_runtime::Perbill::from_percent(50) * super::RuntimeBlockWeights::get().max_block;
+	/// How long a council motion stays open.
+	pub const CouncilMotionDuration: BlockNumber = 5 * DAYS;
+	pub const CouncilMaxProposals: u32 = 100;
+	pub const CouncilMaxMembers: u32 = 50;
+	/// A motion may dispatch at most half a block's weight.
+	pub MaxCouncilProposalWeight: Weight =
+		sp_runtime::Perbill::from_percent(50) * super::RuntimeBlockWeights::get().max_block;
 }
 
 /// Two thirds of the Oversight Council, or root.
 pub type EnsureTwoThirdsCouncil = EitherOfDiverse<
-    EnsureRoot<AccountId>,
-    pallet_collective::EnsureProportionAtLeast<AccountId, OversightCouncilInstance, 2, 3>,
+	EnsureRoot<AccountId>,
+	pallet_collective::EnsureProportionAtLeast<AccountId, OversightCouncilInstance, 2, 3>,
 >;
 
 impl pallet_collective::Config<OversightCouncilInstance> for Runtime {
-    type RuntimeOrigin = RuntimeOrigin;
-    type Proposal = RuntimeCall;
-    type RuntimeEvent = RuntimeEvent;
-    type MotionDuration = CouncilMotionDuration;
-    type MaxProposals = CouncilMaxProposals;
-    type MaxMembers = CouncilMaxMembers;
-    // A member who does not vote is counted as voting no.
-    type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
-    type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
-    // Membership changes by root (sudo now, a membership pallet later).
-    type SetMembersOrigin = EnsureRoot<AccountId>;
-    type MaxProposalWeight = MaxCouncilProposalWeight;
-    type DisapproveOrigin = EnsureTwoThirdsCouncil;
-    type KillOrigin = EnsureTwoThirdsCouncil;
-    // Council members propose without a deposit: the council is small and accountable.
-    type Consideration = ();
+	type RuntimeOrigin = RuntimeOrigin;
+	type Proposal = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type MotionDuration = CouncilMotionDuration;
+	type MaxProposals = CouncilMaxProposals;
+	type MaxMembers = CouncilMaxMembers;
+	// A member who does not vote is counted as voting no.
+	type DefaultVote = pallet_collective::MoreThanMajorityThenPrimeDefaultVote;
+	type WeightInfo = pallet_collective::weights::SubstrateWeight<Runtime>;
+	// Membership changes by root (sudo now, a membership pallet later).
+	type SetMembersOrigin = EnsureRoot<AccountId>;
+	type MaxProposalWeight = MaxCouncilProposalWeight;
+	type DisapproveOrigin = EnsureTwoThirdsCouncil;
+	type KillOrigin = EnsureTwoThirdsCouncil;
+	// Council members propose without a deposit: the council is small and accountable.
+	type Consideration = ();
 }
 
 impl pallet_sudo::Config for Runtime {
-    type RuntimeEvent = RuntimeEvent;
-    type RuntimeCall = RuntimeCall;
-    type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeCall = RuntimeCall;
+	type WeightInfo = pallet_sudo::weights::SubstrateWeight<Runtime>;
 }

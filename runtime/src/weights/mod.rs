@@ -6,5 +6,5 @@
 //! `weights.rs` each, produced by `scripts/benchmark.sh PALLET`.
 
 pub use frame_support::weights::constants::{
-    BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight, RocksDbWeight,
+	BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight, RocksDbWeight,
 };

@@ -5,71 +5,71 @@ use frame_support::{assert_noop, traits::EnsureOriginWithArg};
 
 #[test]
 fn members_may_do_everything_in_a_cooperative() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_cooperative();
-        for action in [
-            CohortAction::Govern,
-            CohortAction::ManageIssuers,
-            CohortAction::ManageData,
-            CohortAction::ApproveRotation,
-        ] {
-            assert_eq!(
-                Pallet::<Test>::ensure_cohort_authority(members(cohort), cohort, action),
-                Ok(CohortAuthority::Members)
-            );
-        }
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_cooperative();
+		for action in [
+			CohortAction::Govern,
+			CohortAction::ManageIssuers,
+			CohortAction::ManageData,
+			CohortAction::ApproveRotation,
+		] {
+			assert_eq!(
+				Pallet::<Test>::ensure_cohort_authority(members(cohort), cohort, action),
+				Ok(CohortAuthority::Members)
+			);
+		}
+	});
 }
 
 #[test]
 fn in_a_data_trust_trustees_decide_data_and_issuers_and_members_the_rest() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_trust();
-        let trustees = || RuntimeOrigin::signed(TRUSTEES);
-        for action in [CohortAction::ManageData, CohortAction::ManageIssuers] {
-            assert_eq!(
-                Pallet::<Test>::ensure_cohort_authority(trustees(), cohort, action),
-                Ok(CohortAuthority::Trustees(TRUSTEES))
-            );
-        }
-        for action in [CohortAction::Govern, CohortAction::ApproveRotation] {
-            assert_noop!(
-                Pallet::<Test>::ensure_cohort_authority(trustees(), cohort, action),
-                Error::<Test>::NotCohortAuthority
-            );
-            assert_eq!(
-                Pallet::<Test>::ensure_cohort_authority(members(cohort), cohort, action),
-                Ok(CohortAuthority::Members)
-            );
-        }
-        assert_noop!(
-            Pallet::<Test>::ensure_cohort_authority(
-                members(cohort),
-                cohort,
-                CohortAction::ManageData
-            ),
-            Error::<Test>::NotCohortAuthority
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_trust();
+		let trustees = || RuntimeOrigin::signed(TRUSTEES);
+		for action in [CohortAction::ManageData, CohortAction::ManageIssuers] {
+			assert_eq!(
+				Pallet::<Test>::ensure_cohort_authority(trustees(), cohort, action),
+				Ok(CohortAuthority::Trustees(TRUSTEES))
+			);
+		}
+		for action in [CohortAction::Govern, CohortAction::ApproveRotation] {
+			assert_noop!(
+				Pallet::<Test>::ensure_cohort_authority(trustees(), cohort, action),
+				Error::<Test>::NotCohortAuthority
+			);
+			assert_eq!(
+				Pallet::<Test>::ensure_cohort_authority(members(cohort), cohort, action),
+				Ok(CohortAuthority::Members)
+			);
+		}
+		assert_noop!(
+			Pallet::<Test>::ensure_cohort_authority(
+				members(cohort),
+				cohort,
+				CohortAction::ManageData
+			),
+			Error::<Test>::NotCohortAuthority
+		);
+	});
 }
 
 #[test]
 fn ensure_members_gives_the_cohort_id() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_eq!(EnsureMembers::<Test>::try_origin(members(7)).ok(), Some(7));
-        assert!(EnsureMembers::<Test>::try_origin(RuntimeOrigin::signed(ALICE)).is_err());
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		assert_eq!(EnsureMembers::<Test>::try_origin(members(7)).ok(), Some(7));
+		assert!(EnsureMembers::<Test>::try_origin(RuntimeOrigin::signed(ALICE)).is_err());
+	});
 }
 
 #[test]
 fn ensure_cohort_checks_the_cohort_given() {
-    ExtBuilder::default().build_and_execute(|| {
-        let trust = create_trust();
-        let cooperative = create_cooperative();
-        type Data = EnsureCohort<Test, ManageData>;
-        assert!(Data::try_origin(RuntimeOrigin::signed(TRUSTEES), &trust).is_ok());
-        assert!(Data::try_origin(RuntimeOrigin::signed(TRUSTEES), &cooperative).is_err());
-        assert!(Data::try_origin(members(cooperative), &cooperative).is_ok());
-        assert!(Data::try_origin(members(cooperative), &trust).is_err());
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let trust = create_trust();
+		let cooperative = create_cooperative();
+		type Data = EnsureCohort<Test, ManageData>;
+		assert!(Data::try_origin(RuntimeOrigin::signed(TRUSTEES), &trust).is_ok());
+		assert!(Data::try_origin(RuntimeOrigin::signed(TRUSTEES), &cooperative).is_err());
+		assert!(Data::try_origin(members(cooperative), &cooperative).is_ok());
+		assert!(Data::try_origin(members(cooperative), &trust).is_err());
+	});
 }

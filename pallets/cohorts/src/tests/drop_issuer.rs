@@ -4,61 +4,44 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn members_drop_an_issuer() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_cooperative();
-        assert_ok!(Cohorts::drop_issuer(members(cohort), cohort, CLINIC));
-        assert!(!AcceptedIssuers::<Test>::contains_key(cohort, CLINIC));
-        assert!(!Cohorts::accepts_issuer(cohort, &CLINIC));
-        assert_eq!(
-            Registry::<Test>::get(cohort).map(|c| c.accepted_issuers),
-            Some(0)
-        );
-        assert_eq!(
-            last_event(),
-            Event::IssuerDropped {
-                cohort,
-                issuer: CLINIC
-            }
-            .into()
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_cooperative();
+		assert_ok!(Cohorts::drop_issuer(members(cohort), cohort, CLINIC));
+		assert!(!AcceptedIssuers::<Test>::contains_key(cohort, CLINIC));
+		assert!(!Cohorts::accepts_issuer(cohort, &CLINIC));
+		assert_eq!(Registry::<Test>::get(cohort).map(|c| c.accepted_issuers), Some(0));
+		assert_eq!(last_event(), Event::IssuerDropped { cohort, issuer: CLINIC }.into());
+	});
 }
 
 #[test]
 fn trustees_drop_an_issuer_of_their_data_trust() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_trust();
-        assert_ok!(Cohorts::drop_issuer(
-            RuntimeOrigin::signed(TRUSTEES),
-            cohort,
-            CLINIC
-        ));
-        assert!(!AcceptedIssuers::<Test>::contains_key(cohort, CLINIC));
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_trust();
+		assert_ok!(Cohorts::drop_issuer(RuntimeOrigin::signed(TRUSTEES), cohort, CLINIC));
+		assert!(!AcceptedIssuers::<Test>::contains_key(cohort, CLINIC));
+	});
 }
 
 #[test]
 fn dropping_an_issuer_the_cohort_does_not_accept_fails() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_cooperative();
-        assert_noop!(
-            Cohorts::drop_issuer(members(cohort), cohort, LAB),
-            Error::<Test>::IssuerNotAccepted
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_cooperative();
+		assert_noop!(
+			Cohorts::drop_issuer(members(cohort), cohort, LAB),
+			Error::<Test>::IssuerNotAccepted
+		);
+	});
 }
 
 #[test]
 fn only_the_cohort_origin_drops() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_cooperative();
-        assert_noop!(
-            Cohorts::drop_issuer(RuntimeOrigin::signed(CLINIC), cohort, CLINIC),
-            Error::<Test>::NotCohortAuthority
-        );
-        assert_noop!(
-            Cohorts::drop_issuer(members(9), 9, CLINIC),
-            Error::<Test>::UnknownCohort
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_cooperative();
+		assert_noop!(
+			Cohorts::drop_issuer(RuntimeOrigin::signed(CLINIC), cohort, CLINIC),
+			Error::<Test>::NotCohortAuthority
+		);
+		assert_noop!(Cohorts::drop_issuer(members(9), 9, CLINIC), Error::<Test>::UnknownCohort);
+	});
 }

@@ -5,66 +5,48 @@ use sp_runtime::DispatchError;
 
 #[test]
 fn the_council_freezes_and_unfreezes_a_cohort() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_cooperative();
-        assert_ok!(Cohorts::freeze(council(), cohort));
-        assert_eq!(
-            Registry::<Test>::get(cohort).map(|c| c.status),
-            Some(CohortStatus::Frozen)
-        );
-        assert!(!Cohorts::is_active(cohort));
-        assert!(Cohorts::exists(cohort));
-        assert_eq!(last_event(), Event::CohortFrozen { cohort }.into());
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_cooperative();
+		assert_ok!(Cohorts::freeze(council(), cohort));
+		assert_eq!(Registry::<Test>::get(cohort).map(|c| c.status), Some(CohortStatus::Frozen));
+		assert!(!Cohorts::is_active(cohort));
+		assert!(Cohorts::exists(cohort));
+		assert_eq!(last_event(), Event::CohortFrozen { cohort }.into());
 
-        assert_ok!(Cohorts::unfreeze(council(), cohort));
-        assert!(Cohorts::is_active(cohort));
-        assert_eq!(last_event(), Event::CohortUnfrozen { cohort }.into());
-    });
+		assert_ok!(Cohorts::unfreeze(council(), cohort));
+		assert!(Cohorts::is_active(cohort));
+		assert_eq!(last_event(), Event::CohortUnfrozen { cohort }.into());
+	});
 }
 
 #[test]
 fn freezing_twice_or_unfreezing_an_active_cohort_fails() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_cooperative();
-        assert_noop!(
-            Cohorts::unfreeze(council(), cohort),
-            Error::<Test>::CohortNotFrozen
-        );
-        assert_ok!(Cohorts::freeze(council(), cohort));
-        assert_noop!(
-            Cohorts::freeze(council(), cohort),
-            Error::<Test>::CohortFrozen
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_cooperative();
+		assert_noop!(Cohorts::unfreeze(council(), cohort), Error::<Test>::CohortNotFrozen);
+		assert_ok!(Cohorts::freeze(council(), cohort));
+		assert_noop!(Cohorts::freeze(council(), cohort), Error::<Test>::CohortFrozen);
+	});
 }
 
 #[test]
 fn only_the_council_freezes() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_cooperative();
-        assert_noop!(
-            Cohorts::freeze(members(cohort), cohort),
-            DispatchError::BadOrigin
-        );
-        assert_noop!(
-            Cohorts::freeze(RuntimeOrigin::signed(ALICE), cohort),
-            DispatchError::BadOrigin
-        );
-        assert_ok!(Cohorts::freeze(council(), cohort));
-        assert_noop!(
-            Cohorts::unfreeze(members(cohort), cohort),
-            DispatchError::BadOrigin
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_cooperative();
+		assert_noop!(Cohorts::freeze(members(cohort), cohort), DispatchError::BadOrigin);
+		assert_noop!(
+			Cohorts::freeze(RuntimeOrigin::signed(ALICE), cohort),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(Cohorts::freeze(council(), cohort));
+		assert_noop!(Cohorts::unfreeze(members(cohort), cohort), DispatchError::BadOrigin);
+	});
 }
 
 #[test]
 fn freezing_an_unknown_cohort_fails() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_noop!(Cohorts::freeze(council(), 5), Error::<Test>::UnknownCohort);
-        assert_noop!(
-            Cohorts::unfreeze(council(), 5),
-            Error::<Test>::UnknownCohort
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(Cohorts::freeze(council(), 5), Error::<Test>::UnknownCohort);
+		assert_noop!(Cohorts::unfreeze(council(), 5), Error::<Test>::UnknownCohort);
+	});
 }

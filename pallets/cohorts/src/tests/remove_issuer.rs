@@ -5,35 +5,29 @@ use sp_runtime::DispatchError;
 
 #[test]
 fn the_council_removes_an_issuer_which_then_attests_for_no_cohort() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_cooperative();
-        assert!(Cohorts::accepts_issuer(cohort, &CLINIC));
-        assert_ok!(Cohorts::remove_issuer(council(), CLINIC));
-        assert!(!Issuers::<Test>::contains_key(CLINIC));
-        assert!(
-            !Cohorts::accepts_issuer(cohort, &CLINIC),
-            "accepted but no longer approved"
-        );
-        assert_eq!(last_event(), Event::IssuerRemoved { issuer: CLINIC }.into());
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_cooperative();
+		assert!(Cohorts::accepts_issuer(cohort, &CLINIC));
+		assert_ok!(Cohorts::remove_issuer(council(), CLINIC));
+		assert!(!Issuers::<Test>::contains_key(CLINIC));
+		assert!(!Cohorts::accepts_issuer(cohort, &CLINIC), "accepted but no longer approved");
+		assert_eq!(last_event(), Event::IssuerRemoved { issuer: CLINIC }.into());
+	});
 }
 
 #[test]
 fn only_the_council_removes() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_noop!(
-            Cohorts::remove_issuer(RuntimeOrigin::signed(CLINIC), CLINIC),
-            DispatchError::BadOrigin
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Cohorts::remove_issuer(RuntimeOrigin::signed(CLINIC), CLINIC),
+			DispatchError::BadOrigin
+		);
+	});
 }
 
 #[test]
 fn removing_an_unknown_issuer_fails() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_noop!(
-            Cohorts::remove_issuer(council(), REGISTRY),
-            Error::<Test>::NotApprovedIssuer
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(Cohorts::remove_issuer(council(), REGISTRY), Error::<Test>::NotApprovedIssuer);
+	});
 }

@@ -4,87 +4,78 @@ use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 const RESEARCH_TEAM: AccountId = 50;
 
 fn fund_treasury(cohort: CohortId, amount: Balance) -> AccountId {
-    let treasury = Pallet::<Test>::treasury_account(cohort);
-    assert_ok!(Balances::transfer_allow_death(
-        RuntimeOrigin::signed(BOB),
-        treasury,
-        amount
-    ));
-    treasury
+	let treasury = Pallet::<Test>::treasury_account(cohort);
+	assert_ok!(Balances::transfer_allow_death(RuntimeOrigin::signed(BOB), treasury, amount));
+	treasury
 }
 
 #[test]
 fn members_fund_a_study_from_the_treasury() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_cooperative();
-        let treasury = fund_treasury(cohort, 1_000);
-        assert_ok!(Cohorts::spend(members(cohort), cohort, RESEARCH_TEAM, 600));
-        assert_eq!(Balances::balance(&RESEARCH_TEAM), 600);
-        assert_eq!(Balances::balance(&treasury), 400);
-        assert_eq!(
-            last_event(),
-            Event::TreasurySpent {
-                cohort,
-                beneficiary: RESEARCH_TEAM,
-                amount: 600
-            }
-            .into()
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_cooperative();
+		let treasury = fund_treasury(cohort, 1_000);
+		assert_ok!(Cohorts::spend(members(cohort), cohort, RESEARCH_TEAM, 600));
+		assert_eq!(Balances::balance(&RESEARCH_TEAM), 600);
+		assert_eq!(Balances::balance(&treasury), 400);
+		assert_eq!(
+			last_event(),
+			Event::TreasurySpent { cohort, beneficiary: RESEARCH_TEAM, amount: 600 }.into()
+		);
+	});
 }
 
 #[test]
 fn the_treasury_stays_alive() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_cooperative();
-        fund_treasury(cohort, 1_000);
-        assert_noop!(
-            Cohorts::spend(members(cohort), cohort, RESEARCH_TEAM, 1_000),
-            Error::<Test>::InsufficientTreasury
-        );
-        assert_noop!(
-            Cohorts::spend(members(cohort), cohort, RESEARCH_TEAM, 5_000),
-            Error::<Test>::InsufficientTreasury
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_cooperative();
+		fund_treasury(cohort, 1_000);
+		assert_noop!(
+			Cohorts::spend(members(cohort), cohort, RESEARCH_TEAM, 1_000),
+			Error::<Test>::InsufficientTreasury
+		);
+		assert_noop!(
+			Cohorts::spend(members(cohort), cohort, RESEARCH_TEAM, 5_000),
+			Error::<Test>::InsufficientTreasury
+		);
+	});
 }
 
 #[test]
 fn a_frozen_cohort_spends_nothing() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_cooperative();
-        fund_treasury(cohort, 1_000);
-        assert_ok!(Cohorts::freeze(council(), cohort));
-        assert_noop!(
-            Cohorts::spend(members(cohort), cohort, RESEARCH_TEAM, 10),
-            Error::<Test>::CohortFrozen
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_cooperative();
+		fund_treasury(cohort, 1_000);
+		assert_ok!(Cohorts::freeze(council(), cohort));
+		assert_noop!(
+			Cohorts::spend(members(cohort), cohort, RESEARCH_TEAM, 10),
+			Error::<Test>::CohortFrozen
+		);
+	});
 }
 
 #[test]
 fn only_members_spend_even_in_a_data_trust() {
-    ExtBuilder::default().build_and_execute(|| {
-        let cohort = create_trust();
-        fund_treasury(cohort, 1_000);
-        assert_noop!(
-            Cohorts::spend(RuntimeOrigin::signed(TRUSTEES), cohort, RESEARCH_TEAM, 10),
-            Error::<Test>::NotCohortAuthority
-        );
-        assert_noop!(
-            Cohorts::spend(members(cohort + 1), cohort, RESEARCH_TEAM, 10),
-            Error::<Test>::WrongCohort
-        );
-        assert_ok!(Cohorts::spend(members(cohort), cohort, RESEARCH_TEAM, 10));
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		let cohort = create_trust();
+		fund_treasury(cohort, 1_000);
+		assert_noop!(
+			Cohorts::spend(RuntimeOrigin::signed(TRUSTEES), cohort, RESEARCH_TEAM, 10),
+			Error::<Test>::NotCohortAuthority
+		);
+		assert_noop!(
+			Cohorts::spend(members(cohort + 1), cohort, RESEARCH_TEAM, 10),
+			Error::<Test>::WrongCohort
+		);
+		assert_ok!(Cohorts::spend(members(cohort), cohort, RESEARCH_TEAM, 10));
+	});
 }
 
 #[test]
 fn spending_from_an_unknown_cohort_fails() {
-    ExtBuilder::default().build_and_execute(|| {
-        assert_noop!(
-            Cohorts::spend(members(4), 4, RESEARCH_TEAM, 10),
-            Error::<Test>::UnknownCohort
-        );
-    });
+	ExtBuilder::default().build_and_execute(|| {
+		assert_noop!(
+			Cohorts::spend(members(4), 4, RESEARCH_TEAM, 10),
+			Error::<Test>::UnknownCohort
+		);
+	});
 }

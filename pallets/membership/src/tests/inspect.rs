@@ -6,44 +6,44 @@ use frame_support::{assert_ok, traits::GetCallName};
 
 #[test]
 fn other_pallets_see_active_persons_and_counts() {
-    ExtBuilder::build_and_execute(|| {
-        join(ALICE, 1);
-        join(BOB, 2);
-        assert_eq!(Membership::active_person(COHORT, &ALICE), Some(person(1)));
-        assert_eq!(Membership::active_person(COHORT, &CAROL), None);
-        assert_eq!(Membership::active_person(OTHER_COHORT, &ALICE), None);
-        assert_eq!(Membership::active_members(COHORT), 2);
-        assert_ok!(Membership::leave(RuntimeOrigin::signed(BOB), COHORT));
-        assert_eq!(Membership::active_members(COHORT), 1);
-        assert_eq!(Membership::active_person(COHORT, &BOB), None);
-    });
+	ExtBuilder::build_and_execute(|| {
+		join(ALICE, 1);
+		join(BOB, 2);
+		assert_eq!(Membership::active_person(COHORT, &ALICE), Some(person(1)));
+		assert_eq!(Membership::active_person(COHORT, &CAROL), None);
+		assert_eq!(Membership::active_person(OTHER_COHORT, &ALICE), None);
+		assert_eq!(Membership::active_members(COHORT), 2);
+		assert_ok!(Membership::leave(RuntimeOrigin::signed(BOB), COHORT));
+		assert_eq!(Membership::active_members(COHORT), 1);
+		assert_eq!(Membership::active_person(COHORT, &BOB), None);
+	});
 }
 
 #[test]
 fn no_call_transfers_a_membership() {
-    // Soulbound: the only calls that change a membership's account are the two rotations,
-    // both of which need the issuer's or the cohort's approval.
-    let calls: Vec<&str> = Call::<Test>::get_call_names().to_vec();
-    assert_eq!(
-        calls,
-        vec![
-            "attest",
-            "withdraw_attestation",
-            "join",
-            "leave",
-            "revoke",
-            "expire",
-            "rotate",
-            "rotate_by_cohort",
-            "set_consent",
-            "record_contribution"
-        ]
-    );
+	// Soulbound: the only calls that change a membership's account are the two rotations,
+	// both of which need the issuer's or the cohort's approval.
+	let calls: Vec<&str> = Call::<Test>::get_call_names().to_vec();
+	assert_eq!(
+		calls,
+		vec![
+			"attest",
+			"withdraw_attestation",
+			"join",
+			"leave",
+			"revoke",
+			"expire",
+			"rotate",
+			"rotate_by_cohort",
+			"set_consent",
+			"record_contribution"
+		]
+	);
 }
 
 #[test]
 fn a_membership_record_is_small_and_holds_no_personal_data() {
-    // Account, issuer, expiry, evidence *hash*, consent flags, units, deposit, nonce, join
-    // block; the person is a nullifier (the key). Nothing else fits.
-    assert!(<MembershipOf<Test> as codec::MaxEncodedLen>::max_encoded_len() <= 120);
+	// Account, issuer, expiry, evidence *hash*, consent flags, units, deposit, nonce, join
+	// block; the person is a nullifier (the key). Nothing else fits.
+	assert!(<MembershipOf<Test> as codec::MaxEncodedLen>::max_encoded_len() <= 120);
 }
