@@ -130,9 +130,13 @@ TOML
 			rustup run "$COHORT_WEB_TOOLCHAIN" cargo build --quiet --release \
 			-Zbuild-std=core,alloc --target wasm32v1-none) ||
 			cohort_fail "could not build core/alloc for wasm32v1-none (see above)"
+		local deps="$work/target/wasm32v1-none/release/deps"
 		cohort_as_root mkdir -p "$libdir"
-		cohort_as_root sh -c "rm -f '$libdir'/*.rlib '$libdir'/.cohort-*; cp '$work'/target/wasm32v1-none/release/deps/*.rlib '$libdir'/ && touch '$marker'" ||
+		cohort_as_root rm -f "$libdir"/*.rlib "$libdir"/.cohort-*
+		cohort_as_root cp "$deps"/libcore-*.rlib "$deps"/liballoc-*.rlib \
+			"$deps"/libcompiler_builtins-*.rlib "$libdir"/ ||
 			cohort_fail "cannot write to $libdir"
+		cohort_as_root touch "$marker"
 		rm -rf "$work"
 	fi
 	export WASM_BUILD_TOOLCHAIN="$COHORT_WEB_TOOLCHAIN"

@@ -69,3 +69,20 @@ fn export_genesis_wasm_prints_the_runtime() {
 	assert!(hex.starts_with("0x"), "hex-encoded wasm expected");
 	assert!(hex.trim().len() > 100_000, "a whole runtime expected");
 }
+
+#[test]
+fn export_genesis_head_prints_the_local_chains_genesis_head() {
+	let base = tempfile::tempdir().expect("a temporary base path");
+	let output = run_node_command(&[
+		"export-genesis-head",
+		"--chain",
+		"local",
+		"--base-path",
+		base.path().to_str().expect("a UTF-8 path"),
+	]);
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	let hex = String::from_utf8_lossy(&output.stdout);
+	assert!(hex.starts_with("0x"), "hex-encoded head data expected: {hex}");
+	// A parachain header: parent hash, number, state root, extrinsics root, digest.
+	assert!(hex.trim().len() > 2 + 2 * 32 * 3, "a whole header expected: {hex}");
+}
