@@ -200,6 +200,8 @@ fn the_metadata_lists_every_pallet() {
 		"Multisig",
 		"Proxy",
 		"OversightCouncil",
+		"Cohorts",
+		"Membership",
 		"Sudo",
 	] {
 		assert!(names.contains(&expected), "{expected} is missing from {names:?}");
