@@ -38,6 +38,9 @@ frame_benchmarking::define_benchmarks!(
 	[cumulus_pallet_xcmp_queue, XcmpQueue]
 	[cumulus_pallet_weight_reclaim, WeightReclaim]
 	[pallet_cohorts, Cohorts]
+	[pallet_quadratic_voting, QuadraticVoting]
+	[pallet_royalties, Royalties]
+	[pallet_data_licensing, DataLicensing]
 	[pallet_membership, Membership]
 );
 

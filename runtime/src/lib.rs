@@ -241,6 +241,12 @@ mod runtime {
 	pub type Cohorts = pallet_cohorts;
 	#[runtime::pallet_index(61)]
 	pub type Membership = pallet_membership;
+	#[runtime::pallet_index(62)]
+	pub type QuadraticVoting = pallet_quadratic_voting;
+	#[runtime::pallet_index(63)]
+	pub type Royalties = pallet_royalties;
+	#[runtime::pallet_index(64)]
+	pub type DataLicensing = pallet_data_licensing;
 
 	// Bootstrapping only: removed once the council governs the chain.
 	#[runtime::pallet_index(255)]

@@ -1,22 +1,31 @@
-//! DESIGN.md flows 1, 2 and 6 through `cohort-runtime`: the council approves a clinic, a cohort
+//! DESIGN.md flows 1 to 6 through `cohort-runtime`: the council approves a clinic, a cohort
 //! accepts it, patients join with the clinic's attestations (on chain and signed off chain),
-//! set consent and get units, and a revoked patient is suspended.
+//! set consent and get units; members fund a study by quadratic vote, paid from the treasury
+//! with the cohort's `Members` origin; the cohort registers a dataset and an offer, a pharma
+//! account pays into escrow and is granted access, the revenue is split; members claim
+//! royalties in proportion to their units; a revoked patient is suspended, their votes drop,
+//! their accrual stops and what they earned stays claimable.
 
 use codec::Encode;
 use cohort_primitives::{Consent, MembershipInspect, Purpose};
 use cohort_runtime::{
-	genesis_config_presets::DEV_ENDOWMENT, Balances, Cohorts, Membership, OversightCouncil,
-	Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
+	genesis_config_presets::DEV_ENDOWMENT, AccountId, Balances, Cohorts, Membership,
+	OversightCouncil, QuadraticVoting, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
+	UNIT,
 };
 use frame_support::{
 	assert_noop, assert_ok,
 	dispatch::GetDispatchInfo,
-	traits::{fungible::InspectHold, UnfilteredDispatchable},
+	traits::{
+		fungible::{Inspect, InspectHold},
+		UnfilteredDispatchable,
+	},
 };
 use pallet_cohorts::{
 	CodeSystem, CohortSettings, ConditionCode, Governance, RevenueSplit, VotingParams,
 };
 use pallet_membership::{Credential, MemberStatus, CREDENTIAL_TAG};
+use pallet_quadratic_voting::{Choice, Outcome, Tally};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
 use sp_runtime::{BuildStorage, MultiSignature, Permill};
@@ -217,5 +226,272 @@ fn council_approves_a_clinic_patients_join_and_a_revoked_patient_is_suspended() 
 			pallet_membership::Error::<Runtime>::CohortNotActive
 		);
 		assert!(!<Cohorts as cohort_primitives::CohortsInspect<_>>::is_active(cohort));
+	});
+}
+
+/// The council approves the clinic and Bob creates cohort 0 accepting it.
+fn cohort_with_clinic() -> u32 {
+	council_passes(RuntimeCall::Cohorts(pallet_cohorts::Call::approve_issuer {
+		issuer: CLINIC.to_account_id(),
+	}));
+	assert_ok!(Cohorts::create_cohort(
+		signed(Bob),
+		ConditionCode { system: CodeSystem::Icd10, code: b"U09.9".to_vec().try_into().unwrap() },
+		settings(),
+		vec![CLINIC.to_account_id()].try_into().unwrap(),
+	));
+	0
+}
+
+/// The clinic attests `who` as person `n` and they join.
+fn joins(cohort: u32, who: Sr25519Keyring, n: u8) {
+	assert_ok!(Membership::attest(
+		signed(CLINIC),
+		cohort,
+		who.to_account_id(),
+		H256::repeat_byte(n),
+		1_000,
+		H256::repeat_byte(0xee),
+	));
+	assert_ok!(Membership::join(signed(who), cohort, None));
+}
+
+#[test]
+fn members_fund_a_study_by_quadratic_vote_and_a_revoked_voter_drops_out() {
+	new_ext().execute_with(|| {
+		let cohort = cohort_with_clinic();
+		for (n, member) in [Dave, Eve, Charlie, Alice].into_iter().enumerate() {
+			joins(cohort, member, n as u8 + 1);
+		}
+		let treasury = pallet_cohorts::Pallet::<Runtime>::treasury_account(cohort);
+		assert_ok!(Balances::transfer_keep_alive(
+			signed(Bob),
+			treasury.clone().into(),
+			1_000 * UNIT
+		));
+		let research: AccountId = AccountId::from([7u8; 32]);
+
+		// A signed account cannot spend the treasury; only the members, by vote.
+		let spend = RuntimeCall::Cohorts(pallet_cohorts::Call::spend {
+			cohort,
+			beneficiary: research.clone(),
+			amount: 400 * UNIT,
+		});
+		assert_noop!(
+			spend.clone().dispatch_bypass_filter(signed(Dave)),
+			pallet_cohorts::Error::<Runtime>::NotCohortAuthority
+		);
+
+		// Flow 3: Dave proposes funding the study; members vote quadratically.
+		let study_protocol = H256::repeat_byte(0x5d);
+		assert_ok!(QuadraticVoting::propose(signed(Dave), cohort, Box::new(spend), study_protocol));
+		let proposal = 0;
+		let deposit = pallet_quadratic_voting::Proposals::<Runtime>::get(proposal).unwrap().deposit;
+		assert_eq!(
+			Balances::balance_on_hold(
+				&pallet_quadratic_voting::HoldReason::ProposalDeposit.into(),
+				&Dave.to_account_id()
+			),
+			deposit
+		);
+		for (member, choice, votes) in [
+			(Dave, Choice::Aye, 5),
+			(Eve, Choice::Aye, 3),
+			(Charlie, Choice::Nay, 9),
+			(Alice, Choice::Aye, 2),
+		] {
+			assert_ok!(QuadraticVoting::vote(signed(member), proposal, choice, votes));
+		}
+		let person = |n: u8| H256::repeat_byte(n);
+		assert_eq!(QuadraticVoting::credits_left(cohort, &person(1)), 100 - 25);
+		assert_eq!(
+			pallet_quadratic_voting::Proposals::<Runtime>::get(proposal).unwrap().tally,
+			Tally { ayes: 10, nays: 9, voters: 4 }
+		);
+
+		// Flow 6: the clinic revokes Eve: her 3 ayes leave the tally at once.
+		assert_ok!(Membership::revoke(signed(CLINIC), cohort, Eve.to_account_id()));
+		assert_eq!(
+			pallet_quadratic_voting::Proposals::<Runtime>::get(proposal).unwrap().tally,
+			Tally { ayes: 7, nays: 9, voters: 3 }
+		);
+		// The ayes answer: Alice raises her vote to 3 (9 credits, her 4 refunded first) and
+		// Dave to 7 (49 credits): 10 ayes against 9 nays.
+		assert_ok!(QuadraticVoting::vote(signed(Alice), proposal, Choice::Aye, 3));
+		assert_ok!(QuadraticVoting::vote(signed(Dave), proposal, Choice::Aye, 7));
+		assert_eq!(QuadraticVoting::credits_left(cohort, &person(1)), 100 - 49);
+
+		// Closing before the end is refused; after it, anyone closes and the study is paid.
+		assert_noop!(
+			QuadraticVoting::close(signed(Ferdie), proposal),
+			pallet_quadratic_voting::Error::<Runtime>::VotingOpen
+		);
+		System::set_block_number(1 + settings().voting.voting_period);
+		let dave_free = Balances::balance(&Dave.to_account_id());
+		assert_ok!(QuadraticVoting::close(signed(Ferdie), proposal));
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::QuadraticVoting(pallet_quadratic_voting::Event::Closed {
+				proposal,
+				cohort,
+				tally: Tally { ayes: 10, nays: 9, voters: 3 },
+				quorum: 1,
+				outcome: Outcome::Passed { result: Ok(()) },
+			})));
+		assert!(System::events().iter().any(|r| r.event
+			== RuntimeEvent::Cohorts(pallet_cohorts::Event::TreasurySpent {
+				cohort,
+				beneficiary: research.clone(),
+				amount: 400 * UNIT,
+			})));
+		assert_eq!(Balances::balance(&research), 400 * UNIT);
+		// What is left, above the existential deposit the creator opened the treasury with.
+		assert_eq!(Balances::balance(&treasury), 600 * UNIT + cohort_runtime::EXISTENTIAL_DEPOSIT);
+		assert_eq!(Balances::balance(&Dave.to_account_id()), dave_free + deposit);
+		assert_eq!(pallet_quadratic_voting::OpenProposals::<Runtime>::get(cohort), 0);
+	});
+}
+
+/// The cohort's members decide `call`: Dave proposes it, votes aye, and it is closed after the
+/// voting period (the quorum is 20% of the active members).
+fn members_decide(cohort: u32, call: RuntimeCall) {
+	let proposal = pallet_quadratic_voting::NextProposalId::<Runtime>::get();
+	assert_ok!(QuadraticVoting::propose(signed(Dave), cohort, Box::new(call), H256::zero()));
+	assert_ok!(QuadraticVoting::vote(signed(Dave), proposal, Choice::Aye, 1));
+	let ends_at = pallet_quadratic_voting::Proposals::<Runtime>::get(proposal).unwrap().ends_at;
+	System::set_block_number(ends_at);
+	assert_ok!(QuadraticVoting::close(signed(Dave), proposal));
+	let closed = System::events().into_iter().rev().find_map(|r| match r.event {
+		RuntimeEvent::QuadraticVoting(pallet_quadratic_voting::Event::Closed {
+			proposal: p,
+			outcome,
+			..
+		}) if p == proposal => Some(outcome),
+		_ => None,
+	});
+	assert_eq!(closed, Some(Outcome::Passed { result: Ok(()) }));
+}
+
+#[test]
+fn a_licence_is_paid_into_escrow_settled_and_shared_as_royalties_by_units() {
+	use cohort_primitives::{Consent, Purpose};
+	use cohort_runtime::{configs::cohorts::PlatformAccount, DataLicensing, Royalties};
+	use pallet_data_licensing::HoldReason as LicensingHold;
+
+	new_ext().execute_with(|| {
+		let cohort = cohort_with_clinic();
+		let members = [(Dave, 1u8, 40u64), (Eve, 2, 60), (Charlie, 3, 100)];
+		for (member, n, units) in members {
+			joins(cohort, member, n);
+			assert_ok!(Membership::set_consent(
+				signed(member),
+				cohort,
+				Consent::only(&[Purpose::AiTraining])
+			));
+			assert_ok!(Membership::record_contribution(
+				signed(CLINIC),
+				cohort,
+				member.to_account_id(),
+				units
+			));
+		}
+		let treasury = pallet_cohorts::Pallet::<Runtime>::treasury_account(cohort);
+		assert_ok!(Balances::transfer_keep_alive(signed(Bob), treasury.clone().into(), 100 * UNIT));
+
+		// Flow 4: the cohort registers a dataset and an offer, by vote.
+		members_decide(
+			cohort,
+			RuntimeCall::DataLicensing(pallet_data_licensing::Call::register_dataset {
+				cohort,
+				content_hash: H256::repeat_byte(0xda),
+				schema_tags: vec![b"Observation".to_vec().try_into().unwrap()].try_into().unwrap(),
+				locator: b"bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"
+					.to_vec()
+					.try_into()
+					.unwrap(),
+				record_count: 5_000,
+			}),
+		);
+		let dataset = 0;
+		let price = 1_000 * UNIT;
+		members_decide(
+			cohort,
+			RuntimeCall::DataLicensing(pallet_data_licensing::Call::publish_offer {
+				dataset,
+				purpose: Purpose::AiTraining,
+				price,
+				access_duration: 1_000,
+				terms_hash: H256::repeat_byte(0x7e),
+			}),
+		);
+
+		// A pharma account requests: the price is held, not moved.
+		let pharma = Sr25519Keyring::BobStash;
+		let pharma_before = Balances::balance(&pharma.to_account_id());
+		assert_ok!(DataLicensing::request(signed(pharma), 0));
+		assert_eq!(
+			Balances::balance_on_hold(&LicensingHold::Escrow.into(), &pharma.to_account_id()),
+			price
+		);
+
+		// The cohort approves: members 70% to the pool, treasury 25%, platform 5%; a grant.
+		let (treasury_before, platform_before) =
+			(Balances::balance(&treasury), Balances::balance(&PlatformAccount::get()));
+		members_decide(
+			cohort,
+			RuntimeCall::DataLicensing(pallet_data_licensing::Call::approve { request: 0 }),
+		);
+		assert_eq!(Balances::balance(&treasury) - treasury_before, 250 * UNIT);
+		assert_eq!(Balances::balance(&PlatformAccount::get()) - platform_before, 50 * UNIT);
+		assert_eq!(
+			Balances::balance_on_hold(&LicensingHold::Escrow.into(), &pharma.to_account_id()),
+			0
+		);
+		let deposit = <Runtime as pallet_data_licensing::Config>::RequestDeposit::get();
+		assert_eq!(Balances::balance(&pharma.to_account_id()), pharma_before - price - deposit);
+		let now = System::block_number();
+		assert_eq!(
+			DataLicensing::live_grant(dataset, &pharma.to_account_id(), Purpose::AiTraining),
+			Some(now + 1_000)
+		);
+
+		// Flow 5: 700 among 200 units: Dave (40) 140, Eve (60) 210, Charlie (100) 350.
+		let expected = [(Dave, 140 * UNIT), (Eve, 210 * UNIT), (Charlie, 350 * UNIT)];
+		for (member, amount) in expected {
+			assert_eq!(
+				Royalties::pending(cohort, &member.to_account_id())[Purpose::AiTraining.index()],
+				amount
+			);
+		}
+		let dave_before = Balances::balance(&Dave.to_account_id());
+		assert_ok!(Royalties::claim(signed(Dave), cohort));
+		assert_eq!(Balances::balance(&Dave.to_account_id()), dave_before + 140 * UNIT);
+		let eve_before = Balances::balance(&Eve.to_account_id());
+		assert_ok!(Royalties::claim_for(signed(Ferdie), cohort, Eve.to_account_id()));
+		assert_eq!(Balances::balance(&Eve.to_account_id()), eve_before + 210 * UNIT);
+
+		// Flow 6: the clinic revokes Charlie: accrual stops, what was earned stays.
+		assert_ok!(Membership::revoke(signed(CLINIC), cohort, Charlie.to_account_id()));
+		let lab = Sr25519Keyring::CharlieStash;
+		assert_ok!(DataLicensing::request(signed(lab), 0));
+		members_decide(
+			cohort,
+			RuntimeCall::DataLicensing(pallet_data_licensing::Call::approve { request: 1 }),
+		);
+		// The second 700 among Dave and Eve's 100 units.
+		assert_eq!(Royalties::pending(cohort, &Dave.to_account_id())[2], 280 * UNIT);
+		assert_eq!(Royalties::pending(cohort, &Eve.to_account_id())[2], 420 * UNIT);
+		assert_eq!(Royalties::pending(cohort, &Charlie.to_account_id())[2], 350 * UNIT);
+		let charlie_before = Balances::balance(&Charlie.to_account_id());
+		assert_ok!(Royalties::claim(signed(Charlie), cohort));
+		assert_eq!(Balances::balance(&Charlie.to_account_id()), charlie_before + 350 * UNIT);
+
+		// Below the k-anonymity floor (2) no licence is approved: Eve withdraws her consent
+		// and Dave alone consents.
+		assert_ok!(Membership::set_consent(signed(Eve), cohort, Consent::NONE));
+		assert_ok!(DataLicensing::request(signed(pharma), 0));
+		assert_noop!(
+			DataLicensing::approve(pallet_cohorts::Origin::Members(cohort).into(), 2),
+			pallet_data_licensing::Error::<Runtime>::BelowKAnonymityFloor
+		);
 	});
 }

@@ -5,7 +5,7 @@ use codec::{Decode, Encode};
 use cohort_runtime::{
 	genesis_config_presets::{DEV_ENDOWMENT, PARA_ID},
 	Balances, Executive, Header, ParachainInfo, Runtime, RuntimeCall, RuntimeEvent, System,
-	TxExtension, UncheckedExtrinsic, UNIT, VERSION, WASM_BINARY,
+	TxExtension, UncheckedExtrinsic, EXISTENTIAL_DEPOSIT, UNIT, VERSION, WASM_BINARY,
 };
 use sc_chain_spec::GenesisConfigBuilderRuntimeCaller;
 use sc_executor::WasmExecutor;
@@ -58,9 +58,18 @@ fn each_genesis_preset_builds_a_valid_state() {
 			for key in &well_known {
 				assert_eq!(Balances::free_balance(key.to_account_id()), DEV_ENDOWMENT, "{preset}");
 			}
+			// The royalty pot and the platform account live on their existential deposits.
+			let pot = cohort_runtime::Royalties::pot_account();
+			let platform =
+				<cohort_runtime::configs::cohorts::PlatformAccount as frame_support::traits::Get<
+					_,
+				>>::get();
+			for account in [&pot, &platform] {
+				assert_eq!(Balances::free_balance(account), EXISTENTIAL_DEPOSIT, "{preset}");
+			}
 			assert_eq!(
 				Balances::total_issuance(),
-				DEV_ENDOWMENT * well_known.len() as u128,
+				DEV_ENDOWMENT * well_known.len() as u128 + 2 * EXISTENTIAL_DEPOSIT,
 				"{preset}: issuance is exactly the endowments"
 			);
 
@@ -202,6 +211,9 @@ fn the_metadata_lists_every_pallet() {
 		"OversightCouncil",
 		"Cohorts",
 		"Membership",
+		"QuadraticVoting",
+		"Royalties",
+		"DataLicensing",
 		"Sudo",
 	] {
 		assert!(names.contains(&expected), "{expected} is missing from {names:?}");

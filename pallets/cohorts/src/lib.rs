@@ -43,7 +43,7 @@ use frame_support::traits::{EnsureOrigin, EnsureOriginWithArg};
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use cohort_primitives::CohortsInspect;
+	use cohort_primitives::{CohortLicensing, CohortVoting, CohortsInspect};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -53,7 +53,7 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::AccountIdConversion;
+	use sp_runtime::traits::{AccountIdConversion, Saturating};
 
 	/// The balance type of the currency deposits and treasuries are in.
 	pub type BalanceOf<T> =
@@ -311,7 +311,8 @@ pub mod pallet {
 			Self::do_remove_issuer(issuer)
 		}
 
-		/// Create a cohort. The caller pays `CohortDeposit`, held until the cohort is gone.
+		/// Create a cohort. The caller pays `CohortDeposit`, held until the cohort is gone, and
+		/// opens the cohort's treasury with the existential deposit.
 		///
 		/// - `condition`: the condition code (ICD-10 or SNOMED CT) the cohort is about.
 		/// - `settings`: name, governance, revenue split (summing to one), k-anonymity floor
@@ -501,6 +502,15 @@ pub mod pallet {
 			let deposit = T::CohortDeposit::get();
 			T::Currency::hold(&HoldReason::CohortDeposit.into(), &creator, deposit)
 				.map_err(|_| Error::<T>::InsufficientDeposit)?;
+			// The creator opens the treasury with the existential deposit, so that it can
+			// receive revenue shares of any size from the start.
+			let treasury = Self::treasury_account(cohort);
+			let minimum = T::Currency::minimum_balance();
+			let missing = minimum.saturating_sub(T::Currency::balance(&treasury));
+			if !missing.is_zero() {
+				T::Currency::transfer(&creator, &treasury, missing, Preservation::Preserve)
+					.map_err(|_| Error::<T>::InsufficientDeposit)?;
+			}
 
 			for issuer in issuers.iter() {
 				AcceptedIssuers::<T>::insert(cohort, issuer, ());
@@ -521,7 +531,7 @@ pub mod pallet {
 				cohort,
 				creator,
 				condition,
-				treasury: Self::treasury_account(cohort),
+				treasury,
 				deposit,
 			});
 			for issuer in issuers {
@@ -709,6 +719,32 @@ pub mod pallet {
 
 		fn accepts_issuer(cohort: CohortId, issuer: &T::AccountId) -> bool {
 			Issuers::<T>::contains_key(issuer) && AcceptedIssuers::<T>::contains_key(cohort, issuer)
+		}
+
+		fn treasury_account(cohort: CohortId) -> T::AccountId {
+			Pallet::<T>::treasury_account(cohort)
+		}
+	}
+
+	impl<T: Config> CohortLicensing for Pallet<T> {
+		fn licensing_terms(cohort: CohortId) -> Option<(RevenueSplit, u32)> {
+			Registry::<T>::get(cohort)
+				.map(|c| (c.settings.revenue_split, c.settings.k_anonymity_floor))
+		}
+	}
+
+	impl<T: Config> CohortVoting<BlockNumberFor<T>> for Pallet<T> {
+		fn voting_params(cohort: CohortId) -> Option<VotingParams<BlockNumberFor<T>>> {
+			Registry::<T>::get(cohort).map(|c| c.settings.voting)
+		}
+	}
+}
+
+impl<AccountId> cohort_primitives::ActingAccount<AccountId> for CohortAuthority<AccountId> {
+	fn acting_account(self) -> Option<AccountId> {
+		match self {
+			CohortAuthority::Members => None,
+			CohortAuthority::Trustees(trustees) => Some(trustees),
 		}
 	}
 }

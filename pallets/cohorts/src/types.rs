@@ -6,7 +6,8 @@ use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
-use sp_runtime::Permill;
+
+pub use cohort_primitives::{RevenueSplit, VotingParams};
 
 /// The coding system of a cohort's condition code.
 #[derive(
@@ -73,61 +74,6 @@ impl<AccountId> Governance<AccountId> {
 			Governance::DataTrust { trustees } => Some(trustees),
 		}
 	}
-}
-
-/// How a licence's price is divided. The three parts sum to exactly one.
-#[derive(
-	Debug,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct RevenueSplit {
-	/// To the royalty pool of the members who consented to the licence's purpose.
-	pub members: Permill,
-	/// To the cohort's treasury.
-	pub treasury: Permill,
-	/// To the platform.
-	pub platform: Permill,
-}
-
-impl RevenueSplit {
-	/// Whether the parts sum to exactly one.
-	pub fn is_whole(&self) -> bool {
-		let parts = [self.members, self.treasury, self.platform];
-		parts.iter().map(|p| u64::from(p.deconstruct())).sum::<u64>()
-			== u64::from(Permill::one().deconstruct())
-	}
-}
-
-/// How a cohort votes (pallet-quadratic-voting reads these).
-#[derive(
-	Debug,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub struct VotingParams<BlockNumber> {
-	/// How long a proposal is open for votes, in blocks.
-	pub voting_period: BlockNumber,
-	/// The share of active members who must vote for a decision to count.
-	pub quorum: Permill,
-	/// Voice credits each person receives per epoch; `v` votes cost `v²` credits.
-	pub voice_credits_per_epoch: u32,
-	/// The length of a credit epoch, in blocks.
-	pub epoch_length: BlockNumber,
 }
 
 /// Whether a cohort acts.

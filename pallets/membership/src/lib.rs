@@ -54,7 +54,7 @@ pub trait BenchmarkHelper<AccountId, Signature> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use cohort_primitives::{CohortsInspect, MembershipHooks, MembershipInspect};
+	use cohort_primitives::{CohortsInspect, MembershipChange, MembershipHooks, MembershipInspect};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -390,7 +390,12 @@ pub mod pallet {
 		/// - `credential`: an issuer-signed credential and its signature, or `None` to use the
 		///   caller's on-chain attestation.
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::join_with_credential().max(T::WeightInfo::join_with_attestation()))]
+		#[pallet::weight(
+			T::WeightInfo::join_with_credential()
+				.max(T::WeightInfo::join_with_attestation())
+				.saturating_add(Pallet::<T>::hook_weight(MembershipChange::Joined))
+				.saturating_add(Pallet::<T>::hook_weight(MembershipChange::Restored))
+		)]
 		pub fn join(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -411,7 +416,7 @@ pub mod pallet {
 		///
 		/// - `cohort`: the cohort.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::leave())]
+		#[pallet::weight(T::WeightInfo::leave().saturating_add(Pallet::<T>::hook_weight(MembershipChange::Left)))]
 		pub fn leave(origin: OriginFor<T>, cohort: CohortId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_leave(who, cohort)
@@ -422,7 +427,7 @@ pub mod pallet {
 		/// - `cohort`: the cohort.
 		/// - `member`: the member's account.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::revoke())]
+		#[pallet::weight(T::WeightInfo::revoke().saturating_add(Pallet::<T>::hook_weight(MembershipChange::Suspended)))]
 		pub fn revoke(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -438,7 +443,7 @@ pub mod pallet {
 		/// - `cohort`: the cohort.
 		/// - `member`: the member's account.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::expire())]
+		#[pallet::weight(T::WeightInfo::expire().saturating_add(Pallet::<T>::hook_weight(MembershipChange::Suspended)))]
 		pub fn expire(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -456,7 +461,7 @@ pub mod pallet {
 		/// - `nonce`: the approval's nonce (above the person's last used nonce).
 		/// - `signature`: the membership's issuer's signature of the approval.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::rotate())]
+		#[pallet::weight(T::WeightInfo::rotate().saturating_add(Pallet::<T>::hook_weight(MembershipChange::Rotated)))]
 		pub fn rotate(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -475,7 +480,7 @@ pub mod pallet {
 		/// - `lost`: the account whose key was lost.
 		/// - `new`: the person's new account.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::rotate_by_cohort())]
+		#[pallet::weight(T::WeightInfo::rotate_by_cohort().saturating_add(Pallet::<T>::hook_weight(MembershipChange::Rotated)))]
 		pub fn rotate_by_cohort(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -491,7 +496,7 @@ pub mod pallet {
 		/// - `cohort`: the cohort.
 		/// - `consent`: the purposes, one flag each.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::set_consent())]
+		#[pallet::weight(T::WeightInfo::set_consent().saturating_add(Pallet::<T>::hook_weight(MembershipChange::ConsentChanged)))]
 		pub fn set_consent(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -508,7 +513,7 @@ pub mod pallet {
 		/// - `member`: the member's account (active).
 		/// - `units`: units to add (e.g. records contributed).
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::record_contribution())]
+		#[pallet::weight(T::WeightInfo::record_contribution().saturating_add(Pallet::<T>::hook_weight(MembershipChange::UnitsChanged)))]
 		pub fn record_contribution(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -521,6 +526,11 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// What the followers of membership changes add to a call's weight.
+		fn hook_weight(change: MembershipChange) -> Weight {
+			T::Hooks::weight(change)
+		}
+
 		fn now() -> BlockNumberFor<T> {
 			frame_system::Pallet::<T>::block_number()
 		}
@@ -604,6 +614,21 @@ pub mod pallet {
 				}
 				Ok(())
 			})
+		}
+
+		/// Makes `who` an active member of `cohort` as `person`, attested by `issuer` (an issuer
+		/// the cohort accepts, able to pay the attestation deposit): for other pallets'
+		/// benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		pub fn benchmark_member(
+			cohort: CohortId,
+			issuer: T::AccountId,
+			who: T::AccountId,
+			person: Nullifier,
+		) -> DispatchResult {
+			let expires_at = Self::now().saturating_add(T::MaxAttestationPeriod::get());
+			Self::do_attest(issuer, cohort, who.clone(), person, expires_at, H256::zero())?;
+			Self::do_join(who, cohort, None)
 		}
 
 		pub(crate) fn do_attest(
@@ -756,6 +781,7 @@ pub mod pallet {
 			T::Currency::hold(&HoldReason::Membership.into(), &who, deposit)
 				.map_err(|_| Error::<T>::InsufficientDeposit)?;
 			let now = Self::now();
+			let units = previous.as_ref().map_or(0, |p| p.units);
 			let record = MembershipRecord {
 				account: who.clone(),
 				status: MemberStatus::Active,
@@ -764,7 +790,7 @@ pub mod pallet {
 				evidence,
 				consent: Consent::NONE,
 				// A returning person keeps the units of the data they contributed.
-				units: previous.as_ref().map_or(0, |p| p.units),
+				units,
 				deposit,
 				nonce: nonce.unwrap_or(0).max(previous.as_ref().map_or(0, |p| p.nonce)),
 				joined_at: previous.as_ref().map_or(now, |p| p.joined_at),
@@ -772,7 +798,7 @@ pub mod pallet {
 			Self::update_stats(cohort, None, Some((MemberStatus::Active, Consent::NONE)))?;
 			Memberships::<T>::insert(cohort, person, record);
 			PersonOf::<T>::insert(cohort, &who, person);
-			T::Hooks::on_joined(cohort, &person, &who)?;
+			T::Hooks::on_joined(cohort, &person, &who, units)?;
 			Self::deposit_event(Event::Joined { cohort, account: who, person, issuer });
 			Ok(())
 		}

@@ -117,6 +117,9 @@ impl CohortsInspect<AccountId> for MockCohorts {
 			_ => false,
 		}
 	}
+	fn treasury_account(cohort: CohortId) -> AccountId {
+		MEMBERS_BASE + AccountId::from(cohort)
+	}
 }
 
 /// The cohort stops accepting the issuer (or the council removed it).
@@ -155,8 +158,13 @@ fn record(call: String) -> DispatchResult {
 	Ok(())
 }
 impl MembershipHooks<AccountId> for RecordingHooks {
-	fn on_joined(cohort: CohortId, person: &Nullifier, account: &AccountId) -> DispatchResult {
-		record(format!("joined {cohort} {} {account}", person_name(person)))
+	fn on_joined(
+		cohort: CohortId,
+		person: &Nullifier,
+		account: &AccountId,
+		units: u64,
+	) -> DispatchResult {
+		record(format!("joined {cohort} {} {account} {units}", person_name(person)))
 	}
 	fn on_suspended(cohort: CohortId, person: &Nullifier) -> DispatchResult {
 		record(format!("suspended {cohort} {}", person_name(person)))
@@ -192,6 +200,14 @@ impl MembershipHooks<AccountId> for RecordingHooks {
 	) -> DispatchResult {
 		record(format!("units {cohort} {} {old}->{new}", person_name(person)))
 	}
+	fn weight(change: cohort_primitives::MembershipChange) -> frame_support::weights::Weight {
+		hook_weight(change)
+	}
+}
+
+/// What following `change` weighs in the mock: a distinct figure per kind of change.
+pub fn hook_weight(change: cohort_primitives::MembershipChange) -> frame_support::weights::Weight {
+	frame_support::weights::Weight::from_parts(1_000_000 * (change as u64 + 1), 1_000)
 }
 
 /// The notifications since the last call.

@@ -8,9 +8,10 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::dispatch::DispatchResult;
+use frame_support::{dispatch::DispatchResult, weights::Weight};
 use scale_info::TypeInfo;
 use sp_core::H256;
+use sp_runtime::Permill;
 
 /// Identifies a cohort. Assigned in order of creation.
 pub type CohortId = u32;
@@ -114,7 +115,62 @@ impl Consent {
 	}
 }
 
-/// What the membership pallet needs to know about cohorts.
+/// How a cohort votes: set by the cohort (pallet-cohorts), read by pallet-quadratic-voting.
+#[derive(
+	Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct VotingParams<BlockNumber> {
+	/// How long a proposal is open for votes, in blocks.
+	pub voting_period: BlockNumber,
+	/// The share of active members who must vote for a decision to count.
+	pub quorum: Permill,
+	/// Voice credits each person receives per epoch; `v` votes cost `v²` credits.
+	pub voice_credits_per_epoch: u32,
+	/// The length of a credit epoch, in blocks.
+	pub epoch_length: BlockNumber,
+}
+
+/// How a licence's price is divided. The three parts sum to exactly one.
+#[derive(
+	Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct RevenueSplit {
+	/// To the royalty pool of the members who consented to the licence's purpose.
+	pub members: Permill,
+	/// To the cohort's treasury.
+	pub treasury: Permill,
+	/// To the platform.
+	pub platform: Permill,
+}
+
+impl RevenueSplit {
+	/// Whether the parts sum to exactly one.
+	pub fn is_whole(&self) -> bool {
+		let parts = [self.members, self.treasury, self.platform];
+		parts.iter().map(|p| u64::from(p.deconstruct())).sum::<u64>()
+			== u64::from(Permill::one().deconstruct())
+	}
+}
+
+/// What other pallets need to know about cohorts.
 pub trait CohortsInspect<AccountId> {
 	/// Whether `cohort` exists and is not frozen: it accepts members and acts.
 	fn is_active(cohort: CohortId) -> bool;
@@ -122,6 +178,21 @@ pub trait CohortsInspect<AccountId> {
 	fn exists(cohort: CohortId) -> bool;
 	/// Whether `issuer` is approved by the council and accepted by `cohort`.
 	fn accepts_issuer(cohort: CohortId, issuer: &AccountId) -> bool;
+	/// The treasury account of `cohort` (whether it exists or not).
+	fn treasury_account(cohort: CohortId) -> AccountId;
+}
+
+/// What the licensing pallet needs to know about a cohort's terms.
+pub trait CohortLicensing {
+	/// How `cohort` divides licence revenue, and the fewest consenting members a licence needs
+	/// (its k-anonymity floor); `None` if it does not exist.
+	fn licensing_terms(cohort: CohortId) -> Option<(RevenueSplit, u32)>;
+}
+
+/// What the voting pallet needs to know about a cohort's voting.
+pub trait CohortVoting<BlockNumber> {
+	/// The voting parameters of `cohort`, if it exists.
+	fn voting_params(cohort: CohortId) -> Option<VotingParams<BlockNumber>>;
 }
 
 /// What other pallets may ask about memberships.
@@ -134,13 +205,34 @@ pub trait MembershipInspect<AccountId> {
 	fn consenting_members(cohort: CohortId, purpose: Purpose) -> u32;
 }
 
+/// A kind of membership change, to ask a follower what following it weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MembershipChange {
+	Joined,
+	Suspended,
+	Restored,
+	Left,
+	Rotated,
+	ConsentChanged,
+	UnitsChanged,
+}
+
 /// Changes of a membership that other pallets follow (voting drops a suspended member's votes,
 /// royalties settle before units or consent change). Each is called after the change is stored,
 /// inside the same transaction; an error rolls the whole call back. Implementations must be
-/// O(1) or bounded by a small constant.
+/// O(1) or bounded by a small constant, and say their worst-case weight in
+/// [`MembershipHooks::weight`], which the membership pallet adds to its calls' weights.
+///
+/// Implemented for tuples (every member is told, in order) and `()` (no one listens).
 pub trait MembershipHooks<AccountId> {
-	/// `person` became a member, with `consent` and `units`.
-	fn on_joined(cohort: CohortId, person: &Nullifier, account: &AccountId) -> DispatchResult;
+	/// `person` became a member with `account`, consenting to nothing, with the `units` they
+	/// contributed (a returning person keeps theirs).
+	fn on_joined(
+		cohort: CohortId,
+		person: &Nullifier,
+		account: &AccountId,
+		units: u64,
+	) -> DispatchResult;
 	/// `person` was suspended (attestation revoked or expired): no votes, no accrual.
 	fn on_suspended(cohort: CohortId, person: &Nullifier) -> DispatchResult;
 	/// `person` is active again after a fresh attestation.
@@ -164,29 +256,125 @@ pub trait MembershipHooks<AccountId> {
 	/// `person`'s contribution units changed from `old` to `new`.
 	fn on_units_changed(cohort: CohortId, person: &Nullifier, old: u64, new: u64)
 		-> DispatchResult;
+	/// The most that following one `change` weighs (from the follower's benchmarks).
+	fn weight(change: MembershipChange) -> Weight;
 }
 
-/// No one listens (until the voting and royalty pallets do).
-impl<AccountId> MembershipHooks<AccountId> for () {
-	fn on_joined(_: CohortId, _: &Nullifier, _: &AccountId) -> DispatchResult {
+#[impl_trait_for_tuples::impl_for_tuples(8)]
+impl<AccountId> MembershipHooks<AccountId> for Tuple {
+	fn on_joined(
+		cohort: CohortId,
+		person: &Nullifier,
+		account: &AccountId,
+		units: u64,
+	) -> DispatchResult {
+		for_tuples!( #( Tuple::on_joined(cohort, person, account, units)?; )* );
 		Ok(())
 	}
-	fn on_suspended(_: CohortId, _: &Nullifier) -> DispatchResult {
+	fn on_suspended(cohort: CohortId, person: &Nullifier) -> DispatchResult {
+		for_tuples!( #( Tuple::on_suspended(cohort, person)?; )* );
 		Ok(())
 	}
-	fn on_restored(_: CohortId, _: &Nullifier) -> DispatchResult {
+	fn on_restored(cohort: CohortId, person: &Nullifier) -> DispatchResult {
+		for_tuples!( #( Tuple::on_restored(cohort, person)?; )* );
 		Ok(())
 	}
-	fn on_left(_: CohortId, _: &Nullifier) -> DispatchResult {
+	fn on_left(cohort: CohortId, person: &Nullifier) -> DispatchResult {
+		for_tuples!( #( Tuple::on_left(cohort, person)?; )* );
 		Ok(())
 	}
-	fn on_rotated(_: CohortId, _: &Nullifier, _: &AccountId, _: &AccountId) -> DispatchResult {
+	fn on_rotated(
+		cohort: CohortId,
+		person: &Nullifier,
+		old: &AccountId,
+		new: &AccountId,
+	) -> DispatchResult {
+		for_tuples!( #( Tuple::on_rotated(cohort, person, old, new)?; )* );
 		Ok(())
 	}
-	fn on_consent_changed(_: CohortId, _: &Nullifier, _: Consent, _: Consent) -> DispatchResult {
+	fn on_consent_changed(
+		cohort: CohortId,
+		person: &Nullifier,
+		old: Consent,
+		new: Consent,
+	) -> DispatchResult {
+		for_tuples!( #( Tuple::on_consent_changed(cohort, person, old, new)?; )* );
 		Ok(())
 	}
-	fn on_units_changed(_: CohortId, _: &Nullifier, _: u64, _: u64) -> DispatchResult {
+	fn on_units_changed(
+		cohort: CohortId,
+		person: &Nullifier,
+		old: u64,
+		new: u64,
+	) -> DispatchResult {
+		for_tuples!( #( Tuple::on_units_changed(cohort, person, old, new)?; )* );
 		Ok(())
+	}
+	fn weight(change: MembershipChange) -> Weight {
+		let mut total = Weight::zero();
+		for_tuples!( #( total = total.saturating_add(Tuple::weight(change)); )* );
+		total
+	}
+}
+
+/// The royalty pools licence revenue is paid into (pallet-royalties), for pallet-data-licensing.
+pub trait RoyaltyPools<AccountId, Balance> {
+	/// The account revenue for the pools is paid into.
+	fn pot_account() -> AccountId;
+	/// Whether the pool of (`cohort`, `purpose`) has units to share revenue among.
+	fn has_units(cohort: CohortId, purpose: Purpose) -> bool;
+	/// Shares `amount`, already paid into [`RoyaltyPools::pot_account`], among the units of
+	/// the pool of (`cohort`, `purpose`). O(1) whatever the number of members; fails if the
+	/// pool has no units.
+	fn deposit(cohort: CohortId, purpose: Purpose, amount: Balance) -> DispatchResult;
+	/// The weight of [`RoyaltyPools::deposit`].
+	fn deposit_weight() -> Weight;
+}
+
+/// Who acted with a cohort origin: the account of a data trust's trustees, or `None` when the
+/// members acted (through a passed proposal). Decides who pays a cohort's storage deposits.
+pub trait ActingAccount<AccountId> {
+	/// The account that acted, if one did.
+	fn acting_account(self) -> Option<AccountId>;
+}
+
+impl<AccountId> ActingAccount<AccountId> for Option<AccountId> {
+	fn acting_account(self) -> Option<AccountId> {
+		self
+	}
+}
+
+/// Mints the existential deposit into `who` if it holds less, so that payments of any size can
+/// be made to it: for accounts that receive revenue shares from genesis on (the royalty pot,
+/// the platform account).
+pub fn mint_existential_deposit<AccountId: Eq, Currency>(who: &AccountId)
+where
+	Currency: frame_support::traits::fungible::Mutate<AccountId>,
+{
+	let minimum = Currency::minimum_balance();
+	if Currency::balance(who) < minimum {
+		let _ = Currency::set_balance(who, minimum);
+	}
+}
+
+/// Helpers for the pallets' tests.
+#[cfg(feature = "std")]
+pub mod testing {
+	/// xorshift64*: deterministic, dependency-free randomness for property tests.
+	pub struct Rng(pub u64);
+
+	impl Rng {
+		/// The next pseudo-random number.
+		pub fn next(&mut self) -> u64 {
+			self.0 ^= self.0 >> 12;
+			self.0 ^= self.0 << 25;
+			self.0 ^= self.0 >> 27;
+			self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+		}
+
+		/// A pseudo-random number below `n` (which must not be zero).
+		pub fn below(&mut self, n: u64) -> u64 {
+			self.next() % n
+		}
 	}
 }

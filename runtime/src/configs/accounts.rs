@@ -55,7 +55,7 @@ pub enum ProxyType {
 	Any,
 	/// Anything but moving funds.
 	NonTransfer,
-	/// Council business only.
+	/// Council business and cohort votes only.
 	Governance,
 	/// Only rejecting another proxy's announced call.
 	CancelProxy,
@@ -67,7 +67,12 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 			ProxyType::Any => true,
 			ProxyType::NonTransfer => !matches!(call, RuntimeCall::Balances(..)),
 			ProxyType::Governance => {
-				matches!(call, RuntimeCall::OversightCouncil(..) | RuntimeCall::Utility(..))
+				matches!(
+					call,
+					RuntimeCall::OversightCouncil(..)
+						| RuntimeCall::QuadraticVoting(..)
+						| RuntimeCall::Utility(..)
+				)
 			},
 			ProxyType::CancelProxy => matches!(
 				call,

@@ -24,7 +24,11 @@ fn anyone_creates_a_cohort_and_pays_its_deposit() {
 		assert!(AcceptedIssuers::<Test>::contains_key(0, LAB));
 		assert_eq!(NextCohortId::<Test>::get(), 1);
 		assert_eq!(Balances::balance_on_hold(&HoldReason::CohortDeposit.into(), &BOB), DEPOSIT);
-		assert_eq!(Balances::balance(&BOB), ENDOWMENT - DEPOSIT);
+		// The creator opened the treasury with the existential deposit.
+		let treasury = Pallet::<Test>::treasury_account(0);
+		let ed = <Balances as frame_support::traits::fungible::Inspect<_>>::minimum_balance();
+		assert_eq!(Balances::balance(&BOB), ENDOWMENT - DEPOSIT - ed);
+		assert_eq!(Balances::balance(&treasury), ed);
 		System::assert_has_event(
 			Event::CohortCreated {
 				cohort: 0,

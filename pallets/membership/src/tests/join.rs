@@ -30,7 +30,7 @@ fn a_patient_joins_with_an_on_chain_attestation() {
 			Event::Joined { cohort: COHORT, account: ALICE, person: person(1), issuer: CLINIC }
 				.into()
 		);
-		assert_eq!(hook_calls(), vec!["joined 0 p1 1"]);
+		assert_eq!(hook_calls(), vec!["joined 0 p1 1 0"]);
 	});
 }
 

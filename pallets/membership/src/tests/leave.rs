@@ -78,3 +78,21 @@ fn only_members_leave() {
 		);
 	});
 }
+
+#[test]
+fn a_returning_person_rejoins_with_their_units_and_followers_are_told() {
+	ExtBuilder::build_and_execute(|| {
+		join(ALICE, 1);
+		assert_ok!(Membership::record_contribution(
+			RuntimeOrigin::signed(CLINIC),
+			COHORT,
+			ALICE,
+			12
+		));
+		assert_ok!(Membership::leave(RuntimeOrigin::signed(ALICE), COHORT));
+		hook_calls();
+		join(ALICE, 1);
+		assert_eq!(Memberships::<Test>::get(COHORT, person(1)).unwrap().units, 12);
+		assert_eq!(hook_calls(), vec!["joined 0 p1 1 12"]);
+	});
+}

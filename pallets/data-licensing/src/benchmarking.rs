@@ -1,0 +1,246 @@
+//! Benchmarks of every call (frame-benchmarking v2), each in its worst case: the longest tags
+//! and locator, an approval that renews a grant and pays every share. Nothing depends on the
+//! number of members, datasets or licences.
+
+use super::*;
+use crate::Pallet as Licensing;
+use cohort_primitives::CohortsInspect;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	EnsureOriginWithArg, Get,
+};
+use frame_support::BoundedVec;
+use frame_system::RawOrigin;
+use sp_core::H256;
+use sp_runtime::Saturating;
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::Currency::set_balance(
+		&who,
+		T::Currency::minimum_balance().saturating_mul(10_000_000u32.into()),
+	);
+	who
+}
+
+fn members_origin<T: Config>(cohort: CohortId) -> T::RuntimeOrigin {
+	T::CohortOrigin::try_successful_origin(&cohort).expect("the cohort origin exists")
+}
+
+fn longest_tags<T: Config>() -> SchemaTagsOf<T> {
+	let tag: BoundedVec<u8, T::MaxTagLength> =
+		BoundedVec::truncate_from(alloc::vec![b'T'; T::MaxTagLength::get() as usize]);
+	BoundedVec::truncate_from(alloc::vec![tag; T::MaxSchemaTags::get() as usize])
+}
+
+fn longest_locator<T: Config>() -> LocatorOf<T> {
+	BoundedVec::truncate_from(alloc::vec![b'b'; T::MaxLocatorLength::get() as usize])
+}
+
+/// A licensable cohort, its funded treasury, and a dataset of it.
+fn dataset<T: Config>() -> (CohortId, DatasetId) {
+	let cohort = T::BenchmarkHelper::licensable_cohort();
+	let treasury = T::Cohorts::treasury_account(cohort);
+	T::Currency::set_balance(
+		&treasury,
+		T::Currency::minimum_balance().saturating_mul(10_000_000u32.into()),
+	);
+	let id = Licensing::<T>::do_register_dataset(
+		treasury,
+		cohort,
+		H256::repeat_byte(1),
+		longest_tags::<T>(),
+		longest_locator::<T>(),
+		1_000,
+	)
+	.expect("registers");
+	(cohort, id)
+}
+
+fn price<T: Config>() -> BalanceOf<T> {
+	T::Currency::minimum_balance().saturating_mul(1_000u32.into())
+}
+
+/// An offer on a new dataset.
+fn offer<T: Config>() -> (CohortId, DatasetId, OfferId) {
+	let (cohort, dataset) = dataset::<T>();
+	let treasury = T::Cohorts::treasury_account(cohort);
+	let offer = Licensing::<T>::do_publish_offer(
+		treasury,
+		dataset,
+		Purpose::AiTraining,
+		price::<T>(),
+		100u32.into(),
+		H256::repeat_byte(2),
+	)
+	.expect("offers");
+	(cohort, dataset, offer)
+}
+
+/// A licensee's request on a new offer.
+fn requested<T: Config>() -> (CohortId, DatasetId, RequestId, T::AccountId) {
+	let (cohort, dataset, offer) = offer::<T>();
+	let licensee = funded::<T>("licensee", 0);
+	let request_id = Licensing::<T>::do_request(licensee.clone(), offer).expect("requests");
+	(cohort, dataset, request_id, licensee)
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_dataset() {
+		let cohort = T::BenchmarkHelper::licensable_cohort();
+		let treasury = T::Cohorts::treasury_account(cohort);
+		T::Currency::set_balance(
+			&treasury,
+			T::Currency::minimum_balance().saturating_mul(10_000_000u32.into()),
+		);
+		let origin = members_origin::<T>(cohort);
+
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			cohort,
+			H256::repeat_byte(1),
+			longest_tags::<T>(),
+			longest_locator::<T>(),
+			1_000,
+		);
+
+		assert!(Datasets::<T>::contains_key(0));
+	}
+
+	#[benchmark]
+	fn publish_version() {
+		let (cohort, dataset) = dataset::<T>();
+		let origin = members_origin::<T>(cohort);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, dataset, H256::repeat_byte(3), longest_locator::<T>(), 2_000);
+
+		assert_eq!(Datasets::<T>::get(dataset).expect("exists").version, 2);
+	}
+
+	#[benchmark]
+	fn retire_dataset() {
+		let (cohort, dataset) = dataset::<T>();
+		let origin = members_origin::<T>(cohort);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, dataset);
+
+		assert_eq!(Datasets::<T>::get(dataset).expect("exists").status, DatasetStatus::Retired);
+	}
+
+	#[benchmark]
+	fn publish_offer() {
+		let (cohort, dataset) = dataset::<T>();
+		let origin = members_origin::<T>(cohort);
+
+		#[extrinsic_call]
+		_(
+			origin as T::RuntimeOrigin,
+			dataset,
+			Purpose::CommercialResearch,
+			price::<T>(),
+			100u32.into(),
+			H256::repeat_byte(2),
+		);
+
+		assert_eq!(Datasets::<T>::get(dataset).expect("exists").offers, 1);
+	}
+
+	#[benchmark]
+	fn withdraw_offer() {
+		let (cohort, dataset, offer) = offer::<T>();
+		let origin = members_origin::<T>(cohort);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, offer);
+
+		assert_eq!(Datasets::<T>::get(dataset).expect("exists").offers, 0);
+	}
+
+	#[benchmark]
+	fn request() {
+		let (_, _, offer) = offer::<T>();
+		let licensee = funded::<T>("licensee", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(licensee), offer);
+
+		assert!(Requests::<T>::contains_key(0));
+	}
+
+	/// A renewal: the grant exists, every share is paid, the members' share into a pool.
+	#[benchmark]
+	fn approve() {
+		let (cohort, dataset, first, licensee) = requested::<T>();
+		let offer = Requests::<T>::get(first).expect("requested").offer;
+		Licensing::<T>::do_approve(first).expect("approves");
+		let second = Licensing::<T>::do_request(licensee.clone(), offer).expect("requests");
+		let origin = members_origin::<T>(cohort);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, second);
+
+		let grant = Grants::<T>::get((dataset, licensee, Purpose::AiTraining)).expect("granted");
+		assert_eq!(grant.request, second);
+	}
+
+	#[benchmark]
+	fn reject() {
+		let (cohort, _, request_id, _) = requested::<T>();
+		let origin = members_origin::<T>(cohort);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, request_id);
+
+		assert!(!Requests::<T>::contains_key(request_id));
+	}
+
+	#[benchmark]
+	fn withdraw_request() {
+		let (_, _, request_id, licensee) = requested::<T>();
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number().saturating_add(T::ReviewPeriod::get()),
+		);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(licensee), request_id);
+
+		assert!(!Requests::<T>::contains_key(request_id));
+	}
+
+	#[benchmark]
+	fn revoke_grant() {
+		let (cohort, dataset, request_id, licensee) = requested::<T>();
+		Licensing::<T>::do_approve(request_id).expect("approves");
+		let origin = members_origin::<T>(cohort);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, dataset, licensee.clone(), Purpose::AiTraining);
+
+		assert!(!Grants::<T>::contains_key((dataset, licensee, Purpose::AiTraining)));
+	}
+
+	#[benchmark]
+	fn remove_expired_grant() {
+		let (_, dataset, request_id, licensee) = requested::<T>();
+		Licensing::<T>::do_approve(request_id).expect("approves");
+		frame_system::Pallet::<T>::set_block_number(
+			frame_system::Pallet::<T>::block_number().saturating_add(1_000u32.into()),
+		);
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), dataset, licensee.clone(), Purpose::AiTraining);
+
+		assert!(!Grants::<T>::contains_key((dataset, licensee, Purpose::AiTraining)));
+	}
+
+	impl_benchmark_test_suite!(Licensing, crate::mock::new_test_ext(), crate::mock::Test);
+}

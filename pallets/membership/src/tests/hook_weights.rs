@@ -1,0 +1,50 @@
+//! Each call's weight includes what its followers (voting, royalties) say following it weighs.
+
+use crate::{mock::*, *};
+use cohort_primitives::MembershipChange;
+use frame_support::dispatch::GetDispatchInfo;
+
+#[test]
+fn call_weights_include_the_followers_weights() {
+	ExtBuilder::build_and_execute(|| {
+		type W = ();
+		let weight_of = |call: Call<Test>| call.get_dispatch_info().call_weight;
+		let cases = [
+			(
+				weight_of(Call::join { cohort: COHORT, credential: None }),
+				W::join_with_credential()
+					.max(W::join_with_attestation())
+					.saturating_add(hook_weight(MembershipChange::Joined))
+					.saturating_add(hook_weight(MembershipChange::Restored)),
+			),
+			(
+				weight_of(Call::leave { cohort: COHORT }),
+				W::leave().saturating_add(hook_weight(MembershipChange::Left)),
+			),
+			(
+				weight_of(Call::revoke { cohort: COHORT, member: ALICE }),
+				W::revoke().saturating_add(hook_weight(MembershipChange::Suspended)),
+			),
+			(
+				weight_of(Call::expire { cohort: COHORT, member: ALICE }),
+				W::expire().saturating_add(hook_weight(MembershipChange::Suspended)),
+			),
+			(
+				weight_of(Call::rotate_by_cohort { cohort: COHORT, lost: ALICE, new: BOB }),
+				W::rotate_by_cohort().saturating_add(hook_weight(MembershipChange::Rotated)),
+			),
+			(
+				weight_of(Call::set_consent { cohort: COHORT, consent: Consent::NONE }),
+				W::set_consent().saturating_add(hook_weight(MembershipChange::ConsentChanged)),
+			),
+			(
+				weight_of(Call::record_contribution { cohort: COHORT, member: ALICE, units: 1 }),
+				W::record_contribution()
+					.saturating_add(hook_weight(MembershipChange::UnitsChanged)),
+			),
+		];
+		for (declared, expected) in cases {
+			assert_eq!(declared, expected);
+		}
+	});
+}

@@ -1,0 +1,223 @@
+//! Benchmarks of every call and of the revocation cascade (frame-benchmarking v2). Each is
+//! measured in its worst case, which is bounded by `MaxLiveVotes` and `MaxCallSize`, never by
+//! the number of members or voters.
+
+use super::*;
+use crate::Pallet as QuadraticVoting;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	EnsureOrigin, Get,
+};
+use frame_system::RawOrigin;
+use sp_core::H256;
+use sp_runtime::Saturating;
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	// Plenty for deposits, and room for many accounts within the total issuance.
+	T::Currency::set_balance(
+		&who,
+		T::Currency::minimum_balance().saturating_mul(1_000_000u32.into()),
+	);
+	who
+}
+
+/// A funded active member of `cohort`.
+fn member<T: Config>(cohort: CohortId, index: u32) -> (T::AccountId, Nullifier) {
+	let who = funded::<T>("member", index);
+	let person = T::BenchmarkHelper::member(cohort, &who, index);
+	(who, person)
+}
+
+/// The largest call a proposal may carry: a remark filling `MaxCallSize`.
+fn largest_call<T: Config>() -> <T as Config>::RuntimeCall {
+	// Two bytes of call index and up to four of length prefix.
+	let length = T::MaxCallSize::get().saturating_sub(6) as usize;
+	frame_system::Call::<T>::remark { remark: alloc::vec![7u8; length] }.into()
+}
+
+fn new_proposal<T: Config>(cohort: CohortId, proposer: &T::AccountId) -> ProposalId {
+	QuadraticVoting::<T>::do_propose(proposer.clone(), cohort, largest_call::<T>(), H256::zero())
+		.expect("proposes")
+}
+
+/// How many proposals one person can have live votes on at once.
+fn live_votes<T: Config>() -> u32 {
+	T::MaxLiveVotes::get().min(T::MaxOpenProposals::get())
+}
+
+/// `live_votes` open proposals, all voted on by `voter`; returns their ids.
+fn voted_proposals<T: Config>(
+	cohort: CohortId,
+	voter: &T::AccountId,
+) -> alloc::vec::Vec<ProposalId> {
+	(0..live_votes::<T>())
+		.map(|_| {
+			let id = new_proposal::<T>(cohort, voter);
+			QuadraticVoting::<T>::do_vote(voter.clone(), id, Choice::Aye, 1).expect("votes");
+			id
+		})
+		.collect()
+}
+
+fn end_voting<T: Config>(id: ProposalId) {
+	let ends_at = Proposals::<T>::get(id).expect("open").ends_at;
+	frame_system::Pallet::<T>::set_block_number(ends_at);
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn propose() {
+		let cohort = T::BenchmarkHelper::cohort();
+		let (proposer, _) = member::<T>(cohort, 0);
+		let call = alloc::boxed::Box::new(largest_call::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer), cohort, call, H256::repeat_byte(1));
+
+		assert_eq!(OpenProposals::<T>::get(cohort), 1);
+	}
+
+	/// The voter's ledger is full: one of its votes is on a cancelled proposal and every
+	/// other proposal is looked up to prune it.
+	#[benchmark]
+	fn vote() {
+		let cohort = T::BenchmarkHelper::cohort();
+		let (voter, person) = member::<T>(cohort, 0);
+		let ids = voted_proposals::<T>(cohort, &voter);
+		QuadraticVoting::<T>::do_cancel(ids[0]).expect("cancels");
+		let fresh = new_proposal::<T>(cohort, &voter);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter), fresh, Choice::Nay, 2);
+
+		let ledger = Voters::<T>::get(cohort, person).expect("a ledger");
+		assert!(ledger.votes.iter().any(|v| v.proposal == fresh));
+		assert!(ledger.votes.iter().all(|v| v.proposal != ids[0]));
+	}
+
+	#[benchmark]
+	fn remove_vote() {
+		let cohort = T::BenchmarkHelper::cohort();
+		let (voter, person) = member::<T>(cohort, 0);
+		let ids = voted_proposals::<T>(cohort, &voter);
+		let last = *ids.last().expect("at least one");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(voter), last);
+
+		let ledger = Voters::<T>::get(cohort, person).expect("a ledger");
+		assert!(ledger.votes.iter().all(|v| v.proposal != last));
+	}
+
+	/// Passed: the largest call is decoded and dispatched with the cohort's origin.
+	#[benchmark]
+	fn close_passed() {
+		let cohort = T::BenchmarkHelper::cohort();
+		let (voter, _) = member::<T>(cohort, 0);
+		let ids = voted_proposals::<T>(cohort, &voter);
+		let id = ids[0];
+		end_voting::<T>(id);
+		let closer = funded::<T>("closer", 0);
+
+		#[extrinsic_call]
+		close(RawOrigin::Signed(closer), id);
+
+		assert!(Proposals::<T>::get(id).is_none());
+		frame_system::Pallet::<T>::assert_has_event(
+			Event::<T>::Closed {
+				proposal: id,
+				cohort,
+				tally: Tally { ayes: 1, nays: 0, voters: 1 },
+				quorum: 1,
+				outcome: Outcome::Passed { result: Ok(()) },
+			}
+			.into(),
+		);
+	}
+
+	/// Quorum not reached and only the proposer voted: the proposer's full ledger is read
+	/// and the deposit goes to the treasury.
+	#[benchmark]
+	fn close_forfeited() {
+		let cohort = T::BenchmarkHelper::cohort();
+		let (proposer, _) = member::<T>(cohort, 0);
+		// Enough silent members that one vote is short of the quorum.
+		for index in 1..=20 {
+			member::<T>(cohort, index);
+		}
+		let ids = voted_proposals::<T>(cohort, &proposer);
+		let id = ids[0];
+		end_voting::<T>(id);
+		let closer = funded::<T>("closer", 0);
+
+		#[extrinsic_call]
+		close(RawOrigin::Signed(closer), id);
+
+		assert!(Proposals::<T>::get(id).is_none());
+		frame_system::Pallet::<T>::assert_has_event(
+			Event::<T>::Closed {
+				proposal: id,
+				cohort,
+				tally: Tally { ayes: 1, nays: 0, voters: 1 },
+				quorum: 3,
+				outcome: Outcome::QuorumNotReached { deposit_forfeited: true },
+			}
+			.into(),
+		);
+	}
+
+	#[benchmark]
+	fn cancel() -> Result<(), BenchmarkError> {
+		let cohort = T::BenchmarkHelper::cohort();
+		let (proposer, _) = member::<T>(cohort, 0);
+		let id = new_proposal::<T>(cohort, &proposer);
+		let origin =
+			T::CancelOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, id);
+
+		assert!(Proposals::<T>::get(id).is_none());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn withdraw() {
+		let cohort = T::BenchmarkHelper::cohort();
+		let (proposer, _) = member::<T>(cohort, 0);
+		let id = new_proposal::<T>(cohort, &proposer);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(proposer), id);
+
+		assert!(Proposals::<T>::get(id).is_none());
+	}
+
+	/// A member with the most live votes is suspended: every vote leaves its tally.
+	#[benchmark]
+	fn drop_votes() {
+		let cohort = T::BenchmarkHelper::cohort();
+		let (voter, person) = member::<T>(cohort, 0);
+		let ids = voted_proposals::<T>(cohort, &voter);
+
+		#[block]
+		{
+			QuadraticVoting::<T>::drop_votes(cohort, &person).expect("drops");
+		}
+
+		for id in ids {
+			assert_eq!(Proposals::<T>::get(id).expect("open").tally, Tally::default());
+		}
+	}
+
+	impl_benchmark_test_suite!(
+		QuadraticVoting,
+		crate::mock::new_benchmark_ext(),
+		crate::mock::Test
+	);
+}

@@ -1,0 +1,11 @@
+//! One file per call, plus the revocation cascade and a property test over random sequences.
+
+mod cancel;
+mod close;
+mod credits;
+mod property;
+mod propose;
+mod remove_vote;
+mod revocation;
+mod vote;
+mod withdraw;

@@ -1,0 +1,207 @@
+//! The types of proposals, tallies and voters' ledgers.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use cohort_primitives::{CohortId, Nullifier};
+use core::fmt::Debug;
+use frame_support::{
+	traits::Get, weights::Weight, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound,
+	PartialEqNoBound,
+};
+use scale_info::TypeInfo;
+use sp_core::H256;
+use sp_runtime::DispatchResult;
+
+/// Identifies a proposal. Assigned in order, never reused.
+pub type ProposalId = u32;
+
+/// Which way a vote goes.
+#[derive(
+	Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum Choice {
+	/// For the proposal.
+	Aye,
+	/// Against the proposal.
+	Nay,
+}
+
+/// The votes behind a proposal so far.
+#[derive(
+	Debug,
+	Clone,
+	Copy,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct Tally {
+	/// Votes for (not credits: a person casting `v` votes adds `v`).
+	pub ayes: u64,
+	/// Votes against.
+	pub nays: u64,
+	/// How many persons have a live vote on it.
+	pub voters: u32,
+}
+
+impl Tally {
+	/// Adds one person's `votes` for `choice`.
+	pub fn add(&mut self, choice: Choice, votes: u32) {
+		match choice {
+			Choice::Aye => self.ayes = self.ayes.saturating_add(votes.into()),
+			Choice::Nay => self.nays = self.nays.saturating_add(votes.into()),
+		}
+		self.voters = self.voters.saturating_add(1);
+	}
+
+	/// Takes one person's `votes` for `choice` away again.
+	pub fn remove(&mut self, choice: Choice, votes: u32) {
+		match choice {
+			Choice::Aye => self.ayes = self.ayes.saturating_sub(votes.into()),
+			Choice::Nay => self.nays = self.nays.saturating_sub(votes.into()),
+		}
+		self.voters = self.voters.saturating_sub(1);
+	}
+}
+
+/// A proposal open for votes (or waiting to be closed).
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxCallSize))]
+pub struct Proposal<
+	AccountId: Clone + PartialEq + Eq + Debug,
+	Balance: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+	MaxCallSize: Get<u32>,
+> {
+	/// The cohort that decides, and in whose name the call is dispatched.
+	pub cohort: CohortId,
+	/// The account that proposed it and holds its deposit.
+	pub proposer: AccountId,
+	/// The person who proposed it.
+	pub proposer_person: Nullifier,
+	/// The SCALE-encoded call dispatched if it passes.
+	pub call: BoundedVec<u8, MaxCallSize>,
+	/// The call's weight when proposed: what voters see it costing.
+	pub call_weight: Weight,
+	/// Hash of the description (e.g. the study's protocol), published off chain.
+	pub description_hash: H256,
+	/// The deposit held on the proposer.
+	pub deposit: Balance,
+	/// The first block at which votes are no longer taken and `close` may be called.
+	pub ends_at: BlockNumber,
+	/// The live votes.
+	pub tally: Tally,
+}
+
+/// One live vote of a person.
+#[derive(
+	Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub struct CastVote<BlockNumber> {
+	/// The proposal.
+	pub proposal: ProposalId,
+	/// Which way.
+	pub choice: Choice,
+	/// How many votes; they cost `votes²` credits.
+	pub votes: u32,
+	/// The credit epoch the credits were spent in: a refund goes back to that epoch only.
+	pub epoch: BlockNumber,
+}
+
+impl<BlockNumber> CastVote<BlockNumber> {
+	/// What the vote cost, in voice credits.
+	pub fn cost(&self) -> u32 {
+		credits_for(self.votes).unwrap_or(u32::MAX)
+	}
+}
+
+/// The voice credits `votes` votes cost: `votes²`, if that fits.
+pub fn credits_for(votes: u32) -> Option<u32> {
+	votes.checked_mul(votes)
+}
+
+/// A person's voice credits in a cohort, and their live votes. Keyed by person, not account:
+/// a rotated key finds the same ledger, with the same credits spent.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxLiveVotes))]
+pub struct Voter<BlockNumber: Clone + PartialEq + Eq + Debug, MaxLiveVotes: Get<u32>> {
+	/// The credit epoch `granted` and `spent` refer to.
+	pub epoch: BlockNumber,
+	/// Credits granted for that epoch (the cohort's credits per epoch at the first vote in it).
+	pub granted: u32,
+	/// Credits spent in that epoch, net of refunds.
+	pub spent: u32,
+	/// Votes on proposals that were open when cast. Votes on proposals closed since are stale
+	/// and are pruned when room is needed.
+	pub votes: BoundedVec<CastVote<BlockNumber>, MaxLiveVotes>,
+}
+
+impl<BlockNumber: Clone + PartialEq + Eq + Debug, MaxLiveVotes: Get<u32>>
+	Voter<BlockNumber, MaxLiveVotes>
+{
+	/// Credits left in the epoch.
+	pub fn credits_left(&self) -> u32 {
+		self.granted.saturating_sub(self.spent)
+	}
+}
+
+/// How a closed proposal ended.
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub enum Outcome {
+	/// Quorum reached and more ayes than nays: the call was dispatched with the cohort's
+	/// `Members` origin; this is its result. The deposit was returned.
+	Passed {
+		/// The dispatch result of the call.
+		result: DispatchResult,
+	},
+	/// Quorum reached, but no more ayes than nays (a tie rejects). The deposit was returned.
+	Rejected,
+	/// Too few persons voted.
+	QuorumNotReached {
+		/// Whether the deposit went to the cohort treasury because no one but the proposer
+		/// voted; otherwise it was returned.
+		deposit_forfeited: bool,
+	},
+}

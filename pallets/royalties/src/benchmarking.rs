@@ -1,0 +1,120 @@
+//! Benchmarks of every call and of the work membership changes cause (frame-benchmarking v2).
+//! Nothing depends on the number of members: each is measured once, in its worst case (every
+//! purpose's pool touched).
+
+use super::*;
+use crate::Pallet as Royalties;
+use cohort_primitives::{Consent, MembershipHooks};
+use frame_benchmarking::v2::*;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	tokens::Preservation,
+};
+use frame_system::RawOrigin;
+use sp_runtime::{traits::Zero, Saturating};
+
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	T::Currency::set_balance(
+		&who,
+		T::Currency::minimum_balance().saturating_mul(1_000_000u32.into()),
+	);
+	who
+}
+
+/// Pays revenue into every purpose's pool of `cohort`.
+fn pay_every_pool<T: Config>(cohort: CohortId) {
+	let payer = funded::<T>("licensee", 0);
+	let amount = T::Currency::minimum_balance().saturating_mul(100u32.into());
+	for purpose in Purpose::ALL {
+		T::Currency::transfer(
+			&payer,
+			&Royalties::<T>::pot_account(),
+			amount,
+			Preservation::Preserve,
+		)
+		.expect("pays");
+		<Royalties<T> as RoyaltyPools<_, _>>::deposit(cohort, purpose, amount).expect("shares");
+	}
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// Earnings pending in every purpose.
+	#[benchmark]
+	fn claim() {
+		let who = funded::<T>("member", 0);
+		let (cohort, _) = T::BenchmarkHelper::member(&who, 0, 100);
+		pay_every_pool::<T>(cohort);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), cohort);
+
+		assert!(Royalties::<T>::pending(cohort, &who).iter().all(|p| p.is_zero()));
+	}
+
+	#[benchmark]
+	fn deposit() {
+		let who = funded::<T>("member", 0);
+		let (cohort, _) = T::BenchmarkHelper::member(&who, 0, 100);
+		let amount = T::Currency::minimum_balance();
+		T::Currency::transfer(
+			&funded::<T>("licensee", 0),
+			&Royalties::<T>::pot_account(),
+			amount,
+			Preservation::Preserve,
+		)
+		.expect("pays");
+
+		#[block]
+		{
+			<Royalties<T> as RoyaltyPools<_, _>>::deposit(cohort, Purpose::AiTraining, amount)
+				.expect("shares");
+		}
+
+		assert_eq!(Pools::<T>::get(cohort, Purpose::AiTraining).paid_in, amount);
+	}
+
+	/// A consent change that settles all four pools and moves units out of all of them.
+	#[benchmark]
+	fn settle_and_move() {
+		let who = funded::<T>("member", 0);
+		let (cohort, person) = T::BenchmarkHelper::member(&who, 0, 100);
+		pay_every_pool::<T>(cohort);
+		let all = Consent::only(&Purpose::ALL);
+
+		#[block]
+		{
+			<Royalties<T> as MembershipHooks<T::AccountId>>::on_consent_changed(
+				cohort,
+				&person,
+				all,
+				Consent::NONE,
+			)
+			.expect("settles");
+		}
+
+		assert_eq!(Pools::<T>::get(cohort, Purpose::AiTraining).total_units, 0);
+	}
+
+	#[benchmark]
+	fn on_rotated() {
+		let who = funded::<T>("member", 0);
+		let (cohort, person) = T::BenchmarkHelper::member(&who, 0, 100);
+		let new: T::AccountId = account("new", 0, 0);
+
+		#[block]
+		{
+			<Royalties<T> as MembershipHooks<T::AccountId>>::on_rotated(
+				cohort, &person, &who, &new,
+			)
+			.expect("rotates");
+		}
+
+		assert_eq!(Payees::<T>::get(cohort, &new), Some(person));
+	}
+
+	impl_benchmark_test_suite!(Royalties, crate::mock::new_test_ext(), crate::mock::Test);
+}

@@ -1,0 +1,229 @@
+//! A runtime with this pallet; membership changes are told to it directly, as pallet-membership
+//! does in the runtime.
+
+use crate::{self as pallet_royalties, *};
+use cohort_primitives::{Consent, MembershipHooks};
+use core::cell::RefCell;
+use frame_support::{
+	assert_ok, derive_impl, parameter_types,
+	traits::{fungible::Mutate, tokens::Preservation},
+	PalletId,
+};
+use sp_core::H256;
+use sp_runtime::BuildStorage;
+use std::collections::BTreeMap;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+pub type AccountId = u64;
+pub type Balance = u64;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		Royalties: pallet_royalties,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<Balance>;
+}
+
+pub const ED: Balance = 5;
+
+parameter_types! {
+	pub const ExistentialDeposit: Balance = ED;
+	pub const RoyaltiesPalletId: PalletId = PalletId(*b"co/royal");
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type ExistentialDeposit = ExistentialDeposit;
+}
+
+impl Config for Test {
+	type Currency = Balances;
+	type PalletId = RoyaltiesPalletId;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = MockBenchmarkHelper;
+}
+
+pub const COHORT: CohortId = 0;
+pub const OTHER_COHORT: CohortId = 1;
+
+pub const ALICE: AccountId = 1;
+pub const BOB: AccountId = 2;
+pub const CAROL: AccountId = 3;
+pub const DAVE: AccountId = 4;
+pub const ALICE_NEW: AccountId = 6;
+pub const OUTSIDER: AccountId = 7;
+/// The licensee whose payments the tests share out.
+pub const PHARMA: AccountId = 50;
+pub const PHARMA_FUNDS: Balance = 1_000_000_000;
+
+thread_local! {
+	/// Membership as the tests set it: (cohort, account) → person.
+	static PERSONS: RefCell<BTreeMap<(CohortId, AccountId), Nullifier>> = RefCell::new(BTreeMap::new());
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+pub struct MockBenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
+	fn member(who: &AccountId, index: u32, units: u64) -> (CohortId, Nullifier) {
+		let person = H256::from_low_u64_be(u64::from(index) + 1_000);
+		PERSONS.with(|p| p.borrow_mut().insert((COHORT, *who), person));
+		type Hooks = Royalties;
+		let _ = <Hooks as MembershipHooks<AccountId>>::on_joined(COHORT, &person, who, units);
+		let all = Consent::only(&Purpose::ALL);
+		let _ = <Hooks as MembershipHooks<AccountId>>::on_consent_changed(
+			COHORT,
+			&person,
+			Consent::NONE,
+			all,
+		);
+		(COHORT, person)
+	}
+}
+
+type Hooks = Royalties;
+
+/// A person's nullifier in the tests: `person(1)` is Alice, and so on.
+pub fn person(n: u64) -> Nullifier {
+	H256::from_low_u64_be(n)
+}
+
+fn person_of(cohort: CohortId, who: AccountId) -> Nullifier {
+	PERSONS.with(|p| *p.borrow().get(&(cohort, who)).expect("a member"))
+}
+
+/// `who` joins `cohort` as `person(n)` with `units` (consenting to nothing yet).
+pub fn join_as(cohort: CohortId, who: AccountId, n: u64, units: u64) {
+	PERSONS.with(|p| p.borrow_mut().insert((cohort, who), person(n)));
+	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_joined(cohort, &person(n), &who, units));
+}
+
+/// `who` joins COHORT as `person(who)` with `units`, consenting to `purposes`.
+pub fn member(who: AccountId, units: u64, purposes: &[Purpose]) {
+	join_as(COHORT, who, who, units);
+	consent(who, purposes);
+}
+
+/// `who` now consents to exactly `purposes` in COHORT.
+pub fn consent(who: AccountId, purposes: &[Purpose]) {
+	let person = person_of(COHORT, who);
+	let old = Positions::<Test>::get(COHORT, person)
+		.map(|p| p.consent)
+		.unwrap_or(Consent::NONE);
+	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_consent_changed(
+		COHORT,
+		&person,
+		old,
+		Consent::only(purposes)
+	));
+}
+
+/// An issuer records `more` units for `who` in COHORT.
+pub fn contribute(who: AccountId, more: u64) {
+	let person = person_of(COHORT, who);
+	let old = Positions::<Test>::get(COHORT, person).map(|p| p.units).unwrap_or(0);
+	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_units_changed(
+		COHORT,
+		&person,
+		old,
+		old + more
+	));
+}
+
+pub fn suspend(who: AccountId) {
+	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_suspended(
+		COHORT,
+		&person_of(COHORT, who)
+	));
+}
+
+pub fn restore(who: AccountId) {
+	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_restored(COHORT, &person_of(COHORT, who)));
+}
+
+pub fn leave(who: AccountId) {
+	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_left(COHORT, &person_of(COHORT, who)));
+}
+
+pub fn rotate(old: AccountId, new: AccountId) {
+	let person = PERSONS.with(|p| p.borrow_mut().remove(&(COHORT, old)).expect("a member"));
+	PERSONS.with(|p| p.borrow_mut().insert((COHORT, new), person));
+	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_rotated(COHORT, &person, &old, &new));
+}
+
+/// PHARMA pays `amount` into the pot for the pool of (`cohort`, `purpose`), as licensing does.
+pub fn pay(cohort: CohortId, purpose: Purpose, amount: Balance) {
+	assert_ok!(Balances::transfer(
+		&PHARMA,
+		&Royalties::pot_account(),
+		amount,
+		Preservation::Preserve
+	));
+	assert_ok!(<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(cohort, purpose, amount));
+}
+
+pub fn free(who: AccountId) -> Balance {
+	Balances::free_balance(who)
+}
+
+pub fn pot() -> Balance {
+	free(Royalties::pot_account())
+}
+
+pub fn pool(purpose: Purpose) -> PoolOf<Test> {
+	Pools::<Test>::get(COHORT, purpose)
+}
+
+/// What `who` can claim in COHORT, over all purposes.
+pub fn pending(who: AccountId) -> Balance {
+	Royalties::pending(COHORT, &who).iter().sum()
+}
+
+pub fn last_event() -> RuntimeEvent {
+	System::events().pop().expect("an event").event
+}
+
+pub struct ExtBuilder;
+
+impl ExtBuilder {
+	/// Runs `test`, then checks the pallet's invariants.
+	pub fn build_and_execute(test: impl FnOnce()) {
+		let mut ext = new_test_ext();
+		ext.execute_with(|| {
+			test();
+			Royalties::do_try_state().expect("invariants hold");
+		});
+	}
+}
+
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: [ALICE, BOB, CAROL, DAVE, ALICE_NEW, OUTSIDER]
+			.into_iter()
+			.map(|who| (who, 100))
+			.chain([(PHARMA, PHARMA_FUNDS)])
+			.collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_royalties::GenesisConfig::<Test>::default()
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		PERSONS.with(|p| p.borrow_mut().clear());
+	});
+	ext
+}

@@ -1,0 +1,77 @@
+use crate::{mock::*, *};
+use frame_support::{assert_noop, traits::fungible::Inspect};
+use sp_runtime::FixedU128;
+
+#[test]
+fn revenue_raises_the_counter_by_amount_per_unit() {
+	ExtBuilder::build_and_execute(|| {
+		member(ALICE, 30, &[Purpose::AiTraining]);
+		member(BOB, 70, &[Purpose::AiTraining, Purpose::PublicHealth]);
+		assert_eq!(pool(Purpose::AiTraining).total_units, 100);
+		assert_eq!(pool(Purpose::PublicHealth).total_units, 70);
+
+		pay(COHORT, Purpose::AiTraining, 1_000);
+		let ai = pool(Purpose::AiTraining);
+		assert_eq!(ai.reward_per_unit, FixedU128::from_u32(10));
+		assert_eq!((ai.balance, ai.paid_in), (1_000, 1_000));
+		assert_eq!(pot(), ED + 1_000);
+		assert_eq!(
+			last_event(),
+			Event::RevenueShared {
+				cohort: COHORT,
+				purpose: Purpose::AiTraining,
+				amount: 1_000,
+				total_units: 100
+			}
+			.into()
+		);
+		assert_eq!(pending(ALICE), 300);
+		assert_eq!(pending(BOB), 700);
+		// Another purpose's pool is untouched.
+		assert_eq!(pool(Purpose::PublicHealth).reward_per_unit, FixedU128::from_u32(0));
+	});
+}
+
+#[test]
+fn a_pool_without_units_takes_no_revenue() {
+	ExtBuilder::build_and_execute(|| {
+		member(ALICE, 30, &[Purpose::AiTraining]);
+		member(BOB, 0, &[Purpose::PublicHealth]);
+		assert!(!<Royalties as RoyaltyPools<AccountId, Balance>>::has_units(
+			COHORT,
+			Purpose::PublicHealth
+		));
+		assert!(<Royalties as RoyaltyPools<AccountId, Balance>>::has_units(
+			COHORT,
+			Purpose::AiTraining
+		));
+		assert_noop!(
+			<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(
+				COHORT,
+				Purpose::PublicHealth,
+				10
+			),
+			Error::<Test>::NoUnits
+		);
+		assert_noop!(
+			<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(
+				OTHER_COHORT,
+				Purpose::AiTraining,
+				10
+			),
+			Error::<Test>::NoUnits
+		);
+	});
+}
+
+#[test]
+fn the_pot_lives_from_genesis_and_takes_payments_below_the_existential_deposit() {
+	ExtBuilder::build_and_execute(|| {
+		assert_eq!(pot(), Balances::minimum_balance());
+		member(ALICE, 1, &[Purpose::AcademicResearch]);
+		pay(COHORT, Purpose::AcademicResearch, 1);
+		assert_eq!(pot(), ED + 1);
+		frame_support::assert_ok!(Royalties::claim(RuntimeOrigin::signed(ALICE), COHORT));
+		assert_eq!(pot(), ED);
+	});
+}

@@ -1,0 +1,10 @@
+//! One file per call and per concern: claims, revenue deposits, membership changes, a history
+//! checked against a straightforward computation, random sequences checking conservation of
+//! funds, and the cost at 100,000 members.
+
+mod accrual;
+mod claim;
+mod deposit;
+mod hooks;
+mod property;
+mod scale;
