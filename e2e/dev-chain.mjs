@@ -14,46 +14,14 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { UNIT, check, finalizedAtLeast, freeBalance, withTimeout } from './common.mjs';
 
-const UNIT = 10n ** 12n;
-const TIMEOUT_MS = 120_000;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: { ws: { type: 'string' }, state: { type: 'string' } },
 });
 const phase = positionals[0];
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function withTimeout(promise, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out: ${what}`)), TIMEOUT_MS);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-// Resolves with the first finalized header whose number is at least `number`.
-function finalizedAtLeast(api, number) {
-  return withTimeout(
-    new Promise((resolve, reject) => {
-      api.rpc.chain
-        .subscribeFinalizedHeads((header) => {
-          if (header.number.toNumber() >= number) resolve(header);
-        })
-        .catch(reject);
-    }),
-    `block ${number} finalized`,
-  );
-}
-
-async function freeBalance(api, address) {
-  const account = await api.query.system.account(address);
-  return account.data.free.toBigInt();
-}
 
 async function transfer(api, keyring) {
   check(api.runtimeVersion.specName.toString() === 'cohort', 'spec name is cohort');

@@ -175,4 +175,15 @@ cohort_setup() {
 }
 
 # The node binary the scripts build and run.
+# The end-to-end client: Node.js and @polkadot/api from e2e/'s lockfile.
+cohort_ensure_e2e_client() {
+	command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
+		cohort_ensure_debian_packages nodejs npm
+	if [ ! -d "$COHORT_ROOT/e2e/node_modules" ] ||
+		[ "$COHORT_ROOT/e2e/package-lock.json" -nt "$COHORT_ROOT/e2e/node_modules/.package-lock.json" ]; then
+		cohort_say "installing the end-to-end client (npm ci)"
+		(cd "$COHORT_ROOT/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+}
+
 cohort_node_binary() { echo "$CARGO_TARGET_DIR/debug/cohort-node"; }

@@ -10,13 +10,7 @@ cohort_setup
 
 cd "$COHORT_ROOT"
 
-# The end-to-end client: @polkadot/api from the lockfile.
-command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
-	cohort_ensure_debian_packages nodejs npm
-if [ ! -d e2e/node_modules ] || [ e2e/package-lock.json -nt e2e/node_modules/.package-lock.json ]; then
-	cohort_say "installing the end-to-end client (npm ci)"
-	(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
-fi
+cohort_ensure_e2e_client
 
 # The node first, with progress, so that the end-to-end tests find it built.
 cohort_say "building the workspace (target dir: $CARGO_TARGET_DIR)"

@@ -6,6 +6,7 @@
 
 mod chain_spec;
 mod cli;
+mod cohort_rpc;
 mod command;
 mod rpc;
 mod service;

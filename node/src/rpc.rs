@@ -1,10 +1,10 @@
 //! The node's JSON-RPC methods beyond Substrate's standard set (`chain_*`, `state_*`,
 //! `author_*`, `system_*` and the new `chainHead_v1_*` family, which `sc-service` adds itself).
 //!
-//! Here: `system_accountNextIndex` and `payment_queryInfo`/`payment_queryFeeDetails`.
-//! Cohort's own `cohort_*` methods join this module as the domain pallets land.
+//! Here: `system_accountNextIndex`, `payment_queryInfo`/`payment_queryFeeDetails`, and
+//! Cohort's own `cohort_*` methods ([`crate::cohort_rpc`]).
 
-use cohort_runtime::{opaque::Block, AccountId, Balance, Nonce};
+use cohort_runtime::{opaque::Block, AccountId, Balance, BlockNumber, Nonce};
 use jsonrpsee::RpcModule;
 use sc_transaction_pool_api::TransactionPool;
 use sp_api::ProvideRuntimeApi;
@@ -33,15 +33,18 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
+		+ cohort_runtime_api::CohortApi<Block, AccountId, Balance, BlockNumber>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + Sync + Send + 'static,
 {
+	use crate::cohort_rpc::{Cohort, CohortRpcServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
 	let FullDeps { client, pool } = deps;
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(Cohort::new(client).into_rpc())?;
 	Ok(module)
 }

@@ -1,7 +1,7 @@
 //! The runtime APIs: what the node and clients ask the runtime, outside of blocks.
 
 use crate::{
-	configs::xcm_config, AccountId, AuraId, Balance, Block, ConsensusHook, Executive,
+	configs::xcm_config, AccountId, AuraId, Balance, Block, BlockNumber, ConsensusHook, Executive,
 	InherentDataExt, Nonce, OriginCaller, ParachainInfo, ParachainSystem, PolkadotXcm, Runtime,
 	RuntimeCall, RuntimeEvent, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment,
 	RELAY_PARENT_OFFSET, SLOT_DURATION, VERSION,
@@ -125,6 +125,30 @@ impl_runtime_apis! {
 
 		fn decode_session_keys(encoded: Vec<u8>) -> Option<Vec<(Vec<u8>, KeyTypeId)>> {
 			SessionKeys::decode_into_raw_public_keys(&encoded)
+		}
+	}
+
+	impl cohort_runtime_api::CohortApi<Block, AccountId, Balance, BlockNumber> for Runtime {
+		fn cohort(cohort: u32) -> Option<cohort_runtime_api::CohortSummary<AccountId, Balance, BlockNumber>> {
+			crate::cohort_api::cohort(cohort)
+		}
+		fn membership(cohort: u32, account: AccountId) -> Option<cohort_runtime_api::MembershipSummary<BlockNumber>> {
+			crate::cohort_api::membership(cohort, account)
+		}
+		fn voice_credits(cohort: u32, account: AccountId) -> Option<u32> {
+			crate::cohort_api::voice_credits(cohort, account)
+		}
+		fn proposal(proposal: u32) -> Option<cohort_runtime_api::ProposalSummary<AccountId, BlockNumber>> {
+			crate::cohort_api::proposal(proposal)
+		}
+		fn pending_royalties(cohort: u32, account: AccountId) -> Vec<(cohort_primitives::Purpose, Balance)> {
+			crate::cohort_api::pending_royalties(cohort, account)
+		}
+		fn live_grants(dataset: u32, licensee: AccountId) -> Vec<(cohort_primitives::Purpose, BlockNumber)> {
+			crate::cohort_api::live_grants(dataset, licensee)
+		}
+		fn licences_paying(cohort: u32, account: AccountId, max: u32) -> Vec<cohort_runtime_api::LicenceUse<AccountId, Balance, BlockNumber>> {
+			crate::cohort_api::licences_paying(cohort, account, max)
 		}
 	}
 

@@ -22,6 +22,7 @@ extern crate alloc;
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
+pub mod cohort_api;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod weights;

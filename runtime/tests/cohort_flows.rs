@@ -481,6 +481,30 @@ fn a_licence_is_paid_into_escrow_settled_and_shared_as_royalties_by_units() {
 		assert_eq!(Royalties::pending(cohort, &Dave.to_account_id())[2], 280 * UNIT);
 		assert_eq!(Royalties::pending(cohort, &Eve.to_account_id())[2], 420 * UNIT);
 		assert_eq!(Royalties::pending(cohort, &Charlie.to_account_id())[2], 350 * UNIT);
+		// The runtime API answers the same.
+		use cohort_runtime::cohort_api;
+		let paying = cohort_api::licences_paying(cohort, Dave.to_account_id(), 10);
+		assert_eq!(paying.iter().map(|l| l.request).collect::<Vec<_>>(), vec![1, 0]);
+		assert_eq!(paying[0].licensee, lab.to_account_id());
+		assert_eq!(paying[1].licensee, pharma.to_account_id());
+		assert_eq!(paying[0].members_share, 700 * UNIT);
+		assert_eq!(cohort_api::licences_paying(cohort, Charlie.to_account_id(), 10).len(), 1);
+		assert_eq!(
+			cohort_api::pending_royalties(cohort, Charlie.to_account_id())[2],
+			(Purpose::AiTraining, 350 * UNIT)
+		);
+		let grants = cohort_api::live_grants(dataset, lab.to_account_id());
+		assert_eq!(grants, vec![(Purpose::AiTraining, System::block_number() + 1_000)]);
+		let summary = cohort_api::cohort(cohort).unwrap();
+		assert_eq!((summary.active_members, summary.suspended_members), (2, 1));
+		assert_eq!(summary.consenting_members, [0, 0, 2, 0]);
+		assert_eq!(summary.treasury, treasury);
+		let charlie = cohort_api::membership(cohort, Charlie.to_account_id()).unwrap();
+		assert_eq!((charlie.status, charlie.units), (MemberStatus::Suspended, 100));
+		assert_eq!(cohort_api::voice_credits(cohort, Charlie.to_account_id()), None);
+		assert_eq!(cohort_api::voice_credits(cohort, Eve.to_account_id()), Some(100));
+		assert!(cohort_api::cohort(cohort + 1).is_none());
+
 		let charlie_before = Balances::balance(&Charlie.to_account_id());
 		assert_ok!(Royalties::claim(signed(Charlie), cohort));
 		assert_eq!(Balances::balance(&Charlie.to_account_id()), charlie_before + 350 * UNIT);

@@ -55,7 +55,7 @@ pub trait BenchmarkHelper<AccountId> {
 pub mod pallet {
 	use super::*;
 	use cohort_primitives::{
-		ActingAccount, CohortLicensing, CohortsInspect, MembershipInspect, RoyaltyPools,
+		ActingAccount, CohortLicensing, CohortsInspect, LicenceRef, MembershipInspect, RoyaltyPools,
 	};
 	use frame_support::{
 		pallet_prelude::*,
@@ -842,7 +842,12 @@ pub mod pallet {
 			if !members_share.is_zero() {
 				if T::Royalties::has_units(cohort, request.purpose) {
 					Self::settle(licensee, &T::Royalties::pot_account(), members_share)?;
-					T::Royalties::deposit(cohort, request.purpose, members_share)?;
+					let licence = LicenceRef {
+						request: id,
+						licensee: licensee.clone(),
+						dataset: request.dataset,
+					};
+					T::Royalties::deposit(cohort, request.purpose, members_share, licence)?;
 				} else {
 					// No consenting member has contributed units: the members' share goes to
 					// their treasury, which they control.

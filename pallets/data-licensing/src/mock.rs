@@ -164,7 +164,12 @@ impl RoyaltyPools<AccountId, Balance> for MockRoyalties {
 	fn has_units(cohort: CohortId, purpose: Purpose) -> bool {
 		!WITHOUT_UNITS.with(|w| w.borrow().contains(&(cohort, purpose)))
 	}
-	fn deposit(cohort: CohortId, purpose: Purpose, amount: Balance) -> DispatchResult {
+	fn deposit(
+		cohort: CohortId,
+		purpose: Purpose,
+		amount: Balance,
+		_: cohort_primitives::LicenceRef<AccountId>,
+	) -> DispatchResult {
 		ROYALTIES.with(|r| r.borrow_mut().push((cohort, purpose, amount)));
 		Ok(())
 	}

@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `523`
 		//  Estimated: `3712`
-		// Minimum execution time: 986_071_000 picoseconds.
-		Weight::from_parts(1_039_601_000, 3712)
+		// Minimum execution time: 1_066_742_000 picoseconds.
+		Weight::from_parts(1_341_822_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `896`
 		//  Estimated: `3981`
-		// Minimum execution time: 367_599_000 picoseconds.
-		Weight::from_parts(396_441_000, 3981)
+		// Minimum execution time: 404_965_000 picoseconds.
+		Weight::from_parts(571_402_000, 3981)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `896`
 		//  Estimated: `3981`
-		// Minimum execution time: 297_955_000 picoseconds.
-		Weight::from_parts(319_748_000, 3981)
+		// Minimum execution time: 341_850_000 picoseconds.
+		Weight::from_parts(407_368_000, 3981)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1163`
 		//  Estimated: `3981`
-		// Minimum execution time: 1_079_361_000 picoseconds.
-		Weight::from_parts(1_134_172_000, 3981)
+		// Minimum execution time: 1_210_567_000 picoseconds.
+		Weight::from_parts(1_332_358_000, 3981)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -142,8 +142,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1340`
 		//  Estimated: `3981`
-		// Minimum execution time: 860_704_000 picoseconds.
-		Weight::from_parts(900_914_000, 3981)
+		// Minimum execution time: 973_462_000 picoseconds.
+		Weight::from_parts(1_165_870_000, 3981)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -165,8 +165,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1340`
 		//  Estimated: `3981`
-		// Minimum execution time: 1_613_207_000 picoseconds.
-		Weight::from_parts(1_680_488_000, 3981)
+		// Minimum execution time: 1_801_438_000 picoseconds.
+		Weight::from_parts(2_069_097_000, 3981)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -186,16 +186,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::RecentRevenue` (r:1 w:1)
+	/// Proof: `Royalties::RecentRevenue` (`max_values`: None, `max_size`: Some(1246), added: 3721, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Grants` (r:1 w:1)
 	/// Proof: `DataLicensing::Grants` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2527`
+		//  Measured:  `2660`
 		//  Estimated: `11402`
-		// Minimum execution time: 3_061_829_000 picoseconds.
-		Weight::from_parts(3_203_731_000, 11402)
-			.saturating_add(T::DbWeight::get().reads(12_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		// Minimum execution time: 3_543_618_000 picoseconds.
+		Weight::from_parts(3_846_540_000, 11402)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(9_u64))
 	}
 	/// Storage: `DataLicensing::Requests` (r:1 w:1)
 	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
@@ -209,8 +211,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `921`
 		//  Estimated: `3712`
-		// Minimum execution time: 1_276_575_000 picoseconds.
-		Weight::from_parts(1_328_903_000, 3712)
+		// Minimum execution time: 1_404_847_000 picoseconds.
+		Weight::from_parts(1_573_668_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -224,8 +226,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `672`
 		//  Estimated: `3712`
-		// Minimum execution time: 1_237_436_000 picoseconds.
-		Weight::from_parts(1_282_785_000, 3712)
+		// Minimum execution time: 1_322_043_000 picoseconds.
+		Weight::from_parts(1_618_756_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -243,8 +245,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1406`
 		//  Estimated: `3981`
-		// Minimum execution time: 942_347_000 picoseconds.
-		Weight::from_parts(980_504_000, 3981)
+		// Minimum execution time: 1_000_624_000 picoseconds.
+		Weight::from_parts(1_125_590_000, 3981)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -258,8 +260,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `651`
 		//  Estimated: `3712`
-		// Minimum execution time: 832_252_000 picoseconds.
-		Weight::from_parts(865_251_000, 3712)
+		// Minimum execution time: 925_030_000 picoseconds.
+		Weight::from_parts(1_049_406_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -268,57 +270,57 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_dataset() -> Weight {
-		Weight::from_parts(1_039_601_000, 3712)
+		Weight::from_parts(1_341_822_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn publish_version() -> Weight {
-		Weight::from_parts(396_441_000, 3981)
+		Weight::from_parts(571_402_000, 3981)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn retire_dataset() -> Weight {
-		Weight::from_parts(319_748_000, 3981)
+		Weight::from_parts(407_368_000, 3981)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn publish_offer() -> Weight {
-		Weight::from_parts(1_134_172_000, 3981)
+		Weight::from_parts(1_332_358_000, 3981)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(900_914_000, 3981)
+		Weight::from_parts(1_165_870_000, 3981)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn request() -> Weight {
-		Weight::from_parts(1_680_488_000, 3981)
+		Weight::from_parts(2_069_097_000, 3981)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(3_203_731_000, 11402)
-			.saturating_add(RocksDbWeight::get().reads(12_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(3_846_540_000, 11402)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(9_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(1_328_903_000, 3712)
+		Weight::from_parts(1_573_668_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_request() -> Weight {
-		Weight::from_parts(1_282_785_000, 3712)
+		Weight::from_parts(1_618_756_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn revoke_grant() -> Weight {
-		Weight::from_parts(980_504_000, 3981)
+		Weight::from_parts(1_125_590_000, 3981)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn remove_expired_grant() -> Weight {
-		Weight::from_parts(865_251_000, 3712)
+		Weight::from_parts(1_049_406_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

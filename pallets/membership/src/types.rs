@@ -5,29 +5,7 @@ use cohort_primitives::{CohortId, Consent, Nullifier};
 use scale_info::TypeInfo;
 use sp_core::H256;
 
-/// Where a membership stands.
-#[derive(
-	Debug,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-)]
-pub enum MemberStatus {
-	/// A member: votes, accrues royalties, counts towards k-anonymity.
-	Active,
-	/// The attestation was revoked or expired: no votes, no accrual; earnings stay claimable.
-	/// A fresh attestation restores it.
-	Suspended,
-	/// The person left. The record stays (without deposit, consent or account) so that old
-	/// credentials cannot be replayed and what was earned stays claimable.
-	Left,
-}
+pub use cohort_primitives::MemberStatus;
 
 /// A person's membership of a cohort. Keyed by (cohort, person): credits, units and history
 /// follow the person when their key is rotated.

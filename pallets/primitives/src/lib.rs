@@ -115,6 +115,30 @@ impl Consent {
 	}
 }
 
+/// Where a membership stands.
+#[derive(
+	Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum MemberStatus {
+	/// A member: votes, accrues royalties, counts towards k-anonymity.
+	Active,
+	/// The attestation was revoked or expired: no votes, no accrual; earnings stay claimable.
+	/// A fresh attestation restores it.
+	Suspended,
+	/// The person left. The record stays (without deposit, consent or account) so that old
+	/// credentials cannot be replayed and what was earned stays claimable.
+	Left,
+}
+
 /// How a cohort votes: set by the cohort (pallet-cohorts), read by pallet-quadratic-voting.
 #[derive(
 	Debug,
@@ -317,16 +341,35 @@ impl<AccountId> MembershipHooks<AccountId> for Tuple {
 	}
 }
 
+/// The licence a payment into a royalty pool came from: what a patient sees as "who used my
+/// data".
+#[derive(
+	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct LicenceRef<AccountId> {
+	/// The approved request.
+	pub request: u32,
+	/// Who licensed the data.
+	pub licensee: AccountId,
+	/// Which dataset.
+	pub dataset: u32,
+}
+
 /// The royalty pools licence revenue is paid into (pallet-royalties), for pallet-data-licensing.
 pub trait RoyaltyPools<AccountId, Balance> {
 	/// The account revenue for the pools is paid into.
 	fn pot_account() -> AccountId;
 	/// Whether the pool of (`cohort`, `purpose`) has units to share revenue among.
 	fn has_units(cohort: CohortId, purpose: Purpose) -> bool;
-	/// Shares `amount`, already paid into [`RoyaltyPools::pot_account`], among the units of
-	/// the pool of (`cohort`, `purpose`). O(1) whatever the number of members; fails if the
-	/// pool has no units.
-	fn deposit(cohort: CohortId, purpose: Purpose, amount: Balance) -> DispatchResult;
+	/// Shares `amount`, already paid into [`RoyaltyPools::pot_account`] for `licence`, among
+	/// the units of the pool of (`cohort`, `purpose`). O(1) whatever the number of members;
+	/// fails if the pool has no units.
+	fn deposit(
+		cohort: CohortId,
+		purpose: Purpose,
+		amount: Balance,
+		licence: LicenceRef<AccountId>,
+	) -> DispatchResult;
 	/// The weight of [`RoyaltyPools::deposit`].
 	fn deposit_weight() -> Weight;
 }

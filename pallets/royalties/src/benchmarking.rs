@@ -9,6 +9,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
 	tokens::Preservation,
+	Get,
 };
 use frame_system::RawOrigin;
 use sp_runtime::{traits::Zero, Saturating};
@@ -34,7 +35,38 @@ fn pay_every_pool<T: Config>(cohort: CohortId) {
 			Preservation::Preserve,
 		)
 		.expect("pays");
-		<Royalties<T> as RoyaltyPools<_, _>>::deposit(cohort, purpose, amount).expect("shares");
+		<Royalties<T> as RoyaltyPools<_, _>>::deposit(
+			cohort,
+			purpose,
+			amount,
+			licence::<T>(&payer),
+		)
+		.expect("shares");
+	}
+}
+
+fn licence<T: Config>(licensee: &T::AccountId) -> cohort_primitives::LicenceRef<T::AccountId> {
+	cohort_primitives::LicenceRef { request: 0, licensee: licensee.clone(), dataset: 0 }
+}
+
+/// Fills the AI-training pool's log of recent payments, so that the next one drops the oldest.
+fn fill_recent_revenue<T: Config>(cohort: CohortId, payer: &T::AccountId) {
+	let amount = T::Currency::minimum_balance();
+	for _ in 0..T::MaxRecentRevenue::get() {
+		T::Currency::transfer(
+			payer,
+			&Royalties::<T>::pot_account(),
+			amount,
+			Preservation::Preserve,
+		)
+		.expect("pays");
+		<Royalties<T> as RoyaltyPools<_, _>>::deposit(
+			cohort,
+			Purpose::AiTraining,
+			amount,
+			licence::<T>(payer),
+		)
+		.expect("shares");
 	}
 }
 
@@ -60,21 +92,29 @@ mod benchmarks {
 		let who = funded::<T>("member", 0);
 		let (cohort, _) = T::BenchmarkHelper::member(&who, 0, 100);
 		let amount = T::Currency::minimum_balance();
+		let payer = funded::<T>("licensee", 0);
+		fill_recent_revenue::<T>(cohort, &payer);
 		T::Currency::transfer(
-			&funded::<T>("licensee", 0),
+			&payer,
 			&Royalties::<T>::pot_account(),
 			amount,
 			Preservation::Preserve,
 		)
 		.expect("pays");
+		let paid_in = Pools::<T>::get(cohort, Purpose::AiTraining).paid_in;
 
 		#[block]
 		{
-			<Royalties<T> as RoyaltyPools<_, _>>::deposit(cohort, Purpose::AiTraining, amount)
-				.expect("shares");
+			<Royalties<T> as RoyaltyPools<_, _>>::deposit(
+				cohort,
+				Purpose::AiTraining,
+				amount,
+				licence::<T>(&payer),
+			)
+			.expect("shares");
 		}
 
-		assert_eq!(Pools::<T>::get(cohort, Purpose::AiTraining).paid_in, amount);
+		assert_eq!(Pools::<T>::get(cohort, Purpose::AiTraining).paid_in, paid_in + amount);
 	}
 
 	/// A consent change that settles all four pools and moves units out of all of them.

@@ -7,9 +7,9 @@
 //!   the reward counter of pallet-nomination-pools. Revenue for a pool ([`RoyaltyPools::deposit`],
 //!   called by pallet-data-licensing) raises the counter by `amount / total_units`: O(1)
 //!   whatever the number of members.
-//! - **A member's position** holds their units, consent and standing, and per purpose the
+//! - **A member's position** holds their units, consent and status, and per purpose the
 //!   counter value they last settled at and what they earned since. Every change of units,
-//!   consent or standing (told by pallet-membership through [`MembershipHooks`]) settles the
+//!   consent or status (told by pallet-membership through [`MembershipHooks`]) settles the
 //!   position first, then moves its units between pools: a suspended member stops accruing and
 //!   keeps what they earned; a member who left keeps it until they claim it.
 //! - [`Pallet::claim`] pays the caller everything pending in a cohort; [`Pallet::claim_for`]
@@ -34,7 +34,7 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use cohort_primitives::{CohortId, Nullifier, Purpose, RoyaltyPools};
+pub use cohort_primitives::{CohortId, MemberStatus, Nullifier, Purpose, RoyaltyPools};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -49,7 +49,7 @@ pub trait BenchmarkHelper<AccountId> {
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use cohort_primitives::{Consent, MembershipChange, MembershipHooks};
+	use cohort_primitives::{Consent, LicenceRef, MembershipChange, MembershipHooks};
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
@@ -70,7 +70,14 @@ pub mod pallet {
 	/// A pool as stored.
 	pub type PoolOf<T> = Pool<BalanceOf<T>>;
 	/// A position as stored.
-	pub type PositionOf<T> = Position<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+	pub type PositionOf<T> = Position<
+		<T as frame_system::Config>::AccountId,
+		BalanceOf<T>,
+		<T as Config>::MaxPastParticipations,
+	>;
+	/// A payment into a pool as kept.
+	pub type RevenueOf<T> =
+		Revenue<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -83,6 +90,15 @@ pub mod pallet {
 		/// Derives the pot account.
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
+
+		/// How many of its most recent payments each pool keeps, for members to see which
+		/// licences paid them.
+		#[pallet::constant]
+		type MaxRecentRevenue: Get<u32>;
+
+		/// How many past spans of participation a position keeps.
+		#[pallet::constant]
+		type MaxPastParticipations: Get<u32>;
 
 		/// Weights of this pallet's calls and notifications.
 		type WeightInfo: WeightInfo;
@@ -109,6 +125,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Positions<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, CohortId, Blake2_128Concat, Nullifier, PositionOf<T>>;
+
+	/// Each pool's most recent payments, oldest first.
+	#[pallet::storage]
+	pub type RecentRevenue<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CohortId,
+		Twox64Concat,
+		Purpose,
+		BoundedVec<RevenueOf<T>, T::MaxRecentRevenue>,
+		ValueQuery,
+	>;
 
 	/// The person each account is paid for, by cohort (kept after leaving until claimed).
 	#[pallet::storage]
@@ -238,14 +266,31 @@ pub mod pallet {
 			}
 		}
 
-		/// Moves units between pools from what `before` had in them to what `after` has.
-		fn move_units(cohort: CohortId, before: &PositionOf<T>, after: &PositionOf<T>) {
+		/// Moves units between pools from what `before` had in them to what `after` has, and
+		/// records where `after`'s participation in a pool begins or ends.
+		fn move_units(cohort: CohortId, before: &PositionOf<T>, after: &mut PositionOf<T>) {
 			for purpose in Purpose::ALL {
 				let (old, new) = (before.units_in(purpose), after.units_in(purpose));
-				if old != new {
-					Pools::<T>::mutate(cohort, purpose, |pool| {
-						pool.total_units = pool.total_units.saturating_sub(old).saturating_add(new);
-					});
+				if old == new {
+					continue;
+				}
+				let counter = Pools::<T>::mutate(cohort, purpose, |pool| {
+					pool.total_units = pool.total_units.saturating_sub(old).saturating_add(new);
+					pool.reward_per_unit
+				});
+				let Some(since) = after.since.get_mut(purpose.index()) else { continue };
+				match (old == 0, new == 0) {
+					(true, false) => *since = Some(counter),
+					(false, true) => {
+						if let Some(from) = since.take() {
+							if after.past.is_full() {
+								after.past.remove(0);
+							}
+							let _ =
+								after.past.try_push(Participation { purpose, from, to: counter });
+						}
+					},
+					_ => {},
 				}
 			}
 		}
@@ -263,7 +308,7 @@ pub mod pallet {
 			Self::settle(cohort, &mut position);
 			let before = position.clone();
 			change(&mut position);
-			Self::move_units(cohort, &before, &position);
+			Self::move_units(cohort, &before, &mut position);
 			Self::store(cohort, person, position);
 			Ok(())
 		}
@@ -271,7 +316,7 @@ pub mod pallet {
 		/// Stores `position`, or removes it (and its payee entry) once it left with nothing
 		/// pending.
 		fn store(cohort: CohortId, person: &Nullifier, position: PositionOf<T>) {
-			if position.standing == Standing::Left && position.total_pending().is_zero() {
+			if position.status == MemberStatus::Left && position.total_pending().is_zero() {
 				Payees::<T>::remove(cohort, &position.account);
 				Positions::<T>::remove(cohort, person);
 			} else {
@@ -289,6 +334,38 @@ pub mod pallet {
 					position.pending
 				})
 				.unwrap_or_default()
+		}
+
+		/// The licences whose revenue paid `account`'s person in `cohort` (as far as the pools'
+		/// recent payments and the position's kept spans go), most recent first, at most `max`.
+		/// "Who used my data."
+		pub fn licences_paying(
+			cohort: CohortId,
+			account: &T::AccountId,
+			max: u32,
+		) -> alloc::vec::Vec<(Purpose, RevenueOf<T>)> {
+			let Some(position) = Payees::<T>::get(cohort, account)
+				.and_then(|person| Positions::<T>::get(cohort, person))
+			else {
+				return alloc::vec::Vec::new();
+			};
+			let mut paid: alloc::vec::Vec<(Purpose, RevenueOf<T>)> = Purpose::ALL
+				.into_iter()
+				.flat_map(|purpose| {
+					let position = &position;
+					RecentRevenue::<T>::get(cohort, purpose)
+						.into_iter()
+						.filter(move |revenue| {
+							position.was_paid_at(purpose, revenue.counter_before)
+						})
+						.map(move |revenue| (purpose, revenue))
+				})
+				.collect();
+			paid.sort_by(|(_, a), (_, b)| {
+				b.at.cmp(&a.at).then(b.licence.request.cmp(&a.licence.request))
+			});
+			paid.truncate(max as usize);
+			paid
 		}
 
 		pub(crate) fn do_claim(
@@ -337,7 +414,7 @@ pub mod pallet {
 					"a position's account is not its payee"
 				);
 				ensure!(
-					position.standing != Standing::Left || !position.total_pending().is_zero(),
+					position.status != MemberStatus::Left || !position.total_pending().is_zero(),
 					"a position that left with nothing pending was kept"
 				);
 				for purpose in Purpose::ALL {
@@ -390,10 +467,26 @@ pub mod pallet {
 			Pools::<T>::get(cohort, purpose).total_units > 0
 		}
 
-		fn deposit(cohort: CohortId, purpose: Purpose, amount: BalanceOf<T>) -> DispatchResult {
+		fn deposit(
+			cohort: CohortId,
+			purpose: Purpose,
+			amount: BalanceOf<T>,
+			licence: LicenceRef<T::AccountId>,
+		) -> DispatchResult {
 			Pools::<T>::try_mutate(cohort, purpose, |pool| -> DispatchResult {
 				let rise = counter_rise(amount.saturated_into(), pool.total_units)
 					.ok_or(Error::<T>::NoUnits)?;
+				RecentRevenue::<T>::mutate(cohort, purpose, |recent| {
+					if recent.is_full() {
+						recent.remove(0);
+					}
+					let _ = recent.try_push(Revenue {
+						licence,
+						amount,
+						counter_before: pool.reward_per_unit,
+						at: frame_system::Pallet::<T>::block_number(),
+					});
+				});
 				pool.reward_per_unit = pool.reward_per_unit.saturating_add(rise);
 				pool.balance = pool.balance.saturating_add(amount);
 				pool.paid_in = pool.paid_in.saturating_add(amount);
@@ -425,11 +518,13 @@ pub mod pallet {
 			let counters = Purpose::ALL.map(|p| Pools::<T>::get(cohort, p).reward_per_unit);
 			let mut position = Positions::<T>::get(cohort, person).unwrap_or(Position {
 				account: account.clone(),
-				standing: Standing::Left,
+				status: MemberStatus::Left,
 				consent: Consent::NONE,
 				units,
 				settled: counters,
 				pending: Default::default(),
+				since: Default::default(),
+				past: Default::default(),
 			});
 			Self::settle(cohort, &mut position);
 			let before = position.clone();
@@ -437,26 +532,26 @@ pub mod pallet {
 				Payees::<T>::remove(cohort, &position.account);
 			}
 			position.account = account.clone();
-			position.standing = Standing::Active;
+			position.status = MemberStatus::Active;
 			position.consent = Consent::NONE;
 			position.units = units;
-			Self::move_units(cohort, &before, &position);
+			Self::move_units(cohort, &before, &mut position);
 			Payees::<T>::insert(cohort, account, person);
 			Positions::<T>::insert(cohort, person, position);
 			Ok(())
 		}
 
 		fn on_suspended(cohort: CohortId, person: &Nullifier) -> DispatchResult {
-			Self::update(cohort, person, |p| p.standing = Standing::Suspended)
+			Self::update(cohort, person, |p| p.status = MemberStatus::Suspended)
 		}
 
 		fn on_restored(cohort: CohortId, person: &Nullifier) -> DispatchResult {
-			Self::update(cohort, person, |p| p.standing = Standing::Active)
+			Self::update(cohort, person, |p| p.status = MemberStatus::Active)
 		}
 
 		fn on_left(cohort: CohortId, person: &Nullifier) -> DispatchResult {
 			Self::update(cohort, person, |p| {
-				p.standing = Standing::Left;
+				p.status = MemberStatus::Left;
 				p.consent = Consent::NONE;
 			})
 		}

@@ -47,6 +47,8 @@ impl pallet_balances::Config for Test {
 impl Config for Test {
 	type Currency = Balances;
 	type PalletId = RoyaltiesPalletId;
+	type MaxRecentRevenue = frame_support::traits::ConstU32<4>;
+	type MaxPastParticipations = frame_support::traits::ConstU32<3>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -68,6 +70,8 @@ pub const PHARMA_FUNDS: Balance = 1_000_000_000;
 thread_local! {
 	/// Membership as the tests set it: (cohort, account) → person.
 	static PERSONS: RefCell<BTreeMap<(CohortId, AccountId), Nullifier>> = RefCell::new(BTreeMap::new());
+	/// The request id of the next licence `pay` stands for.
+	static NEXT_LICENCE: RefCell<u32> = RefCell::new(0);
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -168,7 +172,20 @@ pub fn pay(cohort: CohortId, purpose: Purpose, amount: Balance) {
 		amount,
 		Preservation::Preserve
 	));
-	assert_ok!(<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(cohort, purpose, amount));
+	let request = NEXT_LICENCE.with(|n| {
+		let id = *n.borrow();
+		*n.borrow_mut() += 1;
+		id
+	});
+	let licence = cohort_primitives::LicenceRef { request, licensee: PHARMA, dataset: 7 };
+	assert_ok!(<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(
+		cohort, purpose, amount, licence
+	));
+}
+
+/// A licence standing for a payment the tests make directly.
+pub fn licence() -> cohort_primitives::LicenceRef<AccountId> {
+	cohort_primitives::LicenceRef { request: 99, licensee: PHARMA, dataset: 7 }
 }
 
 pub fn free(who: AccountId) -> Balance {
@@ -224,6 +241,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	ext.execute_with(|| {
 		System::set_block_number(1);
 		PERSONS.with(|p| p.borrow_mut().clear());
+		NEXT_LICENCE.with(|n| *n.borrow_mut() = 0);
 	});
 	ext
 }

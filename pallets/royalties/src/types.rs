@@ -1,7 +1,11 @@
 //! The types of royalty pools and members' positions.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use cohort_primitives::{Consent, Purpose};
+use cohort_primitives::{Consent, LicenceRef, MemberStatus, Purpose};
+use core::fmt::Debug;
+use frame_support::{
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+};
 use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -37,7 +41,24 @@ pub struct Pool<Balance> {
 	pub paid_in: Balance,
 }
 
-/// Where a person stands, for royalties.
+/// A payment into a pool, kept (the most recent ones) so that members can see which licences
+/// paid them.
+#[derive(
+	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Revenue<AccountId, Balance, BlockNumber> {
+	/// The licence it came from.
+	pub licence: LicenceRef<AccountId>,
+	/// How much the members' pool received.
+	pub amount: Balance,
+	/// The pool's counter just before: it paid whoever had units in the pool then.
+	pub counter_before: FixedU128,
+	/// When.
+	pub at: BlockNumber,
+}
+
+/// A span of a member's participation in a pool, in counter values: revenue paid in while the
+/// counter was in `[from, to)` paid them.
 #[derive(
 	Debug,
 	Clone,
@@ -50,24 +71,38 @@ pub struct Pool<Balance> {
 	MaxEncodedLen,
 	TypeInfo,
 )]
-pub enum Standing {
-	/// Accrues in the pools of the purposes they consent to.
-	Active,
-	/// Accrues nothing; keeps what was earned.
-	Suspended,
-	/// Left; keeps what was earned until claimed, then the position is removed.
-	Left,
+pub struct Participation {
+	/// The pool's purpose.
+	pub purpose: Purpose,
+	/// The counter when the member's units entered the pool.
+	pub from: FixedU128,
+	/// The counter when they left it.
+	pub to: FixedU128,
 }
 
 /// A person's position in a cohort's pools.
 #[derive(
-	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
 )]
-pub struct Position<AccountId, Balance> {
+#[scale_info(skip_type_params(MaxPast))]
+pub struct Position<
+	AccountId: Clone + PartialEq + Eq + Debug,
+	Balance: Clone + PartialEq + Eq + Debug,
+	MaxPast: Get<u32>,
+> {
 	/// The account earnings are paid to (follows key rotation).
 	pub account: AccountId,
-	/// Active, suspended or left.
-	pub standing: Standing,
+	/// Active (accrues), suspended (accrues nothing, keeps what was earned) or left (keeps
+	/// it until claimed; then the position is removed).
+	pub status: MemberStatus,
 	/// The purposes consented to.
 	pub consent: Consent,
 	/// Contribution units.
@@ -76,13 +111,22 @@ pub struct Position<AccountId, Balance> {
 	pub settled: [FixedU128; PURPOSES],
 	/// Per purpose, what was earned and not yet claimed.
 	pub pending: [Balance; PURPOSES],
+	/// Per purpose, the counter when the member's units entered the pool, while they are in it.
+	pub since: [Option<FixedU128>; PURPOSES],
+	/// The most recent past spans of participation.
+	pub past: BoundedVec<Participation, MaxPast>,
 }
 
-impl<AccountId, Balance: Copy + Zero + Saturating> Position<AccountId, Balance> {
+impl<
+		AccountId: Clone + PartialEq + Eq + Debug,
+		Balance: Copy + Zero + Saturating + PartialEq + Eq + Debug,
+		MaxPast: Get<u32>,
+	> Position<AccountId, Balance, MaxPast>
+{
 	/// The units this position has in the pool of `purpose`: all of them if active and
 	/// consenting, none otherwise.
 	pub fn units_in(&self, purpose: Purpose) -> u128 {
-		if self.standing == Standing::Active && self.consent.allows(purpose) {
+		if self.status == MemberStatus::Active && self.consent.allows(purpose) {
 			u128::from(self.units)
 		} else {
 			0
@@ -94,6 +138,17 @@ impl<AccountId, Balance: Copy + Zero + Saturating> Position<AccountId, Balance> 
 		self.pending
 			.iter()
 			.fold(Zero::zero(), |total: Balance, p| total.saturating_add(*p))
+	}
+
+	/// Whether revenue paid into the pool of `purpose` when its counter stood at `counter` paid
+	/// this member (as far as the kept spans tell).
+	pub fn was_paid_at(&self, purpose: Purpose, counter: FixedU128) -> bool {
+		let current = self.since.get(purpose.index()).copied().flatten();
+		current.is_some_and(|from| from <= counter)
+			|| self
+				.past
+				.iter()
+				.any(|span| span.purpose == purpose && span.from <= counter && counter < span.to)
 	}
 }
 

@@ -58,54 +58,56 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Royalties::Payees` (r:1 w:0)
 	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(241), added: 2716, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:4)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1077`
+		//  Measured:  `1183`
 		//  Estimated: `11262`
-		// Minimum execution time: 1_251_127_000 picoseconds.
-		Weight::from_parts(1_329_013_000, 11262)
+		// Minimum execution time: 1_370_575_000 picoseconds.
+		Weight::from_parts(1_518_516_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Royalties::Pools` (r:1 w:1)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::RecentRevenue` (r:1 w:1)
+	/// Proof: `Royalties::RecentRevenue` (`max_values`: None, `max_size`: Some(1246), added: 3721, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `410`
-		//  Estimated: `3558`
-		// Minimum execution time: 142_152_000 picoseconds.
-		Weight::from_parts(152_828_000, 3558)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+		//  Measured:  `1683`
+		//  Estimated: `4711`
+		// Minimum execution time: 258_496_000 picoseconds.
+		Weight::from_parts(404_464_000, 4711)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(241), added: 2716, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:4)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn settle_and_move() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `674`
+		//  Measured:  `780`
 		//  Estimated: `11262`
-		// Minimum execution time: 467_637_000 picoseconds.
-		Weight::from_parts(490_893_000, 11262)
+		// Minimum execution time: 505_664_000 picoseconds.
+		Weight::from_parts(549_180_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Royalties::Payees` (r:1 w:2)
 	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(241), added: 2716, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
 	fn on_rotated() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `518`
-		//  Estimated: `3706`
-		// Minimum execution time: 177_495_000 picoseconds.
-		Weight::from_parts(186_919_000, 3706)
+		//  Measured:  `587`
+		//  Estimated: `4039`
+		// Minimum execution time: 185_416_000 picoseconds.
+		Weight::from_parts(199_708_000, 4039)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -114,22 +116,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(1_329_013_000, 11262)
+		Weight::from_parts(1_518_516_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(152_828_000, 3558)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
+		Weight::from_parts(404_464_000, 4711)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn settle_and_move() -> Weight {
-		Weight::from_parts(490_893_000, 11262)
+		Weight::from_parts(549_180_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn on_rotated() -> Weight {
-		Weight::from_parts(186_919_000, 3706)
+		Weight::from_parts(199_708_000, 4039)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

@@ -22,7 +22,7 @@ parameter_types! {
 	/// `MAX_LIVE_VOTES` votes, created at the first vote), and their royalty position and
 	/// payee index.
 	pub const MembershipDeposit: Balance =
-		deposit(5, 200 + (16 + 13 * MAX_LIVE_VOTES) + (110 + 128) + 100);
+		deposit(5, 200 + (16 + 13 * MAX_LIVE_VOTES) + 460 + 100);
 	/// Covers an on-chain attestation until it is used.
 	pub const AttestationDeposit: Balance = deposit(1, 120);
 	/// An attestation runs at most two years.
@@ -185,6 +185,8 @@ parameter_types! {
 impl pallet_royalties::Config for Runtime {
 	type Currency = Balances;
 	type PalletId = RoyaltiesPalletId;
+	type MaxRecentRevenue = ConstU32<16>;
+	type MaxPastParticipations = ConstU32<8>;
 	type WeightInfo = pallet_royalties::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = CohortBenchmarkHelper;

@@ -49,7 +49,8 @@ fn a_pool_without_units_takes_no_revenue() {
 			<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(
 				COHORT,
 				Purpose::PublicHealth,
-				10
+				10,
+				licence()
 			),
 			Error::<Test>::NoUnits
 		);
@@ -57,7 +58,8 @@ fn a_pool_without_units_takes_no_revenue() {
 			<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(
 				OTHER_COHORT,
 				Purpose::AiTraining,
-				10
+				10,
+				licence()
 			),
 			Error::<Test>::NoUnits
 		);

@@ -10,7 +10,7 @@ fn joining_opens_a_position_that_accrues_nothing_until_consent() {
 		join_as(COHORT, ALICE, ALICE, 25);
 		let position = Positions::<Test>::get(COHORT, person(ALICE)).unwrap();
 		assert_eq!(position.account, ALICE);
-		assert_eq!(position.standing, Standing::Active);
+		assert_eq!(position.status, MemberStatus::Active);
 		assert_eq!(position.units, 25);
 		assert_eq!(Payees::<Test>::get(COHORT, ALICE), Some(person(ALICE)));
 		assert_eq!(pool(Purpose::AiTraining).total_units, 0);

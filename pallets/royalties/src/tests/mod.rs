@@ -6,5 +6,6 @@ mod accrual;
 mod claim;
 mod deposit;
 mod hooks;
+mod licences_paying;
 mod property;
 mod scale;

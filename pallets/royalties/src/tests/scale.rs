@@ -45,7 +45,8 @@ fn deposit_and_claim_with(members: u32) -> (Work, Work) {
 		assert_ok!(<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(
 			COHORT,
 			Purpose::AiTraining,
-			1_000_000
+			1_000_000,
+			licence()
 		));
 	});
 	let claim = measure(&mut ext, || {

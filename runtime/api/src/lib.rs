@@ -1,0 +1,130 @@
+//! # CohortApi
+//!
+//! The runtime API through which clients (Polkadot.js, the `cohort_*` JSON-RPC methods) and
+//! the off-chain data custodian ask Cohort what they need without scanning storage. Every
+//! answer is computed from a bounded number of storage reads.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+use codec::{Decode, Encode};
+use cohort_primitives::{
+	CohortId, Consent, MemberStatus, Nullifier, Purpose, RevenueSplit, VotingParams,
+};
+use scale_info::TypeInfo;
+
+/// A cohort's settings and counts.
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct CohortSummary<AccountId, Balance, BlockNumber> {
+	/// Display name (UTF-8).
+	pub name: Vec<u8>,
+	/// The condition code (ASCII), e.g. `U09.9`.
+	pub condition_code: Vec<u8>,
+	/// Whether the council froze it.
+	pub frozen: bool,
+	/// The trustees' account of a data trust; `None` for a cooperative.
+	pub trustees: Option<AccountId>,
+	/// How licence revenue is divided.
+	pub revenue_split: RevenueSplit,
+	/// The fewest consenting members a licence needs.
+	pub k_anonymity_floor: u32,
+	/// How it votes.
+	pub voting: VotingParams<BlockNumber>,
+	/// Its treasury account and balance.
+	pub treasury: AccountId,
+	/// The treasury's balance.
+	pub treasury_balance: Balance,
+	/// Active members.
+	pub active_members: u32,
+	/// Suspended members.
+	pub suspended_members: u32,
+	/// Active members consenting to each purpose, in the order of [`Purpose::ALL`].
+	pub consenting_members: [u32; 4],
+	/// Open proposals.
+	pub open_proposals: u32,
+}
+
+/// An account's membership of a cohort.
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct MembershipSummary<BlockNumber> {
+	/// Active, suspended or left.
+	pub status: MemberStatus,
+	/// The person (nullifier).
+	pub person: Nullifier,
+	/// The purposes consented to.
+	pub consent: Consent,
+	/// Contribution units.
+	pub units: u64,
+	/// When the attestation in force expires.
+	pub expires_at: BlockNumber,
+}
+
+/// A proposal's standing.
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct ProposalSummary<AccountId, BlockNumber> {
+	/// The cohort deciding.
+	pub cohort: CohortId,
+	/// Who proposed it.
+	pub proposer: AccountId,
+	/// Votes for.
+	pub ayes: u64,
+	/// Votes against.
+	pub nays: u64,
+	/// Distinct voters.
+	pub voters: u32,
+	/// How many voters the quorum needs now (from the active members now).
+	pub quorum: u32,
+	/// The first block at which votes are no longer taken and `close` may be called.
+	pub ends_at: BlockNumber,
+}
+
+/// A licence whose revenue paid a member: "who used my data".
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct LicenceUse<AccountId, Balance, BlockNumber> {
+	/// The approved request.
+	pub request: u32,
+	/// Who licensed the data.
+	pub licensee: AccountId,
+	/// Which dataset.
+	pub dataset: u32,
+	/// For what purpose.
+	pub purpose: Purpose,
+	/// What the members' pool received (shared by units).
+	pub members_share: Balance,
+	/// When.
+	pub at: BlockNumber,
+}
+
+sp_api::decl_runtime_apis! {
+	/// What clients and the data custodian ask Cohort.
+	pub trait CohortApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: codec::Codec,
+		Balance: codec::Codec,
+		BlockNumber: codec::Codec,
+	{
+		/// A cohort's settings and counts.
+		fn cohort(cohort: CohortId) -> Option<CohortSummary<AccountId, Balance, BlockNumber>>;
+		/// `account`'s membership of `cohort`.
+		fn membership(cohort: CohortId, account: AccountId) -> Option<MembershipSummary<BlockNumber>>;
+		/// The voice credits `account`'s person has left in `cohort` this epoch (`None` unless
+		/// an active member).
+		fn voice_credits(cohort: CohortId, account: AccountId) -> Option<u32>;
+		/// A proposal's tally, quorum and end.
+		fn proposal(proposal: u32) -> Option<ProposalSummary<AccountId, BlockNumber>>;
+		/// What `account` can claim in `cohort`, per purpose.
+		fn pending_royalties(cohort: CohortId, account: AccountId) -> Vec<(Purpose, Balance)>;
+		/// The live grants `licensee` holds to `dataset`: purpose and the block access ends.
+		/// For the data custodian.
+		fn live_grants(dataset: u32, licensee: AccountId) -> Vec<(Purpose, BlockNumber)>;
+		/// The licences whose revenue paid `account` in `cohort`, most recent first, at most
+		/// `max` (and at most what the pools keep).
+		fn licences_paying(
+			cohort: CohortId,
+			account: AccountId,
+			max: u32,
+		) -> Vec<LicenceUse<AccountId, Balance, BlockNumber>>;
+	}
+}

@@ -1,0 +1,103 @@
+//! The answers of [`cohort_runtime_api::CohortApi`], as plain functions (tested directly, served
+//! by `apis.rs`). Each reads a bounded number of storage items.
+
+use crate::{
+	AccountId, Balance, Balances, BlockNumber, Cohorts, DataLicensing, Membership, QuadraticVoting,
+	Royalties, Runtime,
+};
+use alloc::vec::Vec;
+use cohort_primitives::{CohortId, MembershipInspect, Purpose};
+use cohort_runtime_api::{CohortSummary, LicenceUse, MembershipSummary, ProposalSummary};
+use frame_support::traits::fungible::Inspect;
+
+/// A cohort's settings and counts.
+pub fn cohort(cohort: CohortId) -> Option<CohortSummary<AccountId, Balance, BlockNumber>> {
+	let record = pallet_cohorts::Registry::<Runtime>::get(cohort)?;
+	let stats = pallet_membership::Stats::<Runtime>::get(cohort);
+	let treasury = Cohorts::treasury_account(cohort);
+	Some(CohortSummary {
+		name: record.settings.name.into_inner(),
+		condition_code: record.condition.code.into_inner(),
+		frozen: record.status == pallet_cohorts::CohortStatus::Frozen,
+		trustees: record.settings.governance.trustees().cloned(),
+		revenue_split: record.settings.revenue_split,
+		k_anonymity_floor: record.settings.k_anonymity_floor,
+		voting: record.settings.voting,
+		treasury_balance: Balances::balance(&treasury),
+		treasury,
+		active_members: stats.active,
+		suspended_members: stats.suspended,
+		consenting_members: stats.consenting,
+		open_proposals: pallet_quadratic_voting::OpenProposals::<Runtime>::get(cohort),
+	})
+}
+
+/// `account`'s membership of `cohort` (active or suspended; none once left).
+pub fn membership(cohort: CohortId, account: AccountId) -> Option<MembershipSummary<BlockNumber>> {
+	let person = pallet_membership::PersonOf::<Runtime>::get(cohort, &account)?;
+	let record = pallet_membership::Memberships::<Runtime>::get(cohort, person)?;
+	Some(MembershipSummary {
+		status: record.status,
+		person,
+		consent: record.consent,
+		units: record.units,
+		expires_at: record.expires_at,
+	})
+}
+
+/// The voice credits an active member has left this epoch.
+pub fn voice_credits(cohort: CohortId, account: AccountId) -> Option<u32> {
+	let person = Membership::active_person(cohort, &account)?;
+	Some(QuadraticVoting::credits_left(cohort, &person))
+}
+
+/// A proposal's tally, the quorum it needs now, and its end.
+pub fn proposal(id: u32) -> Option<ProposalSummary<AccountId, BlockNumber>> {
+	let proposal = pallet_quadratic_voting::Proposals::<Runtime>::get(id)?;
+	let quorum = pallet_cohorts::Registry::<Runtime>::get(proposal.cohort)
+		.map(|c| c.settings.voting.quorum.mul_ceil(Membership::active_members(proposal.cohort)))
+		.unwrap_or_default();
+	Some(ProposalSummary {
+		cohort: proposal.cohort,
+		proposer: proposal.proposer,
+		ayes: proposal.tally.ayes,
+		nays: proposal.tally.nays,
+		voters: proposal.tally.voters,
+		quorum,
+		ends_at: proposal.ends_at,
+	})
+}
+
+/// What `account` can claim in `cohort`, per purpose.
+pub fn pending_royalties(cohort: CohortId, account: AccountId) -> Vec<(Purpose, Balance)> {
+	Purpose::ALL.into_iter().zip(Royalties::pending(cohort, &account)).collect()
+}
+
+/// The live grants `licensee` holds to `dataset`.
+pub fn live_grants(dataset: u32, licensee: AccountId) -> Vec<(Purpose, BlockNumber)> {
+	Purpose::ALL
+		.into_iter()
+		.filter_map(|purpose| {
+			DataLicensing::live_grant(dataset, &licensee, purpose).map(|until| (purpose, until))
+		})
+		.collect()
+}
+
+/// The licences whose revenue paid `account` in `cohort`, most recent first.
+pub fn licences_paying(
+	cohort: CohortId,
+	account: AccountId,
+	max: u32,
+) -> Vec<LicenceUse<AccountId, Balance, BlockNumber>> {
+	Royalties::licences_paying(cohort, &account, max)
+		.into_iter()
+		.map(|(purpose, revenue)| LicenceUse {
+			request: revenue.licence.request,
+			licensee: revenue.licence.licensee,
+			dataset: revenue.licence.dataset,
+			purpose,
+			members_share: revenue.amount,
+			at: revenue.at,
+		})
+		.collect()
+}
