@@ -25,7 +25,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { parseArgs } from 'node:util';
-import { UNIT, check, finalizedAtLeast, freeBalance, withTimeout } from './common.mjs';
+import { UNIT, check, equal, expectEvent, finalizedAtLeast, freeBalance, send, step } from './common.mjs';
 
 const PURPOSES = ['AcademicResearch', 'CommercialResearch', 'AiTraining', 'PublicHealth'];
 const AI = PURPOSES.indexOf('AiTraining');
@@ -34,45 +34,6 @@ const { values } = parseArgs({
   options: { ws: { type: 'string' }, check: { type: 'boolean' }, seed: { type: 'boolean' } },
 });
 const seeding = Boolean(values.seed);
-
-function equal(actual, expected, what) {
-  const show = (v) => JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? `${x}n` : x));
-  check(show(actual) === show(expected), `${what}: expected ${show(expected)}, got ${show(actual)}`);
-}
-
-function step(text) {
-  console.log(`- ${text}`);
-}
-
-// Signs and submits `tx`, waits until it is finalized, and returns its events. A failed
-// dispatch throws with the pallet's error name.
-function send(api, tx, signer, what) {
-  return withTimeout(
-    new Promise((resolve, reject) => {
-      tx.signAndSend(signer, ({ status, events, dispatchError }) => {
-        if (dispatchError) {
-          const reason = dispatchError.isModule
-            ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(dispatchError.asModule))
-            : dispatchError.toString();
-          reject(new Error(`${what} failed: ${reason}`));
-        } else if (status.isFinalized) {
-          resolve(events.map(({ event }) => event));
-        }
-      }).catch(reject);
-    }),
-    what,
-  );
-}
-
-function findEvent(events, section, method) {
-  return events.find((e) => e.section === section && e.method === method);
-}
-
-function expectEvent(events, section, method, what) {
-  const event = findEvent(events, section, method);
-  check(event, `${what}: no ${section}.${method} event`);
-  return event;
-}
 
 // The fee `who` paid in `events`.
 function feePaid(events, who) {

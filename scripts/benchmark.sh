@@ -28,9 +28,15 @@ CARGO_TARGET_DIR="$bench_target" cargo check -p cohort-runtime --features runtim
 wasm="$bench_target/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm"
 [ -f "$wasm" ] || cohort_fail "no benchmark wasm at $wasm"
 
-crate_dir="pallets/${pallet#pallet_}"
-crate_dir="${crate_dir//_/-}"
-if [ -d "$crate_dir" ]; then
+# One of ours if a crate under pallets/ has the pallet's package name (`pallet_cohort_membership`
+# is pallets/membership).
+crate_dir=""
+for manifest in pallets/*/Cargo.toml; do
+	if grep -q "^name = \"${pallet//_/-}\"$" "$manifest"; then
+		crate_dir="$(dirname "$manifest")"
+	fi
+done
+if [ -n "$crate_dir" ]; then
 	output="$crate_dir/src/weights.rs"
 	template=(--template scripts/pallet-weight-template.hbs)
 else

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Shared set-up for dev.sh, test.sh and benchmark.sh. Source it, then call `cohort_setup`.
+# Shared set-up for the scripts. Source it, then call `cohort_setup`. On failure a script that
+# sourced it exits with one error line; an interactive shell that sourced it stays open.
 #
 # Installs what a build needs when it is missing, and is quiet when everything is there:
 #   - Debian packages: clang, libclang-dev, protobuf-compiler, mold, pkg-config, libssl-dev;
@@ -7,7 +8,8 @@
 #       1. the rustup toolchain, when `rustup target add wasm32v1-none` works;
 #       2. else Debian's rustc-web/cargo-web/rust-web-src/lld-22, linked as the rustup toolchain
 #          `cohort-web`, with core/alloc/compiler_builtins for wasm32v1-none built once from
-#          rust-web-src into its sysroot; WASM_BUILD_TOOLCHAIN then points at it.
+#          rust-web-src into its sysroot (scripts/wasm-std.sh); WASM_BUILD_TOOLCHAIN then
+#          points at it.
 #
 # Environment:
 #   CARGO_TARGET_DIR       where cargo builds (default: $HOME/.cache/cohort-target, outside the
@@ -22,9 +24,14 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/cohort-target}"
 COHORT_WEB_TOOLCHAIN=cohort-web
 
 cohort_say() { [ "${COHORT_QUIET:-0}" = 1 ] || echo "==> $*" >&2; }
+# One error line, then stop: the script that sourced this file exits; an interactive shell that
+# sourced it only abandons the command (as Ctrl-C does) instead of closing.
 cohort_fail() {
 	echo "error: $*" >&2
-	exit 1
+	case $- in
+	*i*) kill -INT $$ ;;
+	*) exit 1 ;;
+	esac
 }
 
 # Runs a command as root: directly, or through passwordless sudo.
@@ -103,42 +110,8 @@ cohort_setup_debian_wasm_toolchain() {
 		cohort_say "linking Debian's rustc-web as the rustup toolchain $COHORT_WEB_TOOLCHAIN"
 		rustup toolchain link "$COHORT_WEB_TOOLCHAIN" /usr
 	fi
-	local sysroot libdir marker
-	sysroot="$(rustup run "$COHORT_WEB_TOOLCHAIN" rustc --print sysroot)"
-	libdir="$sysroot/lib/rustlib/wasm32v1-none/lib"
-	marker="$libdir/.cohort-$(rustup run "$COHORT_WEB_TOOLCHAIN" rustc --version | tr -cd '[:alnum:].')"
-	if [ ! -f "$marker" ]; then
-		cohort_say "building core and alloc for wasm32v1-none from rust-web-src (once)"
-		local work
-		work="$(mktemp -d)"
-		mkdir -p "$work/src"
-		cat >"$work/Cargo.toml" <<'TOML'
-[package]
-name = "cohort-wasm-std"
-version = "0.0.0"
-edition = "2021"
-
-[lib]
-path = "src/lib.rs"
-
-[profile.release]
-panic = "abort"
-TOML
-		echo '#![no_std]' >"$work/src/lib.rs"
-		# Embedded bitcode: the runtime is linked with LTO, which needs it in core and alloc.
-		(cd "$work" && RUSTFLAGS="-C embed-bitcode=yes" RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$work/target" \
-			rustup run "$COHORT_WEB_TOOLCHAIN" cargo build --quiet --release \
-			-Zbuild-std=core,alloc --target wasm32v1-none) ||
-			cohort_fail "could not build core/alloc for wasm32v1-none (see above)"
-		local deps="$work/target/wasm32v1-none/release/deps"
-		cohort_as_root mkdir -p "$libdir"
-		cohort_as_root rm -f "$libdir"/*.rlib "$libdir"/.cohort-*
-		cohort_as_root cp "$deps"/libcore-*.rlib "$deps"/liballoc-*.rlib \
-			"$deps"/libcompiler_builtins-*.rlib "$libdir"/ ||
-			cohort_fail "cannot write to $libdir"
-		cohort_as_root touch "$marker"
-		rm -rf "$work"
-	fi
+	"$COHORT_ROOT/scripts/wasm-std.sh" "$COHORT_WEB_TOOLCHAIN" ||
+		cohort_fail "could not build core/alloc for wasm32v1-none (see above)"
 	export WASM_BUILD_TOOLCHAIN="$COHORT_WEB_TOOLCHAIN"
 }
 
@@ -174,7 +147,6 @@ cohort_setup() {
 	mkdir -p "$CARGO_TARGET_DIR"
 }
 
-# The node binary the scripts build and run.
 # The end-to-end client: Node.js and @polkadot/api from e2e/'s lockfile.
 cohort_ensure_e2e_client() {
 	command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
@@ -186,4 +158,5 @@ cohort_ensure_e2e_client() {
 	fi
 }
 
+# The node binary the scripts build and run.
 cohort_node_binary() { echo "$CARGO_TARGET_DIR/debug/cohort-node"; }

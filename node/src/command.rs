@@ -2,6 +2,7 @@
 
 use crate::{
 	cli::{Cli, RelayChainCli, Subcommand},
+	dev_chain,
 	service::{self, ImportVerification},
 };
 use cohort_runtime::opaque::Block;
@@ -9,7 +10,7 @@ use cumulus_client_service::storage_proof_size::HostFunctions as ReclaimHostFunc
 use frame_benchmarking_cli::{BenchmarkCmd, SUBSTRATE_REFERENCE_HARDWARE};
 use log::info;
 use sc_cli::{Result, SubstrateCli};
-use sc_service::PartialComponents;
+use sc_service::{config::RpcMethods, Configuration, PartialComponents, TaskManager};
 use sp_runtime::traits::HashingFor;
 
 /// Parses the command line and runs it.
@@ -21,46 +22,21 @@ pub fn run() -> Result<()> {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run(config.chain_spec, config.network))
 		},
-		Some(Subcommand::CheckBlock(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config, ImportVerification::Aura)?;
-				Ok((cmd.run(client, import_queue), task_manager))
-			})
-		},
-		Some(Subcommand::ExportBlocks(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } =
-					service::new_partial(&config, ImportVerification::Aura)?;
-				Ok((cmd.run(client, config.database), task_manager))
-			})
-		},
-		Some(Subcommand::ExportState(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, .. } =
-					service::new_partial(&config, ImportVerification::Aura)?;
-				Ok((cmd.run(client, config.chain_spec), task_manager))
-			})
-		},
-		Some(Subcommand::ImportBlocks(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, import_queue, .. } =
-					service::new_partial(&config, ImportVerification::Aura)?;
-				Ok((cmd.run(client, import_queue), task_manager))
-			})
-		},
-		Some(Subcommand::Revert(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.async_run(|config| {
-				let PartialComponents { client, task_manager, backend, .. } =
-					service::new_partial(&config, ImportVerification::Aura)?;
-				Ok((cmd.run(client, backend, None), task_manager))
-			})
-		},
+		Some(Subcommand::CheckBlock(cmd)) => with_partial(&cli, cmd, |service, _| {
+			Ok((cmd.run(service.client, service.import_queue), service.task_manager))
+		}),
+		Some(Subcommand::ExportBlocks(cmd)) => with_partial(&cli, cmd, |service, config| {
+			Ok((cmd.run(service.client, config.database), service.task_manager))
+		}),
+		Some(Subcommand::ExportState(cmd)) => with_partial(&cli, cmd, |service, config| {
+			Ok((cmd.run(service.client, config.chain_spec), service.task_manager))
+		}),
+		Some(Subcommand::ImportBlocks(cmd)) => with_partial(&cli, cmd, |service, _| {
+			Ok((cmd.run(service.client, service.import_queue), service.task_manager))
+		}),
+		Some(Subcommand::Revert(cmd)) => with_partial(&cli, cmd, |service, _| {
+			Ok((cmd.run(service.client, service.backend, None), service.task_manager))
+		}),
 		Some(Subcommand::PurgeChain(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			let polkadot_cli = RelayChainCli::new(runner.config(), cli.relay_chain_args.iter())?;
@@ -116,9 +92,28 @@ pub fn run() -> Result<()> {
 	}
 }
 
+/// Runs one of the block and state subcommands over the node's client, database and import
+/// queue: they differ only in what they do with them.
+fn with_partial<Cmd, Fut>(
+	cli: &Cli,
+	cmd: &Cmd,
+	run: impl FnOnce(service::Service, Configuration) -> Result<(Fut, TaskManager)>,
+) -> Result<()>
+where
+	Cmd: sc_cli::CliConfiguration,
+	Fut: std::future::Future<Output = Result<()>>,
+{
+	let runner = cli.create_runner(cmd)?;
+	runner.async_run(|config| {
+		let service = service::new_partial(&config, ImportVerification::Aura)?;
+		run(service, config)
+	})
+}
+
 /// Runs the node: a development chain with `--dev` (or a seal flag), else a parachain node.
 fn run_node(cli: Cli) -> Result<()> {
 	let runner = cli.create_runner(&cli.run.normalize())?;
+	refuse_public_unsafe_rpc(runner.config(), cli.run.base.rpc_params.unsafe_rpc_external)?;
 	let collator_options = cli.run.collator_options();
 	let is_dev_chain =
 		runner.config().chain_spec.chain_type() == sc_chain_spec::ChainType::Development;
@@ -128,7 +123,7 @@ fn run_node(cli: Cli) -> Result<()> {
 		return runner.run_node_until_exit(|mut config| async move {
 			insist_on_rpc_ports(&mut config);
 			info!("🧪 Development chain: {mode:?}, mocked relay chain, instant finality");
-			service::start_dev_node(config, mode).map_err(sc_cli::Error::Service)
+			dev_chain::start_dev_node(config, mode).map_err(sc_cli::Error::Service)
 		});
 	}
 
@@ -162,6 +157,28 @@ fn run_node(cli: Cli) -> Result<()> {
 		.await
 		.map_err(Into::into)
 	})
+}
+
+/// Refuses to serve unsafe RPC methods (`author_insertKey`, `author_rotateKeys`,
+/// `system_addReservedPeer`, …) on a non-loopback address: anyone reaching the port could
+/// replace a collator's keys or steer its networking. Substrate only warns; an operator who
+/// filters the methods with a proxy says so explicitly with `--unsafe-rpc-external`.
+fn refuse_public_unsafe_rpc(config: &Configuration, explicitly_allowed: bool) -> Result<()> {
+	if explicitly_allowed {
+		return Ok(());
+	}
+	let public_unsafe = config.rpc.addr.iter().flatten().find(|endpoint| {
+		matches!(endpoint.rpc_methods, RpcMethods::Unsafe)
+			&& !endpoint.listen_addr.ip().is_loopback()
+	});
+	match public_unsafe {
+		Some(endpoint) => Err(sc_cli::Error::Input(format!(
+			"refusing to serve unsafe RPC methods on the public address {}: use \
+			 `--rpc-methods safe`, or `--unsafe-rpc-external` if a proxy filters the methods",
+			endpoint.listen_addr
+		))),
+		None => Ok(()),
+	}
 }
 
 /// Makes the RPC server fail when its port is taken, instead of moving to a random port: a

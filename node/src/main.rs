@@ -8,6 +8,7 @@ mod chain_spec;
 mod cli;
 mod cohort_rpc;
 mod command;
+mod dev_chain;
 mod rpc;
 mod service;
 

@@ -86,3 +86,63 @@ fn export_genesis_head_prints_the_local_chains_genesis_head() {
 	// A parachain header: parent hash, number, state root, extrinsics root, digest.
 	assert!(hex.trim().len() > 2 + 2 * 32 * 3, "a whole header expected: {hex}");
 }
+
+#[test]
+fn the_local_chains_validation_code_fits_the_relay_chain() {
+	let output = run_node_command(&["export-genesis-wasm", "--chain", "local"]);
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	let hex = String::from_utf8_lossy(&output.stdout);
+	let code = hex.trim().trim_start_matches("0x");
+	let code_size = code.len() / 2;
+	// The relay chain refuses a registration (or an upgrade) whose code exceeds its
+	// `max_code_size`; rococo-local's genesis sets it to `MAX_CODE_SIZE`.
+	assert!(
+		code_size < polkadot_primitives::MAX_CODE_SIZE as usize,
+		"validation code of {code_size} bytes exceeds max_code_size {}",
+		polkadot_primitives::MAX_CODE_SIZE
+	);
+	assert!(code_size > 100_000, "a whole runtime expected, got {code_size} bytes");
+	println!(
+		"validation code: {code_size} bytes (max_code_size {})",
+		polkadot_primitives::MAX_CODE_SIZE
+	);
+}
+
+#[test]
+fn the_local_chain_spec_builds_raw_with_its_para_id() {
+	let output = run_node_command(&[
+		"build-spec",
+		"--chain",
+		"local",
+		"--raw",
+		"--disable-default-bootnode",
+	]);
+	assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+	let spec: serde_json::Value =
+		serde_json::from_slice(&output.stdout).expect("build-spec prints JSON");
+	assert_eq!(spec["para_id"], 1000);
+	assert_eq!(spec["relay_chain"], "rococo-local");
+	let raw = spec["genesis"]["raw"]["top"].as_object().expect("a raw genesis");
+	// `:code` is the runtime the relay chain will validate blocks with.
+	assert!(raw.contains_key("0x3a636f6465"), "the raw genesis holds :code");
+}
+
+#[test]
+fn unsafe_rpc_methods_on_a_public_interface_are_refused_in_one_line() {
+	let base = tempfile::tempdir().expect("a temporary base path");
+	let output = run_node_command(&[
+		"--dev",
+		"--no-prometheus",
+		"--no-hardware-benchmarks",
+		"--rpc-external",
+		"--rpc-methods",
+		"unsafe",
+		"--rpc-port",
+		&free_port().to_string(),
+		"--port",
+		&free_port().to_string(),
+		"--base-path",
+		base.path().to_str().expect("a UTF-8 path"),
+	]);
+	assert_one_line_failure(&output, "refusing to serve unsafe rpc methods on the public address");
+}

@@ -1,5 +1,10 @@
 //! The runtime's benchmarks, as `frame-benchmarking-cli` (`cohort-node benchmark pallet`) runs
-//! them. `scripts/benchmark.sh PALLET` writes a pallet's `weights.rs` from them.
+//! them. `scripts/benchmark.sh PALLET` writes a pallet's `weights.rs` from them. The state the
+//! domain pallets' benchmarks start from (cohorts, issuers, members) is made in [`helpers`].
+
+mod helpers;
+
+pub(crate) use helpers::{CohortBenchmarkHelper, MembershipBenchmarkHelper, VotingBenchmarkHelper};
 
 use crate::*;
 use alloc::{string::String, vec::Vec};
@@ -41,7 +46,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_quadratic_voting, QuadraticVoting]
 	[pallet_royalties, Royalties]
 	[pallet_data_licensing, DataLicensing]
-	[pallet_membership, Membership]
+	[pallet_cohort_membership, Membership]
 );
 
 /// The benchmarks this runtime has, and the storage they touch.

@@ -1,19 +1,20 @@
 //! The answers of [`cohort_runtime_api::CohortApi`], as plain functions (tested directly, served
-//! by `apis.rs`). Each reads a bounded number of storage items.
+//! by `apis.rs`). Each asks the pallets' own query functions, which read a bounded number of
+//! storage items; nothing here reads a pallet's storage or repeats its rules.
 
 use crate::{
 	AccountId, Balance, Balances, BlockNumber, Cohorts, DataLicensing, Membership, QuadraticVoting,
-	Royalties, Runtime,
+	Royalties,
 };
 use alloc::vec::Vec;
-use cohort_primitives::{CohortId, MembershipInspect, Purpose};
+use cohort_primitives::{CohortId, DatasetId, ProposalId, Purpose};
 use cohort_runtime_api::{CohortSummary, LicenceUse, MembershipSummary, ProposalSummary};
 use frame_support::traits::fungible::Inspect;
 
 /// A cohort's settings and counts.
 pub fn cohort(cohort: CohortId) -> Option<CohortSummary<AccountId, Balance, BlockNumber>> {
-	let record = pallet_cohorts::Registry::<Runtime>::get(cohort)?;
-	let stats = pallet_membership::Stats::<Runtime>::get(cohort);
+	let record = Cohorts::cohort_record(cohort)?;
+	let counts = Membership::member_counts(cohort);
 	let treasury = Cohorts::treasury_account(cohort);
 	Some(CohortSummary {
 		name: record.settings.name.into_inner(),
@@ -25,17 +26,16 @@ pub fn cohort(cohort: CohortId) -> Option<CohortSummary<AccountId, Balance, Bloc
 		voting: record.settings.voting,
 		treasury_balance: Balances::balance(&treasury),
 		treasury,
-		active_members: stats.active,
-		suspended_members: stats.suspended,
-		consenting_members: stats.consenting,
-		open_proposals: pallet_quadratic_voting::OpenProposals::<Runtime>::get(cohort),
+		active_members: counts.active,
+		suspended_members: counts.suspended,
+		consenting_members: counts.consenting,
+		open_proposals: QuadraticVoting::open_proposals(cohort),
 	})
 }
 
 /// `account`'s membership of `cohort` (active or suspended; none once left).
 pub fn membership(cohort: CohortId, account: AccountId) -> Option<MembershipSummary<BlockNumber>> {
-	let person = pallet_membership::PersonOf::<Runtime>::get(cohort, &account)?;
-	let record = pallet_membership::Memberships::<Runtime>::get(cohort, person)?;
+	let (person, record) = Membership::membership(cohort, &account)?;
 	Some(MembershipSummary {
 		status: record.status,
 		person,
@@ -47,16 +47,14 @@ pub fn membership(cohort: CohortId, account: AccountId) -> Option<MembershipSumm
 
 /// The voice credits an active member has left this epoch.
 pub fn voice_credits(cohort: CohortId, account: AccountId) -> Option<u32> {
-	let person = Membership::active_person(cohort, &account)?;
+	let person = Membership::active_person_of(cohort, &account)?;
 	Some(QuadraticVoting::credits_left(cohort, &person))
 }
 
 /// A proposal's tally, the quorum it needs now, and its end.
-pub fn proposal(id: u32) -> Option<ProposalSummary<AccountId, BlockNumber>> {
-	let proposal = pallet_quadratic_voting::Proposals::<Runtime>::get(id)?;
-	let quorum = pallet_cohorts::Registry::<Runtime>::get(proposal.cohort)
-		.map(|c| c.settings.voting.quorum.mul_ceil(Membership::active_members(proposal.cohort)))
-		.unwrap_or_default();
+pub fn proposal(id: ProposalId) -> Option<ProposalSummary<AccountId, BlockNumber>> {
+	let proposal = QuadraticVoting::proposal(id)?;
+	let quorum = QuadraticVoting::quorum(proposal.cohort).unwrap_or_default();
 	Some(ProposalSummary {
 		cohort: proposal.cohort,
 		proposer: proposal.proposer,
@@ -74,7 +72,7 @@ pub fn pending_royalties(cohort: CohortId, account: AccountId) -> Vec<(Purpose, 
 }
 
 /// The live grants `licensee` holds to `dataset`.
-pub fn live_grants(dataset: u32, licensee: AccountId) -> Vec<(Purpose, BlockNumber)> {
+pub fn live_grants(dataset: DatasetId, licensee: AccountId) -> Vec<(Purpose, BlockNumber)> {
 	Purpose::ALL
 		.into_iter()
 		.filter_map(|purpose| {

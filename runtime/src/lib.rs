@@ -241,7 +241,7 @@ mod runtime {
 	#[runtime::pallet_index(60)]
 	pub type Cohorts = pallet_cohorts;
 	#[runtime::pallet_index(61)]
-	pub type Membership = pallet_membership;
+	pub type Membership = pallet_cohort_membership;
 	#[runtime::pallet_index(62)]
 	pub type QuadraticVoting = pallet_quadratic_voting;
 	#[runtime::pallet_index(63)]

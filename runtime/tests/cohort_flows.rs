@@ -21,10 +21,10 @@ use frame_support::{
 		UnfilteredDispatchable,
 	},
 };
+use pallet_cohort_membership::{Credential, MemberStatus, CREDENTIAL_TAG};
 use pallet_cohorts::{
 	CodeSystem, CohortSettings, ConditionCode, Governance, RevenueSplit, VotingParams,
 };
-use pallet_membership::{Credential, MemberStatus, CREDENTIAL_TAG};
 use pallet_quadratic_voting::{Choice, Outcome, Tally};
 use sp_core::H256;
 use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
@@ -199,13 +199,14 @@ fn council_approves_a_clinic_patients_join_and_a_revoked_patient_is_suspended() 
 		let signature = MultiSignature::Sr25519(CLINIC.sign(&(CREDENTIAL_TAG, &sybil).encode()));
 		assert_noop!(
 			Membership::join(signed(Charlie), cohort, Some((sybil, signature))),
-			pallet_membership::Error::<Runtime>::PersonAlreadyMember
+			pallet_cohort_membership::Error::<Runtime>::PersonAlreadyMember
 		);
 
 		// Flow 6: the clinic revokes Dave: suspended, out of the counts, deposit still held.
 		assert_ok!(Membership::revoke(signed(CLINIC), cohort, Dave.to_account_id()));
 		let dave =
-			pallet_membership::Memberships::<Runtime>::get(cohort, H256::repeat_byte(1)).unwrap();
+			pallet_cohort_membership::Memberships::<Runtime>::get(cohort, H256::repeat_byte(1))
+				.unwrap();
 		assert_eq!(dave.status, MemberStatus::Suspended);
 		assert_eq!(dave.units, 40, "what Dave contributed stays on record");
 		assert_eq!(Membership::active_members(cohort), 1);
@@ -223,7 +224,7 @@ fn council_approves_a_clinic_patients_join_and_a_revoked_patient_is_suspended() 
 				expires_at,
 				H256::repeat_byte(0xee),
 			),
-			pallet_membership::Error::<Runtime>::CohortNotActive
+			pallet_cohort_membership::Error::<Runtime>::CohortNotActive
 		);
 		assert!(!<Cohorts as cohort_primitives::CohortsInspect<_>>::is_active(cohort));
 	});

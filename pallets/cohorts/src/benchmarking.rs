@@ -1,5 +1,6 @@
-//! Benchmarks of every call (frame-benchmarking v2). Each call is O(1) but `create_cohort`,
-//! which is linear in the issuers it accepts (at most `MaxIssuersPerCohort`).
+//! Benchmarks of every call (frame-benchmarking v2; each call is O(1) but `create_cohort`,
+//! which is linear in the issuers it accepts, at most `MaxIssuersPerCohort`), and the helper
+//! other pallets' benchmarks make cohorts with.
 
 use super::*;
 use crate::Pallet as Cohorts;
@@ -59,7 +60,8 @@ fn settings<T: Config>(governance: Governance<T::AccountId>) -> SettingsOf<T> {
 	}
 }
 
-/// Creates cohort 0 (the cohort `MembersOrigin::try_successful_origin` acts for) with `issuers`.
+/// Creates cohort 0 (the cohort `EnsureMembersOrigin::try_successful_origin` acts for) with
+/// `issuers`.
 fn cohort_zero<T: Config>(issuers: u32) -> CohortId {
 	let creator = funded::<T>("creator", 0);
 	let list: Vec<T::AccountId> = (0..issuers).map(approved_issuer::<T>).collect();
@@ -72,6 +74,38 @@ fn cohort_zero<T: Config>(issuers: u32) -> CohortId {
 	.expect("cohort 0 is created");
 	assert_eq!(cohort, 0, "benchmarks need a fresh chain state");
 	cohort
+}
+
+impl<T: Config> Pallet<T> {
+	/// A cohort accepting `issuer` (approved if need be), created by `creator`: for other
+	/// pallets' benchmarks.
+	pub fn benchmark_cohort_accepting(creator: T::AccountId, issuer: T::AccountId) -> CohortId {
+		if !Issuers::<T>::contains_key(&issuer) {
+			let _ = Self::do_approve_issuer(issuer.clone());
+		}
+		let condition = ConditionCode {
+			system: CodeSystem::Icd10,
+			code: BoundedVec::truncate_from(b"U09.9".to_vec()),
+		};
+		let settings = CohortSettings {
+			name: BoundedVec::truncate_from(b"benchmark".to_vec()),
+			governance: Governance::Cooperative,
+			revenue_split: RevenueSplit {
+				members: Permill::from_percent(70),
+				treasury: Permill::from_percent(25),
+				platform: Permill::from_percent(5),
+			},
+			k_anonymity_floor: 1,
+			voting: VotingParams {
+				voting_period: 10u32.into(),
+				quorum: Permill::from_percent(10),
+				voice_credits_per_epoch: 100,
+				epoch_length: 100u32.into(),
+			},
+		};
+		let issuers = BoundedVec::truncate_from(alloc::vec![issuer]);
+		Self::do_create_cohort(creator, condition, settings, issuers).unwrap_or_default()
+	}
 }
 
 #[benchmarks]
@@ -125,8 +159,8 @@ mod benchmarks {
 	#[benchmark]
 	fn update_cohort() -> Result<(), BenchmarkError> {
 		let cohort = cohort_zero::<T>(1);
-		let origin =
-			T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::EnsureMembersOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
 		let new = settings::<T>(Governance::DataTrust { trustees: account("trustees", 1, 0) });
 
 		#[extrinsic_call]
@@ -141,8 +175,8 @@ mod benchmarks {
 		let max = T::MaxIssuersPerCohort::get();
 		let cohort = cohort_zero::<T>(max.saturating_sub(1));
 		let issuer = approved_issuer::<T>(max);
-		let origin =
-			T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::EnsureMembersOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, cohort, issuer.clone());
@@ -155,8 +189,8 @@ mod benchmarks {
 	fn drop_issuer() -> Result<(), BenchmarkError> {
 		let cohort = cohort_zero::<T>(T::MaxIssuersPerCohort::get());
 		let issuer: T::AccountId = account("issuer", 0, 0);
-		let origin =
-			T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::EnsureMembersOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, cohort, issuer.clone());
@@ -173,8 +207,8 @@ mod benchmarks {
 		T::Currency::set_balance(&treasury, budget);
 		let beneficiary: T::AccountId = account("research-team", 0, 0);
 		let amount = T::Currency::minimum_balance().saturating_mul(10u32.into());
-		let origin =
-			T::MembersOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let origin = T::EnsureMembersOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, cohort, beneficiary.clone(), amount);

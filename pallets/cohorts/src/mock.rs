@@ -47,7 +47,7 @@ impl Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type IssuerAdminOrigin = EnsureRoot<AccountId>;
 	type FreezeOrigin = EnsureRoot<AccountId>;
-	type MembersOrigin = EnsureMembers<Test>;
+	type EnsureMembersOrigin = EnsureMembers<Test>;
 	type PalletId = CohortsPalletId;
 	type CohortDeposit = CohortDeposit;
 	type MaxNameLength = ConstU32<32>;

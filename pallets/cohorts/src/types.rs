@@ -50,6 +50,13 @@ pub struct ConditionCode<MaxCodeLength: Get<u32>> {
 	pub code: BoundedVec<u8, MaxCodeLength>,
 }
 
+impl<MaxCodeLength: Get<u32>> ConditionCode<MaxCodeLength> {
+	/// Whether the code is non-empty and only letters, digits and `.`.
+	pub fn is_well_formed(&self) -> bool {
+		!self.code.is_empty() && self.code.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'.')
+	}
+}
+
 /// Who decides a cohort's data licences.
 #[derive(
 	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,

@@ -15,6 +15,13 @@ use frame_system::RawOrigin;
 use sp_core::H256;
 use sp_runtime::Saturating;
 
+/// What the benchmarks need from the runtime.
+pub trait BenchmarkHelper<AccountId> {
+	/// An active cohort with enough members consenting to every purpose, with units, to pass
+	/// its k-anonymity floor and receive royalties.
+	fn licensable_cohort() -> CohortId;
+}
+
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
 	T::Currency::set_balance(

@@ -5,14 +5,14 @@ use cohort_primitives::{
 	CohortLicensing, CohortsInspect, MembershipInspect, Nullifier, RevenueSplit, RoyaltyPools,
 };
 use core::cell::RefCell;
+use frame_support::traits::{fungible::Balanced, tokens::imbalance::Imbalance};
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
 	traits::{fungible::InspectHold, EnsureOriginWithArg},
-	weights::Weight,
 };
 use frame_system::RawOrigin;
 use sp_core::H256;
-use sp_runtime::{BuildStorage, DispatchResult, Permill};
+use sp_runtime::{BuildStorage, DispatchError, Permill};
 use std::collections::{BTreeMap, BTreeSet};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -155,26 +155,22 @@ pub fn set_consenting(cohort: CohortId, purpose: Purpose, members: u32) {
 	CONSENTING.with(|c| c.borrow_mut().insert((cohort, purpose), members));
 }
 
-/// Records what the pools receive; every pool has units unless told otherwise.
+/// Records what the pools receive and keeps it in POT; every pool has units unless told
+/// otherwise, and one without gives the revenue back.
 pub struct MockRoyalties;
-impl RoyaltyPools<AccountId, Balance> for MockRoyalties {
-	fn pot_account() -> AccountId {
-		POT
-	}
-	fn has_units(cohort: CohortId, purpose: Purpose) -> bool {
-		!WITHOUT_UNITS.with(|w| w.borrow().contains(&(cohort, purpose)))
-	}
+impl RoyaltyPools<AccountId, CreditOf<Test>> for MockRoyalties {
 	fn deposit(
 		cohort: CohortId,
 		purpose: Purpose,
-		amount: Balance,
+		revenue: CreditOf<Test>,
 		_: cohort_primitives::LicenceRef<AccountId>,
-	) -> DispatchResult {
-		ROYALTIES.with(|r| r.borrow_mut().push((cohort, purpose, amount)));
-		Ok(())
-	}
-	fn deposit_weight() -> Weight {
-		Weight::zero()
+	) -> Result<CreditOf<Test>, DispatchError> {
+		if WITHOUT_UNITS.with(|w| w.borrow().contains(&(cohort, purpose))) {
+			return Ok(revenue);
+		}
+		ROYALTIES.with(|r| r.borrow_mut().push((cohort, purpose, revenue.peek())));
+		Balances::resolve(&POT, revenue).map_err(|_| DispatchError::Other("the pot is closed"))?;
+		Ok(CreditOf::<Test>::zero())
 	}
 }
 

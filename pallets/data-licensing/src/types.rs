@@ -1,21 +1,57 @@
 //! The types of datasets, offers, requests and grants. None holds personal data: hashes, tags,
 //! an encrypted locator, counts, prices and dates.
 
+use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use cohort_primitives::{CohortId, Purpose};
+pub use cohort_primitives::{DatasetId, RequestId};
 use core::fmt::Debug;
 use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	traits::{
+		fungible::{Credit, Inspect},
+		EnsureOriginWithArg, Get,
+	},
+	BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_core::H256;
+use sp_runtime::traits::Saturating;
 
-/// Identifies a dataset.
-pub type DatasetId = u32;
 /// Identifies an offer.
 pub type OfferId = u32;
-/// Identifies a licence request.
-pub type RequestId = u32;
+
+/// The balance type of prices and deposits.
+pub type BalanceOf<T> =
+	<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A dataset as stored.
+pub type DatasetOf<T> = Dataset<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	<T as Config>::MaxSchemaTags,
+	<T as Config>::MaxTagLength,
+	<T as Config>::MaxLocatorLength,
+>;
+/// Schema tags.
+pub type SchemaTagsOf<T> =
+	BoundedVec<BoundedVec<u8, <T as Config>::MaxTagLength>, <T as Config>::MaxSchemaTags>;
+/// An encrypted locator.
+pub type LocatorOf<T> = BoundedVec<u8, <T as Config>::MaxLocatorLength>;
+/// An offer as stored.
+pub type OfferOf<T> =
+	Offer<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+/// A request as stored.
+pub type RequestOf<T> =
+	Request<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+/// A grant as stored.
+pub type GrantOf<T> = Grant<BalanceOf<T>, BlockNumberFor<T>>;
+/// Funds taken out of an escrow on their way to the royalty pool, treasury and platform.
+pub type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
+/// What the cohort origin says about who acted (see `ActingAccount`).
+pub type AuthorityOf<T> = <<T as Config>::CohortOrigin as EnsureOriginWithArg<
+	<T as frame_system::Config>::RuntimeOrigin,
+	CohortId,
+>>::Success;
 
 /// Whether a dataset can still be licensed.
 #[derive(
@@ -79,6 +115,35 @@ pub struct Dataset<
 	pub deposit: Balance,
 }
 
+impl<
+		AccountId: Clone + PartialEq + Eq + Debug,
+		Balance: Clone + PartialEq + Eq + Debug,
+		MaxTags: Get<u32>,
+		MaxTagLength: Get<u32>,
+		MaxLocatorLength: Get<u32>,
+	> Dataset<AccountId, Balance, MaxTags, MaxTagLength, MaxLocatorLength>
+{
+	/// Whether it can still be offered, requested and licensed.
+	pub fn is_active(&self) -> bool {
+		self.status == DatasetStatus::Active
+	}
+
+	/// Makes the given content its next version; returns the new version number, or `None` if
+	/// the numbers ran out (nothing changes then).
+	pub fn publish_version(
+		&mut self,
+		content_hash: H256,
+		locator: BoundedVec<u8, MaxLocatorLength>,
+		record_count: u64,
+	) -> Option<u32> {
+		self.version = self.version.checked_add(1)?;
+		self.content_hash = content_hash;
+		self.locator = locator;
+		self.record_count = record_count;
+		Some(self.version)
+	}
+}
+
 /// Terms on which a dataset is licensed.
 #[derive(
 	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
@@ -128,6 +193,13 @@ pub struct Request<AccountId, Balance, BlockNumber> {
 	pub deposit: Balance,
 }
 
+impl<AccountId, Balance, BlockNumber: Saturating + Copy> Request<AccountId, Balance, BlockNumber> {
+	/// The first block at which the licensee may withdraw it undecided.
+	pub fn review_ends(&self, review_period: BlockNumber) -> BlockNumber {
+		self.submitted_at.saturating_add(review_period)
+	}
+}
+
 /// A licensee's time-bound access to a dataset for a purpose. Keyed by (dataset, licensee,
 /// purpose): it cannot be transferred.
 #[derive(
@@ -140,4 +212,28 @@ pub struct Grant<Balance, BlockNumber> {
 	pub request: RequestId,
 	/// The deposit held on the licensee for this record.
 	pub deposit: Balance,
+}
+
+impl<Balance, BlockNumber: Saturating + Ord + Copy> Grant<Balance, BlockNumber> {
+	/// The grant `request` gives from `now` for `duration` blocks, paid for by `deposit`.
+	pub fn new(
+		request: RequestId,
+		now: BlockNumber,
+		duration: BlockNumber,
+		deposit: Balance,
+	) -> Self {
+		Grant { expires_at: now.saturating_add(duration), request, deposit }
+	}
+
+	/// This grant renewed by `request` for `duration` more blocks: access runs on from the later
+	/// of `now` and its current end (time already paid for is not lost); it keeps its deposit.
+	pub fn renewed(self, request: RequestId, now: BlockNumber, duration: BlockNumber) -> Self {
+		Grant { expires_at: self.expires_at.max(now).saturating_add(duration), request, ..self }
+	}
+
+	/// Whether access is live at `now` (the last block of access is the one before
+	/// `expires_at`).
+	pub fn is_live(&self, now: BlockNumber) -> bool {
+		now < self.expires_at
+	}
 }

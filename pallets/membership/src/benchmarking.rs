@@ -1,14 +1,44 @@
-//! Benchmarks of every call (frame-benchmarking v2). Every call is O(1).
+//! Benchmarks of every call (frame-benchmarking v2; every call is O(1)), what they need from
+//! the runtime, and the helper other pallets' benchmarks make members with.
 
 use super::*;
 use crate::Pallet as Membership;
 use codec::Encode;
 use cohort_primitives::Consent;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, EnsureOriginWithArg, Get};
+use frame_support::{
+	pallet_prelude::DispatchResult,
+	traits::{fungible::Mutate, EnsureOriginWithArg, Get},
+};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
-use sp_runtime::traits::{Bounded, One};
+use sp_runtime::traits::{Bounded, One, Saturating};
+
+/// What the benchmarks need from the runtime: a cohort, and issuers whose keys can sign.
+pub trait BenchmarkHelper<AccountId, Signature> {
+	/// A new issuer account whose key [`BenchmarkHelper::sign`] can use.
+	fn issuer() -> AccountId;
+	/// `issuer`'s signature of `payload`.
+	fn sign(issuer: &AccountId, payload: &[u8]) -> Signature;
+	/// An active cohort that accepts `issuer`.
+	fn cohort_accepting(issuer: &AccountId) -> CohortId;
+}
+
+impl<T: Config> Pallet<T> {
+	/// Makes `who` an active member of `cohort` as `person`, attested by `issuer` (an issuer
+	/// the cohort accepts, able to pay the attestation deposit): for other pallets'
+	/// benchmarks.
+	pub fn benchmark_member(
+		cohort: CohortId,
+		issuer: T::AccountId,
+		who: T::AccountId,
+		person: Nullifier,
+	) -> DispatchResult {
+		let expires_at = Self::now().saturating_add(T::MaxAttestationPeriod::get());
+		Self::do_attest(issuer, cohort, who.clone(), person, expires_at, H256::zero())?;
+		Self::do_join(who, cohort, None)
+	}
+}
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);

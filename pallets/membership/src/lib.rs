@@ -1,4 +1,4 @@
-//! # Membership
+//! # Cohort membership
 //!
 //! Soulbound membership of cohorts.
 //!
@@ -16,10 +16,22 @@
 //!   it and returns the deposit; what was earned stays claimable.
 //! - Members choose their **consent** per purpose; issuers record **contribution units**.
 //! - Other pallets read memberships through [`MembershipInspect`] and follow changes through
-//!   [`MembershipHooks`].
+//!   [`OnMembershipChange`].
 //!
 //! No personal data is stored: a nullifier, an evidence hash, an expiry, consent flags and a
 //! unit count. Every call is O(1).
+//!
+//! ## Where things are
+//!
+//! - `lib.rs`: the configuration, storage, events, errors and calls (each checks its origin,
+//!   then hands over to a `do_*` function);
+//! - `dispatchable_impls.rs`: the `do_*` functions, what each call does;
+//! - `utility_impls.rs`: what they share (checking attestations and credentials, the counts);
+//! - `impls.rs`: [`MembershipInspect`] for other pallets;
+//! - `queries.rs`: read-only answers for the runtime API;
+//! - `types.rs`: memberships, attestations, credentials, the counts and their arithmetic;
+//! - `try_state.rs`: the invariants, checked after every test;
+//! - `benchmarking.rs`: the benchmarks, and helpers other pallets' benchmarks use.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -29,64 +41,46 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod dispatchable_impls;
+mod impls;
 #[cfg(test)]
 mod mock;
+mod queries;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
+mod utility_impls;
 pub mod weights;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub use benchmarking::BenchmarkHelper;
 pub use cohort_primitives::{CohortId, Consent, Nullifier, Purpose};
+use cohort_primitives::{CohortsInspect, MembershipInspect, OnMembershipChange};
 pub use types::*;
 pub use weights::WeightInfo;
-
-/// What the benchmarks need from the runtime: a cohort, and issuers whose keys can sign.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId, Signature> {
-	/// A new issuer account whose key [`BenchmarkHelper::sign`] can use.
-	fn issuer() -> AccountId;
-	/// `issuer`'s signature of `payload`.
-	fn sign(issuer: &AccountId, payload: &[u8]) -> Signature;
-	/// An active cohort that accepts `issuer`.
-	fn cohort_accepting(issuer: &AccountId) -> CohortId;
-}
 
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use cohort_primitives::{CohortsInspect, MembershipChange, MembershipHooks, MembershipInspect};
+	use cohort_primitives::MembershipChange;
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{
-			fungible::{Inspect, InspectHold, Mutate, MutateHold},
-			tokens::{Fortitude, Precision, Restriction},
+			fungible::{InspectHold, Mutate, MutateHold},
 			EnsureOriginWithArg,
 		},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use sp_runtime::traits::{IdentifyAccount, Saturating, Verify, Zero};
+	use sp_runtime::traits::{IdentifyAccount, Verify, Zero};
 
-	/// The balance type of deposits.
-	pub type BalanceOf<T> =
-		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
-	/// A membership as stored.
-	pub type MembershipOf<T> =
-		MembershipRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
-	/// An on-chain attestation as stored.
-	pub type AttestationOf<T> =
-		Attestation<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
-	/// A credential for this chain.
-	pub type CredentialOf<T> = Credential<
-		<T as frame_system::Config>::AccountId,
-		BlockNumberFor<T>,
-		<T as frame_system::Config>::Hash,
-	>;
-	/// A rotation approval for this chain.
-	pub type RotationApprovalOf<T> =
-		RotationApproval<<T as frame_system::Config>::AccountId, <T as frame_system::Config>::Hash>;
+	/// No version was declared before this one; the layout has not changed since launch.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -106,7 +100,7 @@ pub mod pallet {
 		type CohortOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CohortId>;
 
 		/// Who follows membership changes (voting, royalties).
-		type Hooks: MembershipHooks<Self::AccountId>;
+		type OnMembershipChange: OnMembershipChange<Self::AccountId>;
 
 		/// The signature of issuers' credentials: the runtime's `MultiSignature` (sr25519,
 		/// ed25519 or ecdsa).
@@ -176,108 +170,40 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
-		/// An issuer attested on chain for `subject`, who may now `join`.
+		/// `issuer` attested on chain that `subject` may join `cohort`, until `expires_at`.
 		Attested {
-			/// The cohort.
 			cohort: CohortId,
-			/// The account that may join.
 			subject: T::AccountId,
-			/// The issuer.
 			issuer: T::AccountId,
-			/// When the attestation expires.
 			expires_at: BlockNumberFor<T>,
 		},
-		/// An unused attestation was withdrawn; its deposit is back with the issuer.
-		AttestationWithdrawn {
-			/// The cohort.
-			cohort: CohortId,
-			/// Its subject.
-			subject: T::AccountId,
-		},
-		/// A person joined a cohort.
-		Joined {
-			/// The cohort.
-			cohort: CohortId,
-			/// The member's account.
-			account: T::AccountId,
-			/// The person.
-			person: Nullifier,
-			/// The issuer whose attestation admitted them.
-			issuer: T::AccountId,
-		},
-		/// A suspended member is active again after a fresh attestation.
-		Restored {
-			/// The cohort.
-			cohort: CohortId,
-			/// The member's account.
-			account: T::AccountId,
-			/// The new expiry.
-			expires_at: BlockNumberFor<T>,
-		},
-		/// An issuer revoked a membership; it is suspended.
-		Revoked {
-			/// The cohort.
-			cohort: CohortId,
-			/// The member's account.
-			account: T::AccountId,
-			/// The issuer.
-			issuer: T::AccountId,
-		},
-		/// A membership's attestation expired; it is suspended.
-		Expired {
-			/// The cohort.
-			cohort: CohortId,
-			/// The member's account.
-			account: T::AccountId,
-		},
-		/// A member left; their deposit is released and their earnings stay claimable.
-		Left {
-			/// The cohort.
-			cohort: CohortId,
-			/// The former member's account.
-			account: T::AccountId,
-		},
-		/// A membership moved to a new account (key recovery).
-		Rotated {
-			/// The cohort.
-			cohort: CohortId,
-			/// The person.
-			person: Nullifier,
-			/// The lost account.
-			from: T::AccountId,
-			/// The new account.
-			to: T::AccountId,
-		},
-		/// A member changed their consent. It applies to future licences only.
-		ConsentChanged {
-			/// The cohort.
-			cohort: CohortId,
-			/// The member's account.
-			account: T::AccountId,
-			/// The consent before.
-			old: Consent,
-			/// The consent now.
-			new: Consent,
-		},
-		/// An issuer recorded a member's data contribution.
-		ContributionRecorded {
-			/// The cohort.
-			cohort: CohortId,
-			/// The member's account.
-			account: T::AccountId,
-			/// Units added.
-			units: u64,
-			/// The member's units now.
-			total: u64,
-		},
+		/// The unused attestation of `subject` was withdrawn; its deposit is back with the
+		/// issuer.
+		AttestationWithdrawn { cohort: CohortId, subject: T::AccountId },
+		/// `person` joined `cohort` with `account`, on `issuer`'s attestation.
+		Joined { cohort: CohortId, account: T::AccountId, person: Nullifier, issuer: T::AccountId },
+		/// A suspended member is active again after a fresh attestation, until `expires_at`.
+		Restored { cohort: CohortId, account: T::AccountId, expires_at: BlockNumberFor<T> },
+		/// `issuer` revoked the membership of `account`; it is suspended.
+		Revoked { cohort: CohortId, account: T::AccountId, issuer: T::AccountId },
+		/// The attestation of `account`'s membership expired; it is suspended.
+		Expired { cohort: CohortId, account: T::AccountId },
+		/// `account` left; its deposit is released and its earnings stay claimable.
+		Left { cohort: CohortId, account: T::AccountId },
+		/// `person`'s membership moved from the lost account `from` to `to` (key recovery).
+		Rotated { cohort: CohortId, person: Nullifier, from: T::AccountId, to: T::AccountId },
+		/// A member changed their consent from `old` to `new`. It applies to future licences
+		/// only.
+		ConsentChanged { cohort: CohortId, account: T::AccountId, old: Consent, new: Consent },
+		/// An issuer recorded `units` more of a member's data contribution; `total` is theirs
+		/// now.
+		ContributionRecorded { cohort: CohortId, account: T::AccountId, units: u64, total: u64 },
 	}
 
 	#[pallet::error]
 	pub enum Error<T> {
 		/// The cohort does not exist or is frozen.
 		CohortNotActive,
-		/// The cohort does not exist.
-		UnknownCohort,
 		/// The issuer is not approved, or the cohort does not accept it.
 		IssuerNotAccepted,
 		/// The attestation or credential has expired, or expires now.
@@ -310,8 +236,6 @@ pub mod pallet {
 		NotMember,
 		/// The membership is not active.
 		NotActive,
-		/// The membership is active.
-		StillActive,
 		/// The membership's attestation has not expired yet.
 		NotExpired,
 		/// Only the membership's issuer may revoke it.
@@ -334,6 +258,15 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			// Otherwise no attestation could be valid: each must expire after the block it is
+			// made in, and at most `MaxAttestationPeriod` after it.
+			assert!(
+				!T::MaxAttestationPeriod::get().is_zero(),
+				"MaxAttestationPeriod must be at least one block"
+			);
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()
@@ -393,8 +326,8 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::join_with_credential()
 				.max(T::WeightInfo::join_with_attestation())
-				.saturating_add(Pallet::<T>::hook_weight(MembershipChange::Joined))
-				.saturating_add(Pallet::<T>::hook_weight(MembershipChange::Restored))
+				.saturating_add(T::OnMembershipChange::weight(MembershipChange::Joined))
+				.saturating_add(T::OnMembershipChange::weight(MembershipChange::Restored))
 		)]
 		pub fn join(
 			origin: OriginFor<T>,
@@ -416,7 +349,7 @@ pub mod pallet {
 		///
 		/// - `cohort`: the cohort.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::leave().saturating_add(Pallet::<T>::hook_weight(MembershipChange::Left)))]
+		#[pallet::weight(T::WeightInfo::leave().saturating_add(T::OnMembershipChange::weight(MembershipChange::Left)))]
 		pub fn leave(origin: OriginFor<T>, cohort: CohortId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_leave(who, cohort)
@@ -427,7 +360,7 @@ pub mod pallet {
 		/// - `cohort`: the cohort.
 		/// - `member`: the member's account.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::revoke().saturating_add(Pallet::<T>::hook_weight(MembershipChange::Suspended)))]
+		#[pallet::weight(T::WeightInfo::revoke().saturating_add(T::OnMembershipChange::weight(MembershipChange::Suspended)))]
 		pub fn revoke(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -443,7 +376,7 @@ pub mod pallet {
 		/// - `cohort`: the cohort.
 		/// - `member`: the member's account.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::expire().saturating_add(Pallet::<T>::hook_weight(MembershipChange::Suspended)))]
+		#[pallet::weight(T::WeightInfo::expire().saturating_add(T::OnMembershipChange::weight(MembershipChange::Suspended)))]
 		pub fn expire(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -461,7 +394,7 @@ pub mod pallet {
 		/// - `nonce`: the approval's nonce (above the person's last used nonce).
 		/// - `signature`: the membership's issuer's signature of the approval.
 		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::rotate().saturating_add(Pallet::<T>::hook_weight(MembershipChange::Rotated)))]
+		#[pallet::weight(T::WeightInfo::rotate().saturating_add(T::OnMembershipChange::weight(MembershipChange::Rotated)))]
 		pub fn rotate(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -480,7 +413,7 @@ pub mod pallet {
 		/// - `lost`: the account whose key was lost.
 		/// - `new`: the person's new account.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::rotate_by_cohort().saturating_add(Pallet::<T>::hook_weight(MembershipChange::Rotated)))]
+		#[pallet::weight(T::WeightInfo::rotate_by_cohort().saturating_add(T::OnMembershipChange::weight(MembershipChange::Rotated)))]
 		pub fn rotate_by_cohort(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -496,7 +429,7 @@ pub mod pallet {
 		/// - `cohort`: the cohort.
 		/// - `consent`: the purposes, one flag each.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::set_consent().saturating_add(Pallet::<T>::hook_weight(MembershipChange::ConsentChanged)))]
+		#[pallet::weight(T::WeightInfo::set_consent().saturating_add(T::OnMembershipChange::weight(MembershipChange::ConsentChanged)))]
 		pub fn set_consent(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -513,7 +446,7 @@ pub mod pallet {
 		/// - `member`: the member's account (active).
 		/// - `units`: units to add (e.g. records contributed).
 		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::record_contribution().saturating_add(Pallet::<T>::hook_weight(MembershipChange::UnitsChanged)))]
+		#[pallet::weight(T::WeightInfo::record_contribution().saturating_add(T::OnMembershipChange::weight(MembershipChange::UnitsChanged)))]
 		pub fn record_contribution(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -522,541 +455,6 @@ pub mod pallet {
 		) -> DispatchResult {
 			let issuer = ensure_signed(origin)?;
 			Self::do_record_contribution(issuer, cohort, member, units)
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// What the followers of membership changes add to a call's weight.
-		fn hook_weight(change: MembershipChange) -> Weight {
-			T::Hooks::weight(change)
-		}
-
-		fn now() -> BlockNumberFor<T> {
-			frame_system::Pallet::<T>::block_number()
-		}
-
-		/// The chain's genesis hash, which credentials bind.
-		pub fn genesis_hash() -> T::Hash {
-			frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero())
-		}
-
-		fn ensure_valid_expiry(expires_at: BlockNumberFor<T>) -> DispatchResult {
-			let now = Self::now();
-			ensure!(expires_at > now, Error::<T>::Expired);
-			ensure!(
-				expires_at <= now.saturating_add(T::MaxAttestationPeriod::get()),
-				Error::<T>::ExpiryTooFar
-			);
-			Ok(())
-		}
-
-		fn verify_signature(
-			payload: &[u8],
-			signature: &T::Signature,
-			signer: &T::AccountId,
-		) -> DispatchResult {
-			ensure!(signature.verify(payload, signer), Error::<T>::BadSignature);
-			Ok(())
-		}
-
-		/// The membership (and person) of `account` in `cohort`.
-		fn membership_of(
-			cohort: CohortId,
-			account: &T::AccountId,
-		) -> Result<(Nullifier, MembershipOf<T>), DispatchError> {
-			let person = PersonOf::<T>::get(cohort, account).ok_or(Error::<T>::NotMember)?;
-			let record = Memberships::<T>::get(cohort, person).ok_or(Error::<T>::NotMember)?;
-			Ok((person, record))
-		}
-
-		/// Moves `record`'s weight in the counts: out of its old status and consent, into the
-		/// new ones.
-		fn update_stats(
-			cohort: CohortId,
-			old: Option<(MemberStatus, Consent)>,
-			new: Option<(MemberStatus, Consent)>,
-		) -> DispatchResult {
-			Stats::<T>::try_mutate(cohort, |stats| -> DispatchResult {
-				if let Some((status, consent)) = old {
-					match status {
-						MemberStatus::Active => {
-							stats.active = stats.active.saturating_sub(1);
-							for purpose in Purpose::ALL {
-								if consent.allows(purpose) {
-									let count = &mut stats.consenting[purpose.index()];
-									*count = count.saturating_sub(1);
-								}
-							}
-						},
-						MemberStatus::Suspended => {
-							stats.suspended = stats.suspended.saturating_sub(1)
-						},
-						MemberStatus::Left => {},
-					}
-				}
-				if let Some((status, consent)) = new {
-					let add = |count: &mut u32| -> DispatchResult {
-						*count = count.checked_add(1).ok_or(Error::<T>::CountOverflow)?;
-						Ok(())
-					};
-					match status {
-						MemberStatus::Active => {
-							add(&mut stats.active)?;
-							for purpose in Purpose::ALL {
-								if consent.allows(purpose) {
-									add(&mut stats.consenting[purpose.index()])?;
-								}
-							}
-						},
-						MemberStatus::Suspended => add(&mut stats.suspended)?,
-						MemberStatus::Left => {},
-					}
-				}
-				Ok(())
-			})
-		}
-
-		/// Makes `who` an active member of `cohort` as `person`, attested by `issuer` (an issuer
-		/// the cohort accepts, able to pay the attestation deposit): for other pallets'
-		/// benchmarks.
-		#[cfg(feature = "runtime-benchmarks")]
-		pub fn benchmark_member(
-			cohort: CohortId,
-			issuer: T::AccountId,
-			who: T::AccountId,
-			person: Nullifier,
-		) -> DispatchResult {
-			let expires_at = Self::now().saturating_add(T::MaxAttestationPeriod::get());
-			Self::do_attest(issuer, cohort, who.clone(), person, expires_at, H256::zero())?;
-			Self::do_join(who, cohort, None)
-		}
-
-		pub(crate) fn do_attest(
-			issuer: T::AccountId,
-			cohort: CohortId,
-			subject: T::AccountId,
-			person: Nullifier,
-			expires_at: BlockNumberFor<T>,
-			evidence: H256,
-		) -> DispatchResult {
-			ensure!(T::Cohorts::is_active(cohort), Error::<T>::CohortNotActive);
-			ensure!(T::Cohorts::accepts_issuer(cohort, &issuer), Error::<T>::IssuerNotAccepted);
-			Self::ensure_valid_expiry(expires_at)?;
-			ensure!(
-				!Attestations::<T>::contains_key(cohort, &subject),
-				Error::<T>::AttestationExists
-			);
-			let deposit = T::AttestationDeposit::get();
-			T::Currency::hold(&HoldReason::Attestation.into(), &issuer, deposit)
-				.map_err(|_| Error::<T>::InsufficientDeposit)?;
-			Attestations::<T>::insert(
-				cohort,
-				&subject,
-				Attestation { issuer: issuer.clone(), person, expires_at, evidence, deposit },
-			);
-			Self::deposit_event(Event::Attested { cohort, subject, issuer, expires_at });
-			Ok(())
-		}
-
-		fn release_attestation(attestation: &AttestationOf<T>) -> DispatchResult {
-			T::Currency::release(
-				&HoldReason::Attestation.into(),
-				&attestation.issuer,
-				attestation.deposit,
-				Precision::BestEffort,
-			)?;
-			Ok(())
-		}
-
-		pub(crate) fn do_withdraw_attestation(
-			who: T::AccountId,
-			cohort: CohortId,
-			subject: T::AccountId,
-		) -> DispatchResult {
-			let attestation =
-				Attestations::<T>::get(cohort, &subject).ok_or(Error::<T>::NoAttestation)?;
-			ensure!(
-				who == attestation.issuer || attestation.expires_at <= Self::now(),
-				Error::<T>::NotAttestationIssuer
-			);
-			Self::release_attestation(&attestation)?;
-			Attestations::<T>::remove(cohort, &subject);
-			Self::deposit_event(Event::AttestationWithdrawn { cohort, subject });
-			Ok(())
-		}
-
-		/// The attestation `who` joins with: a verified credential, or their on-chain
-		/// attestation (consumed, its deposit back with the issuer). Returns the issuer, person,
-		/// expiry, evidence and the credential nonce (if any).
-		fn take_attestation(
-			who: &T::AccountId,
-			cohort: CohortId,
-			credential: Option<(CredentialOf<T>, T::Signature)>,
-		) -> Result<(T::AccountId, Nullifier, BlockNumberFor<T>, H256, Option<u64>), DispatchError>
-		{
-			match credential {
-				Some((credential, signature)) => {
-					ensure!(
-						credential.genesis_hash == Self::genesis_hash(),
-						Error::<T>::WrongChain
-					);
-					ensure!(credential.cohort == cohort, Error::<T>::WrongCohort);
-					ensure!(&credential.subject == who, Error::<T>::WrongSubject);
-					ensure!(credential.expires_at > Self::now(), Error::<T>::Expired);
-					ensure!(
-						T::Cohorts::accepts_issuer(cohort, &credential.issuer),
-						Error::<T>::IssuerNotAccepted
-					);
-					let payload = (CREDENTIAL_TAG, &credential).encode();
-					Self::verify_signature(&payload, &signature, &credential.issuer)?;
-					if let Some(record) = Memberships::<T>::get(cohort, credential.person) {
-						ensure!(credential.nonce > record.nonce, Error::<T>::NonceUsed);
-					}
-					Ok((
-						credential.issuer,
-						credential.person,
-						credential.expires_at,
-						credential.evidence,
-						Some(credential.nonce),
-					))
-				},
-				None => {
-					let attestation =
-						Attestations::<T>::get(cohort, who).ok_or(Error::<T>::NoAttestation)?;
-					ensure!(attestation.expires_at > Self::now(), Error::<T>::Expired);
-					ensure!(
-						T::Cohorts::accepts_issuer(cohort, &attestation.issuer),
-						Error::<T>::IssuerNotAccepted
-					);
-					Self::release_attestation(&attestation)?;
-					Attestations::<T>::remove(cohort, who);
-					Ok((
-						attestation.issuer,
-						attestation.person,
-						attestation.expires_at,
-						attestation.evidence,
-						None,
-					))
-				},
-			}
-		}
-
-		pub(crate) fn do_join(
-			who: T::AccountId,
-			cohort: CohortId,
-			credential: Option<(CredentialOf<T>, T::Signature)>,
-		) -> DispatchResult {
-			ensure!(T::Cohorts::is_active(cohort), Error::<T>::CohortNotActive);
-			let (issuer, person, expires_at, evidence, nonce) =
-				Self::take_attestation(&who, cohort, credential)?;
-
-			if let Some(current) = PersonOf::<T>::get(cohort, &who) {
-				// The account is a member: only a suspended membership of the same person can
-				// be restored.
-				ensure!(current == person, Error::<T>::PersonMismatch);
-				let mut record =
-					Memberships::<T>::get(cohort, person).ok_or(Error::<T>::NotMember)?;
-				ensure!(record.status == MemberStatus::Suspended, Error::<T>::AlreadyMember);
-				Self::update_stats(
-					cohort,
-					Some((MemberStatus::Suspended, record.consent)),
-					Some((MemberStatus::Active, record.consent)),
-				)?;
-				record.status = MemberStatus::Active;
-				record.issuer = issuer;
-				record.expires_at = expires_at;
-				record.evidence = evidence;
-				record.nonce = nonce.unwrap_or(record.nonce).max(record.nonce);
-				Memberships::<T>::insert(cohort, person, record);
-				T::Hooks::on_restored(cohort, &person)?;
-				Self::deposit_event(Event::Restored { cohort, account: who, expires_at });
-				return Ok(());
-			}
-
-			let previous = Memberships::<T>::get(cohort, person);
-			if let Some(previous) = &previous {
-				ensure!(previous.status == MemberStatus::Left, Error::<T>::PersonAlreadyMember);
-			}
-			let deposit = T::MembershipDeposit::get();
-			T::Currency::hold(&HoldReason::Membership.into(), &who, deposit)
-				.map_err(|_| Error::<T>::InsufficientDeposit)?;
-			let now = Self::now();
-			let units = previous.as_ref().map_or(0, |p| p.units);
-			let record = MembershipRecord {
-				account: who.clone(),
-				status: MemberStatus::Active,
-				issuer: issuer.clone(),
-				expires_at,
-				evidence,
-				consent: Consent::NONE,
-				// A returning person keeps the units of the data they contributed.
-				units,
-				deposit,
-				nonce: nonce.unwrap_or(0).max(previous.as_ref().map_or(0, |p| p.nonce)),
-				joined_at: previous.as_ref().map_or(now, |p| p.joined_at),
-			};
-			Self::update_stats(cohort, None, Some((MemberStatus::Active, Consent::NONE)))?;
-			Memberships::<T>::insert(cohort, person, record);
-			PersonOf::<T>::insert(cohort, &who, person);
-			T::Hooks::on_joined(cohort, &person, &who, units)?;
-			Self::deposit_event(Event::Joined { cohort, account: who, person, issuer });
-			Ok(())
-		}
-
-		pub(crate) fn do_leave(who: T::AccountId, cohort: CohortId) -> DispatchResult {
-			let (person, mut record) = Self::membership_of(cohort, &who)?;
-			Self::update_stats(cohort, Some((record.status, record.consent)), None)?;
-			T::Currency::release(
-				&HoldReason::Membership.into(),
-				&who,
-				record.deposit,
-				Precision::BestEffort,
-			)?;
-			record.status = MemberStatus::Left;
-			record.deposit = Zero::zero();
-			record.consent = Consent::NONE;
-			Memberships::<T>::insert(cohort, person, record);
-			PersonOf::<T>::remove(cohort, &who);
-			T::Hooks::on_left(cohort, &person)?;
-			Self::deposit_event(Event::Left { cohort, account: who });
-			Ok(())
-		}
-
-		/// Suspends an active membership.
-		fn suspend(
-			cohort: CohortId,
-			person: Nullifier,
-			mut record: MembershipOf<T>,
-		) -> DispatchResult {
-			ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
-			Self::update_stats(
-				cohort,
-				Some((MemberStatus::Active, record.consent)),
-				Some((MemberStatus::Suspended, record.consent)),
-			)?;
-			record.status = MemberStatus::Suspended;
-			Memberships::<T>::insert(cohort, person, record);
-			T::Hooks::on_suspended(cohort, &person)
-		}
-
-		pub(crate) fn do_revoke(
-			issuer: T::AccountId,
-			cohort: CohortId,
-			member: T::AccountId,
-		) -> DispatchResult {
-			let (person, record) = Self::membership_of(cohort, &member)?;
-			ensure!(record.issuer == issuer, Error::<T>::NotMembershipIssuer);
-			Self::suspend(cohort, person, record)?;
-			Self::deposit_event(Event::Revoked { cohort, account: member, issuer });
-			Ok(())
-		}
-
-		pub(crate) fn do_expire(cohort: CohortId, member: T::AccountId) -> DispatchResult {
-			let (person, record) = Self::membership_of(cohort, &member)?;
-			ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
-			ensure!(record.expires_at <= Self::now(), Error::<T>::NotExpired);
-			Self::suspend(cohort, person, record)?;
-			Self::deposit_event(Event::Expired { cohort, account: member });
-			Ok(())
-		}
-
-		pub(crate) fn do_rotate_with_issuer(
-			cohort: CohortId,
-			lost: T::AccountId,
-			new: T::AccountId,
-			nonce: u64,
-			signature: T::Signature,
-		) -> DispatchResult {
-			let (person, record) = Self::membership_of(cohort, &lost)?;
-			ensure!(nonce > record.nonce, Error::<T>::NonceUsed);
-			ensure!(
-				T::Cohorts::accepts_issuer(cohort, &record.issuer),
-				Error::<T>::IssuerNotAccepted
-			);
-			let approval = RotationApproval {
-				genesis_hash: Self::genesis_hash(),
-				cohort,
-				person,
-				from: lost.clone(),
-				to: new.clone(),
-				nonce,
-			};
-			let payload = (ROTATION_TAG, &approval).encode();
-			Self::verify_signature(&payload, &signature, &record.issuer)?;
-			Memberships::<T>::mutate(cohort, person, |r| {
-				if let Some(r) = r {
-					r.nonce = nonce;
-				}
-			});
-			Self::do_rotate(cohort, lost, new)
-		}
-
-		pub(crate) fn do_rotate(
-			cohort: CohortId,
-			lost: T::AccountId,
-			new: T::AccountId,
-		) -> DispatchResult {
-			let (person, mut record) = Self::membership_of(cohort, &lost)?;
-			ensure!(!PersonOf::<T>::contains_key(cohort, &new), Error::<T>::NewAccountIsMember);
-			// The deposit follows the person: moved, still held, to the new account.
-			T::Currency::transfer_on_hold(
-				&HoldReason::Membership.into(),
-				&lost,
-				&new,
-				record.deposit,
-				Precision::Exact,
-				Restriction::OnHold,
-				Fortitude::Polite,
-			)
-			.map_err(|_| Error::<T>::DepositNotMoved)?;
-			record.account = new.clone();
-			Memberships::<T>::insert(cohort, person, record);
-			PersonOf::<T>::remove(cohort, &lost);
-			PersonOf::<T>::insert(cohort, &new, person);
-			T::Hooks::on_rotated(cohort, &person, &lost, &new)?;
-			Self::deposit_event(Event::Rotated { cohort, person, from: lost, to: new });
-			Ok(())
-		}
-
-		pub(crate) fn do_set_consent(
-			who: T::AccountId,
-			cohort: CohortId,
-			consent: Consent,
-		) -> DispatchResult {
-			let (person, mut record) = Self::membership_of(cohort, &who)?;
-			let old = record.consent;
-			ensure!(old != consent, Error::<T>::ConsentUnchanged);
-			Self::update_stats(cohort, Some((record.status, old)), Some((record.status, consent)))?;
-			record.consent = consent;
-			Memberships::<T>::insert(cohort, person, record);
-			T::Hooks::on_consent_changed(cohort, &person, old, consent)?;
-			Self::deposit_event(Event::ConsentChanged { cohort, account: who, old, new: consent });
-			Ok(())
-		}
-
-		pub(crate) fn do_record_contribution(
-			issuer: T::AccountId,
-			cohort: CohortId,
-			member: T::AccountId,
-			units: u64,
-		) -> DispatchResult {
-			ensure!(T::Cohorts::accepts_issuer(cohort, &issuer), Error::<T>::IssuerNotAccepted);
-			ensure!(units > 0, Error::<T>::NoUnits);
-			let (person, mut record) = Self::membership_of(cohort, &member)?;
-			ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
-			let old = record.units;
-			let total = old.checked_add(units).ok_or(Error::<T>::UnitsOverflow)?;
-			record.units = total;
-			Memberships::<T>::insert(cohort, person, record);
-			T::Hooks::on_units_changed(cohort, &person, old, total)?;
-			Self::deposit_event(Event::ContributionRecorded {
-				cohort,
-				account: member,
-				units,
-				total,
-			});
-			Ok(())
-		}
-
-		/// The invariants this pallet owns:
-		///
-		/// 1. every `PersonOf` entry points at a membership of the same cohort whose account it
-		///    is, and which has not been left;
-		/// 2. every membership not left is found again through `PersonOf` from its account — so
-		///    there is at most one membership per (cohort, account) and per (cohort, person);
-		/// 3. a left membership holds no deposit and no consent;
-		/// 4. `Stats` equal the counts of active and suspended memberships, and of active ones
-		///    consenting to each purpose;
-		/// 5. the membership deposits held on each account equal the deposits of its
-		///    memberships; the attestation deposits held on each issuer equal those of its
-		///    waiting attestations.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::btree_map::BTreeMap;
-			for (cohort, account, person) in PersonOf::<T>::iter() {
-				let record = Memberships::<T>::get(cohort, person)
-					.ok_or("PersonOf points at no membership")?;
-				ensure!(record.account == account, "PersonOf points at another account");
-				ensure!(
-					record.status != MemberStatus::Left,
-					"PersonOf points at a left membership"
-				);
-			}
-			let mut counted: BTreeMap<CohortId, CohortStats> = BTreeMap::new();
-			let mut member_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			for (cohort, person, record) in Memberships::<T>::iter() {
-				let stats = counted.entry(cohort).or_default();
-				match record.status {
-					MemberStatus::Left => {
-						ensure!(record.deposit.is_zero(), "a left membership holds a deposit");
-						ensure!(record.consent == Consent::NONE, "a left membership consents");
-						continue;
-					},
-					MemberStatus::Active => {
-						stats.active += 1;
-						for purpose in Purpose::ALL {
-							if record.consent.allows(purpose) {
-								stats.consenting[purpose.index()] += 1;
-							}
-						}
-					},
-					MemberStatus::Suspended => stats.suspended += 1,
-				}
-				ensure!(
-					PersonOf::<T>::get(cohort, &record.account) == Some(person),
-					"a membership is not reachable from its account"
-				);
-				let total = member_deposits.entry(record.account.clone()).or_default();
-				*total = total.saturating_add(record.deposit);
-			}
-			for (cohort, stats) in Stats::<T>::iter() {
-				let expected = counted.remove(&cohort).unwrap_or_default();
-				ensure!(stats == expected, "member counts differ from the memberships");
-			}
-			for (_, leftover) in counted {
-				ensure!(leftover == CohortStats::default(), "a cohort's members are not counted");
-			}
-			for (account, total) in member_deposits {
-				ensure!(
-					T::Currency::balance_on_hold(&HoldReason::Membership.into(), &account) == total,
-					"held membership deposits differ from the memberships'"
-				);
-			}
-			let mut attestation_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			for (_, _, attestation) in Attestations::<T>::iter() {
-				let total = attestation_deposits.entry(attestation.issuer.clone()).or_default();
-				*total = total.saturating_add(attestation.deposit);
-			}
-			for (issuer, total) in attestation_deposits {
-				ensure!(
-					T::Currency::balance_on_hold(&HoldReason::Attestation.into(), &issuer) == total,
-					"held attestation deposits differ from the attestations'"
-				);
-			}
-			Ok(())
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		/// The person behind `account`'s active membership of `cohort`.
-		pub fn active_person_of(cohort: CohortId, account: &T::AccountId) -> Option<Nullifier> {
-			<Self as MembershipInspect<T::AccountId>>::active_person(cohort, account)
-		}
-	}
-
-	impl<T: Config> MembershipInspect<T::AccountId> for Pallet<T> {
-		fn active_person(cohort: CohortId, account: &T::AccountId) -> Option<Nullifier> {
-			let person = PersonOf::<T>::get(cohort, account)?;
-			let record = Memberships::<T>::get(cohort, person)?;
-			(record.status == MemberStatus::Active).then_some(person)
-		}
-
-		fn active_members(cohort: CohortId) -> u32 {
-			Stats::<T>::get(cohort).active
-		}
-
-		fn consenting_members(cohort: CohortId, purpose: Purpose) -> u32 {
-			Stats::<T>::get(cohort).consenting[purpose.index()]
 		}
 	}
 }

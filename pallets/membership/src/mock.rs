@@ -1,8 +1,8 @@
 //! A runtime with this pallet, mock cohorts and a recording hook, for tests and benchmarks.
 
-use crate::{self as pallet_membership, *};
+use crate::{self as pallet_cohort_membership, *};
 use codec::Encode;
-use cohort_primitives::{CohortsInspect, MembershipHooks};
+use cohort_primitives::{CohortsInspect, OnMembershipChange};
 use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::EnsureOriginWithArg};
 use frame_system::RawOrigin;
@@ -18,7 +18,7 @@ frame_support::construct_runtime!(
 	pub enum Test {
 		System: frame_system,
 		Balances: pallet_balances,
-		Membership: pallet_membership,
+		Membership: pallet_cohort_membership,
 	}
 );
 
@@ -49,7 +49,7 @@ impl Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cohorts = MockCohorts;
 	type CohortOrigin = MockCohortOrigin;
-	type Hooks = RecordingHooks;
+	type OnMembershipChange = RecordingHooks;
 	type Signature = TestSignature;
 	type MembershipDeposit = MembershipDeposit;
 	type AttestationDeposit = AttestationDeposit;
@@ -157,7 +157,7 @@ fn record(call: String) -> DispatchResult {
 	HOOK_CALLS.with(|c| c.borrow_mut().push(call));
 	Ok(())
 }
-impl MembershipHooks<AccountId> for RecordingHooks {
+impl OnMembershipChange<AccountId> for RecordingHooks {
 	fn on_joined(
 		cohort: CohortId,
 		person: &Nullifier,

@@ -1,11 +1,35 @@
 //! The types of memberships, attestations and credentials.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use cohort_primitives::{CohortId, Consent, Nullifier};
+use cohort_primitives::{CohortId, Consent, Nullifier, Purpose};
+use frame_support::traits::fungible::Inspect;
+use frame_system::pallet_prelude::BlockNumberFor;
 use scale_info::TypeInfo;
 use sp_core::H256;
+use sp_runtime::{traits::Zero, ArithmeticError};
 
 pub use cohort_primitives::MemberStatus;
+
+/// The balance type of deposits.
+pub type BalanceOf<T> =
+	<<T as crate::Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+/// A membership as stored.
+pub type MembershipOf<T> =
+	MembershipRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+/// An on-chain attestation as stored.
+pub type AttestationOf<T> =
+	Attestation<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+/// A checked attestation or credential, as a person joins with it.
+pub type AdmissionOf<T> = Admission<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
+/// A credential for this chain.
+pub type CredentialOf<T> = Credential<
+	<T as frame_system::Config>::AccountId,
+	BlockNumberFor<T>,
+	<T as frame_system::Config>::Hash,
+>;
+/// A rotation approval for this chain.
+pub type RotationApprovalOf<T> =
+	RotationApproval<<T as frame_system::Config>::AccountId, <T as frame_system::Config>::Hash>;
 
 /// A person's membership of a cohort. Keyed by (cohort, person): credits, units and history
 /// follow the person when their key is rotated.
@@ -34,6 +58,69 @@ pub struct MembershipRecord<AccountId, Balance, BlockNumber> {
 	pub nonce: u64,
 	/// When the person first joined.
 	pub joined_at: BlockNumber,
+}
+
+impl<AccountId, Balance: Zero, BlockNumber> MembershipRecord<AccountId, Balance, BlockNumber> {
+	/// A new active membership of `account` on `admission`'s attestation, holding `deposit` and
+	/// consenting to nothing. A returning person (`previous`, a left membership) keeps their
+	/// units (they weight the data already contributed), spent nonces and joining date.
+	pub fn admit(
+		account: AccountId,
+		admission: Admission<AccountId, BlockNumber>,
+		deposit: Balance,
+		now: BlockNumber,
+		previous: Option<Self>,
+	) -> Self {
+		let (units, nonce, joined_at) = match previous {
+			Some(previous) => (previous.units, previous.nonce, previous.joined_at),
+			None => (0, 0, now),
+		};
+		MembershipRecord {
+			account,
+			status: MemberStatus::Active,
+			issuer: admission.issuer,
+			expires_at: admission.expires_at,
+			evidence: admission.evidence,
+			consent: Consent::NONE,
+			units,
+			deposit,
+			nonce: admission.nonce.unwrap_or(0).max(nonce),
+			joined_at,
+		}
+	}
+
+	/// Makes a suspended membership active again on `admission`'s fresh attestation.
+	pub fn restore(&mut self, admission: Admission<AccountId, BlockNumber>) {
+		self.status = MemberStatus::Active;
+		self.issuer = admission.issuer;
+		self.expires_at = admission.expires_at;
+		self.evidence = admission.evidence;
+		self.nonce = admission.nonce.unwrap_or(0).max(self.nonce);
+	}
+
+	/// Ends the membership: the record stays, without deposit (released by the caller) or
+	/// consent.
+	pub fn leave(&mut self) {
+		self.status = MemberStatus::Left;
+		self.deposit = Zero::zero();
+		self.consent = Consent::NONE;
+	}
+}
+
+/// The attestation a person joins with, once checked: an issuer's on-chain attestation or a
+/// verified credential.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Admission<AccountId, BlockNumber> {
+	/// The issuer that attested.
+	pub issuer: AccountId,
+	/// The person's nullifier for the cohort.
+	pub person: Nullifier,
+	/// When the attestation expires.
+	pub expires_at: BlockNumber,
+	/// The issuer's hash of its evidence.
+	pub evidence: H256,
+	/// The credential's nonce; `None` for an on-chain attestation, which has none.
+	pub nonce: Option<u64>,
 }
 
 /// An issuer's on-chain attestation, waiting for its subject to `join`.
@@ -122,5 +209,96 @@ pub struct CohortStats {
 	/// Suspended members.
 	pub suspended: u32,
 	/// Active members consenting to each purpose, in the order of `Purpose::ALL`.
-	pub consenting: [u32; 4],
+	pub consenting: [u32; Purpose::ALL.len()],
+}
+
+impl CohortStats {
+	/// Counts one more membership that is `status` and consents to `consent` (a left one is not
+	/// counted). On overflow it fails and changes nothing.
+	pub fn add(&mut self, status: MemberStatus, consent: Consent) -> Result<(), ArithmeticError> {
+		let increment = |count: &mut u32| -> Result<(), ArithmeticError> {
+			*count = count.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+			Ok(())
+		};
+		// Work on a copy so that an overflow half-way leaves the counts as they were.
+		let mut next = *self;
+		match status {
+			MemberStatus::Active => {
+				increment(&mut next.active)?;
+				for (count, purpose) in next.consenting.iter_mut().zip(Purpose::ALL) {
+					if consent.allows(purpose) {
+						increment(count)?;
+					}
+				}
+			},
+			MemberStatus::Suspended => increment(&mut next.suspended)?,
+			MemberStatus::Left => {},
+		}
+		*self = next;
+		Ok(())
+	}
+
+	/// Stops counting a membership that was `status` and consented to `consent`.
+	pub fn remove(&mut self, status: MemberStatus, consent: Consent) {
+		match status {
+			MemberStatus::Active => {
+				self.active = self.active.saturating_sub(1);
+				for (count, purpose) in self.consenting.iter_mut().zip(Purpose::ALL) {
+					if consent.allows(purpose) {
+						*count = count.saturating_sub(1);
+					}
+				}
+			},
+			MemberStatus::Suspended => self.suspended = self.suspended.saturating_sub(1),
+			MemberStatus::Left => {},
+		}
+	}
+
+	/// Active members consenting to `purpose`.
+	pub fn consenting_to(&self, purpose: Purpose) -> u32 {
+		self.consenting.get(purpose.index()).copied().unwrap_or_default()
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	const SOME: Consent = Consent {
+		academic_research: true,
+		commercial_research: false,
+		ai_training: true,
+		public_health: false,
+	};
+
+	#[test]
+	fn add_counts_a_membership_by_status_and_consent() {
+		let mut stats = CohortStats::default();
+		stats.add(MemberStatus::Active, SOME).unwrap();
+		stats.add(MemberStatus::Suspended, SOME).unwrap();
+		stats.add(MemberStatus::Left, SOME).unwrap();
+		assert_eq!(stats, CohortStats { active: 1, suspended: 1, consenting: [1, 0, 1, 0] });
+		assert_eq!(stats.consenting_to(Purpose::AiTraining), 1);
+		assert_eq!(stats.consenting_to(Purpose::PublicHealth), 0);
+	}
+
+	#[test]
+	fn remove_undoes_add() {
+		let mut stats = CohortStats::default();
+		stats.add(MemberStatus::Active, Consent::NONE).unwrap();
+		stats.add(MemberStatus::Active, SOME).unwrap();
+		stats.remove(MemberStatus::Active, SOME);
+		assert_eq!(stats, CohortStats { active: 1, suspended: 0, consenting: [0; 4] });
+		stats.remove(MemberStatus::Active, Consent::NONE);
+		stats.remove(MemberStatus::Suspended, SOME);
+		assert_eq!(stats, CohortStats::default());
+	}
+
+	#[test]
+	fn an_overflowing_add_changes_nothing() {
+		let full = CohortStats { active: 0, suspended: 0, consenting: [0, 0, u32::MAX, 0] };
+		let mut stats = full;
+		assert_eq!(stats.add(MemberStatus::Active, SOME), Err(ArithmeticError::Overflow));
+		assert_eq!(stats, full);
+	}
 }

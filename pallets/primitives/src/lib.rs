@@ -11,10 +11,23 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{dispatch::DispatchResult, weights::Weight};
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::Permill;
+use sp_runtime::{traits::AtLeast32BitUnsigned, DispatchError, Permill};
+
+#[cfg(test)]
+mod tests;
 
 /// Identifies a cohort. Assigned in order of creation.
 pub type CohortId = u32;
+
+/// Identifies a dataset (pallet-data-licensing). Assigned in order of registration.
+pub type DatasetId = u32;
+
+/// Identifies a licence request (pallet-data-licensing); an approved request names the grant and
+/// the royalty payment it led to.
+pub type RequestId = u32;
+
+/// Identifies a proposal (pallet-quadratic-voting). Assigned in order of proposing.
+pub type ProposalId = u32;
 
 /// Identifies a person within a cohort: the issuer's hash of the person's real identity salted
 /// with the cohort id. The same person gets the same nullifier in a cohort whatever account
@@ -62,6 +75,10 @@ impl Purpose {
 		self as usize
 	}
 }
+
+/// How many purposes there are: the length of per-purpose arrays (in the order of
+/// [`Purpose::ALL`]).
+pub const PURPOSES: usize = Purpose::ALL.len();
 
 /// The purposes a member consents to, one flag each. Shown in Polkadot.js as four checkboxes.
 #[derive(
@@ -192,6 +209,31 @@ impl RevenueSplit {
 		parts.iter().map(|p| u64::from(p.deconstruct())).sum::<u64>()
 			== u64::from(Permill::one().deconstruct())
 	}
+
+	/// Divides `price` into the three shares. The members' and the platform's are rounded down
+	/// and the treasury takes the rest, so the shares always sum to `price` exactly and rounding
+	/// favours the cohort. (The platform's share is capped at what the members leave, which only
+	/// matters for a split that is not whole.)
+	pub fn divide<Balance>(&self, price: Balance) -> RevenueShares<Balance>
+	where
+		Balance: AtLeast32BitUnsigned + Copy,
+	{
+		let members = self.members.mul_floor(price);
+		let platform = self.platform.mul_floor(price).min(price.saturating_sub(members));
+		let treasury = price.saturating_sub(members).saturating_sub(platform);
+		RevenueShares { members, treasury, platform }
+	}
+}
+
+/// A licence's price divided by a [`RevenueSplit`]: three shares summing to the price.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RevenueShares<Balance> {
+	/// To the royalty pool of the consenting members.
+	pub members: Balance,
+	/// To the cohort's treasury.
+	pub treasury: Balance,
+	/// To the platform.
+	pub platform: Balance,
 }
 
 /// What other pallets need to know about cohorts.
@@ -245,10 +287,10 @@ pub enum MembershipChange {
 /// royalties settle before units or consent change). Each is called after the change is stored,
 /// inside the same transaction; an error rolls the whole call back. Implementations must be
 /// O(1) or bounded by a small constant, and say their worst-case weight in
-/// [`MembershipHooks::weight`], which the membership pallet adds to its calls' weights.
+/// [`OnMembershipChange::weight`], which the membership pallet adds to its calls' weights.
 ///
 /// Implemented for tuples (every member is told, in order) and `()` (no one listens).
-pub trait MembershipHooks<AccountId> {
+pub trait OnMembershipChange<AccountId> {
 	/// `person` became a member with `account`, consenting to nothing, with the `units` they
 	/// contributed (a returning person keeps theirs).
 	fn on_joined(
@@ -285,7 +327,7 @@ pub trait MembershipHooks<AccountId> {
 }
 
 #[impl_trait_for_tuples::impl_for_tuples(8)]
-impl<AccountId> MembershipHooks<AccountId> for Tuple {
+impl<AccountId> OnMembershipChange<AccountId> for Tuple {
 	fn on_joined(
 		cohort: CohortId,
 		person: &Nullifier,
@@ -348,30 +390,33 @@ impl<AccountId> MembershipHooks<AccountId> for Tuple {
 )]
 pub struct LicenceRef<AccountId> {
 	/// The approved request.
-	pub request: u32,
+	pub request: RequestId,
 	/// Who licensed the data.
 	pub licensee: AccountId,
 	/// Which dataset.
-	pub dataset: u32,
+	pub dataset: DatasetId,
 }
 
 /// The royalty pools licence revenue is paid into (pallet-royalties), for pallet-data-licensing.
-pub trait RoyaltyPools<AccountId, Balance> {
-	/// The account revenue for the pools is paid into.
-	fn pot_account() -> AccountId;
-	/// Whether the pool of (`cohort`, `purpose`) has units to share revenue among.
-	fn has_units(cohort: CohortId, purpose: Purpose) -> bool;
-	/// Shares `amount`, already paid into [`RoyaltyPools::pot_account`] for `licence`, among
-	/// the units of the pool of (`cohort`, `purpose`). O(1) whatever the number of members;
-	/// fails if the pool has no units.
+///
+/// Royalties owns its money: the members' share is handed over as `Revenue` (in the runtime a
+/// fungible `Credit`, the imbalance of funds taken out of the licensee's escrow) and royalties
+/// puts it where it keeps it and records it in one step, so its ledgers cannot drift from its
+/// funds whatever the caller does.
+pub trait RoyaltyPools<AccountId, Revenue> {
+	/// Shares `revenue`, paid for `licence`, among the units of the pool of (`cohort`,
+	/// `purpose`). O(1) whatever the number of members.
+	///
+	/// Gives back what the pool cannot take: all of it when no consenting member has units
+	/// (nobody to share it among), nothing otherwise; the caller decides where that goes. An
+	/// error means nothing was recorded (the revenue is dropped, so the caller's transaction
+	/// must fail too).
 	fn deposit(
 		cohort: CohortId,
 		purpose: Purpose,
-		amount: Balance,
+		revenue: Revenue,
 		licence: LicenceRef<AccountId>,
-	) -> DispatchResult;
-	/// The weight of [`RoyaltyPools::deposit`].
-	fn deposit_weight() -> Weight;
+	) -> Result<Revenue, DispatchError>;
 }
 
 /// Who acted with a cohort origin: the account of a data trust's trustees, or `None` when the

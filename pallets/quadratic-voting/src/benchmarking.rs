@@ -13,6 +13,14 @@ use frame_system::RawOrigin;
 use sp_core::H256;
 use sp_runtime::Saturating;
 
+/// What the benchmarks need from the runtime: a cohort, and a way to make members.
+pub trait BenchmarkHelper<AccountId> {
+	/// An active cohort whose voting period is short and whose credits allow 10 votes.
+	fn cohort() -> CohortId;
+	/// Makes `who` an active member of `cohort` as person `index`; returns the person.
+	fn member(cohort: CohortId, who: &AccountId, index: u32) -> Nullifier;
+}
+
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
 	// Plenty for deposits, and room for many accounts within the total issuance.

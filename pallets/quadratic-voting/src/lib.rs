@@ -3,7 +3,8 @@
 //! How a cohort decides. An active member **proposes** a call (most often a treasury `spend`
 //! to a research team) with a deposit; the cohort's members **vote** on it; after the voting
 //! period anyone **closes** it, and a passed proposal is dispatched with the cohort's
-//! `Members` origin ([`Config::MembersOrigin`]): this pallet is where that origin comes from.
+//! `Members` origin, built by [`Config::MembersOriginBuilder`]: this pallet is where that
+//! origin comes from.
 //!
 //! - **Voice credits belong to persons, not accounts.** Each person (membership nullifier)
 //!   receives the cohort's `voice_credits_per_epoch` in every credit epoch (block number divided
@@ -19,15 +20,30 @@
 //!   spam).
 //! - The council ([`Config::CancelOrigin`]) can **cancel** a proposal; the proposer can
 //!   **withdraw** one that has no votes. Both return the deposit.
-//! - **Revocation cascade.** When a member is suspended or leaves, pallet-membership tells this
-//!   pallet ([`MembershipHooks`]) and their live votes leave the tallies at once (their credits
-//!   of the current epoch come back, as if they had removed the votes themselves).
+//! - **Revocation cascade.** When a member is suspended or leaves, pallet-cohort-membership
+//!   tells this pallet ([`OnMembershipChange`]) and their live votes leave the tallies at once
+//!   (their credits of the current epoch come back, as if they had removed the votes
+//!   themselves).
 //!
 //! Bounds: a cohort has at most `MaxOpenProposals` open proposals, a person at most
 //! `MaxLiveVotes` live votes, so every call and notification is O(1) in members and voters
 //! (at most `MaxLiveVotes` proposals are touched). Proposals that close leave their votes in
 //! voters' ledgers as stale entries; they are pruned when a ledger needs room, never by
 //! iterating over voters.
+//!
+//! ## Where things are
+//!
+//! - this file: the configuration, storage, events, errors and the calls, each of which checks
+//!   its origin and hands over to a `do_*` function;
+//! - `dispatchable_impls.rs`: the `do_*` functions behind the calls;
+//! - `impls.rs`: what other pallets call: the [`OnMembershipChange`] subscriber that drops
+//!   a suspended or departed member's votes;
+//! - `queries.rs`: read-only answers for the runtime API (credits left, a proposal, the quorum);
+//! - `types.rs`: proposals, tallies and ledgers, with their arithmetic;
+//! - `benchmarking.rs`: the benchmarks, and the `BenchmarkHelper` the runtime implements;
+//! - `try_state.rs`: the invariants checked after every test and by try-runtime.
+//!
+//! [`OnMembershipChange`]: cohort_primitives::OnMembershipChange
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -37,45 +53,39 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod dispatchable_impls;
+mod impls;
 #[cfg(test)]
 mod mock;
+mod queries;
 #[cfg(test)]
 mod tests;
+#[cfg(any(feature = "try-runtime", test))]
+mod try_state;
 pub mod types;
 pub mod weights;
 
+#[cfg(feature = "runtime-benchmarks")]
+pub use benchmarking::BenchmarkHelper;
 pub use cohort_primitives::{CohortId, Nullifier};
 pub use types::*;
 pub use weights::WeightInfo;
 
-/// What the benchmarks need from the runtime: a cohort, and a way to make members.
-#[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AccountId> {
-	/// An active cohort whose voting period is short and whose credits allow 10 votes.
-	fn cohort() -> CohortId;
-	/// Makes `who` an active member of `cohort` as person `index`; returns the person.
-	fn member(cohort: CohortId, who: &AccountId, index: u32) -> Nullifier;
-}
-
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
-	use codec::DecodeLimit;
-	use cohort_primitives::{
-		CohortVoting, CohortsInspect, MembershipChange, MembershipHooks, MembershipInspect,
-	};
+	use cohort_primitives::{CohortVoting, CohortsInspect, MembershipInspect};
 	use frame_support::{
-		dispatch::{extract_actual_weight, GetDispatchInfo, PostDispatchInfo},
+		dispatch::{GetDispatchInfo, PostDispatchInfo},
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, InspectHold, Mutate, MutateHold},
-			tokens::{Precision, Restriction},
 			IsType,
 		},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use sp_runtime::traits::{Convert, Dispatchable, Saturating, Zero};
+	use sp_runtime::traits::{Convert, Dispatchable};
 
 	/// The balance type of deposits.
 	pub type BalanceOf<T> =
@@ -90,10 +100,11 @@ pub mod pallet {
 	/// A person's ledger as stored.
 	pub type VoterOf<T> = Voter<BlockNumberFor<T>, <T as Config>::MaxLiveVotes>;
 
-	/// How deeply a stored call may nest when decoded (as in pallet-scheduler).
-	const CALL_DECODE_DEPTH_LIMIT: u32 = 256;
+	/// The layout of this pallet's storage; bump it with a migration when the layout changes.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -119,9 +130,9 @@ pub mod pallet {
 		/// Who is an active member, and how many there are (pallet-membership).
 		type Membership: MembershipInspect<Self::AccountId>;
 
-		/// The origin a passed proposal is dispatched with: the cohort's members
-		/// (`pallet_cohorts::Origin::Members` in the runtime).
-		type MembersOrigin: Convert<CohortId, Self::RuntimeOrigin>;
+		/// Builds the origin a passed proposal is dispatched with: the cohort's members
+		/// (`pallet_cohorts::Origin::Members` in the runtime). It builds, it does not check.
+		type MembersOriginBuilder: Convert<CohortId, Self::RuntimeOrigin>;
 
 		/// Cancels proposals in an emergency: the Oversight Council's two-thirds.
 		type CancelOrigin: EnsureOrigin<Self::RuntimeOrigin>;
@@ -314,9 +325,17 @@ pub mod pallet {
 				T::ProposalDepositBase::get() >= T::Currency::minimum_balance(),
 				"ProposalDepositBase must be at least the existential deposit"
 			);
+			// With a zero bound no proposal could open, no vote be cast, no call be carried.
 			assert!(T::MaxOpenProposals::get() > 0, "MaxOpenProposals must not be zero");
 			assert!(T::MaxLiveVotes::get() > 0, "MaxLiveVotes must not be zero");
 			assert!(T::MaxCallSize::get() > 0, "MaxCallSize must not be zero");
+			// `close` is charged `MaxCallWeight` up front: it must fit in a block.
+			let max_call_weight = T::MaxCallWeight::get();
+			assert!(max_call_weight != Weight::zero(), "MaxCallWeight must not be zero");
+			assert!(
+				max_call_weight.all_lte(T::BlockWeights::get().max_block),
+				"MaxCallWeight must fit in a block"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]
@@ -412,411 +431,6 @@ pub mod pallet {
 		pub fn withdraw(origin: OriginFor<T>, proposal: ProposalId) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw(who, proposal)
-		}
-	}
-
-	impl<T: Config> Pallet<T> {
-		fn now() -> BlockNumberFor<T> {
-			frame_system::Pallet::<T>::block_number()
-		}
-
-		fn voting_params(
-			cohort: CohortId,
-		) -> Result<cohort_primitives::VotingParams<BlockNumberFor<T>>, DispatchError> {
-			T::Cohorts::voting_params(cohort).ok_or_else(|| Error::<T>::UnknownCohort.into())
-		}
-
-		/// The credit epoch `now` falls in, for epochs of `epoch_length` blocks.
-		fn epoch_at(now: BlockNumberFor<T>, epoch_length: BlockNumberFor<T>) -> BlockNumberFor<T> {
-			now.checked_div(&epoch_length).unwrap_or_default()
-		}
-
-		/// `person`'s ledger in `cohort`, with the credits of the current epoch granted if
-		/// the ledger was for an earlier one.
-		fn current_voter(
-			cohort: CohortId,
-			person: &Nullifier,
-		) -> Result<VoterOf<T>, DispatchError> {
-			let params = Self::voting_params(cohort)?;
-			let epoch = Self::epoch_at(Self::now(), params.epoch_length);
-			let mut voter = Voters::<T>::get(cohort, person).unwrap_or_else(|| Voter {
-				epoch,
-				granted: params.voice_credits_per_epoch,
-				spent: 0,
-				votes: BoundedVec::new(),
-			});
-			if voter.epoch != epoch {
-				voter.epoch = epoch;
-				voter.granted = params.voice_credits_per_epoch;
-				voter.spent = 0;
-			}
-			Ok(voter)
-		}
-
-		/// Voice credits `person` has left in `cohort` in the current epoch.
-		pub fn credits_left(cohort: CohortId, person: &Nullifier) -> u32 {
-			Self::current_voter(cohort, person).map_or(0, |voter| voter.credits_left())
-		}
-
-		/// Takes `vote` out of `voter`'s ledger's spending, if it was paid in the ledger's
-		/// epoch; returns the credits given back.
-		fn refund(voter: &mut VoterOf<T>, vote: &CastVote<BlockNumberFor<T>>) -> u32 {
-			if vote.epoch != voter.epoch {
-				return 0;
-			}
-			let refund = vote.cost().min(voter.spent);
-			voter.spent = voter.spent.saturating_sub(refund);
-			refund
-		}
-
-		fn release_deposit(proposal: &ProposalOf<T>) -> DispatchResult {
-			T::Currency::release(
-				&HoldReason::ProposalDeposit.into(),
-				&proposal.proposer,
-				proposal.deposit,
-				Precision::BestEffort,
-			)
-			.map(|_| ())
-		}
-
-		/// Removes an open proposal and its count.
-		fn remove_proposal(id: ProposalId, cohort: CohortId) {
-			Proposals::<T>::remove(id);
-			OpenProposals::<T>::mutate(cohort, |open| *open = open.saturating_sub(1));
-		}
-
-		pub(crate) fn do_propose(
-			who: T::AccountId,
-			cohort: CohortId,
-			call: <T as Config>::RuntimeCall,
-			description_hash: H256,
-		) -> Result<ProposalId, DispatchError> {
-			let params = Self::voting_params(cohort)?;
-			ensure!(T::Cohorts::is_active(cohort), Error::<T>::CohortFrozen);
-			let person =
-				T::Membership::active_person(cohort, &who).ok_or(Error::<T>::NotActiveMember)?;
-			let encoded: BoundedVec<u8, T::MaxCallSize> =
-				call.encode().try_into().map_err(|_| Error::<T>::CallTooLarge)?;
-			let call_weight = call.get_dispatch_info().call_weight;
-			ensure!(call_weight.all_lte(T::MaxCallWeight::get()), Error::<T>::CallTooHeavy);
-			let open = OpenProposals::<T>::get(cohort);
-			ensure!(open < T::MaxOpenProposals::get(), Error::<T>::TooManyOpenProposals);
-			let id = NextProposalId::<T>::get();
-			let next = id.checked_add(1).ok_or(Error::<T>::ProposalIdOverflow)?;
-
-			let length: BalanceOf<T> = (encoded.len() as u32).into();
-			let deposit = T::ProposalDepositBase::get()
-				.saturating_add(T::ProposalDepositPerByte::get().saturating_mul(length));
-			T::Currency::hold(&HoldReason::ProposalDeposit.into(), &who, deposit)
-				.map_err(|_| Error::<T>::InsufficientDeposit)?;
-
-			let ends_at = Self::now().saturating_add(params.voting_period);
-			Proposals::<T>::insert(
-				id,
-				Proposal {
-					cohort,
-					proposer: who.clone(),
-					proposer_person: person,
-					call: encoded,
-					call_weight,
-					description_hash,
-					deposit,
-					ends_at,
-					tally: Tally::default(),
-				},
-			);
-			OpenProposals::<T>::insert(cohort, open.saturating_add(1));
-			NextProposalId::<T>::put(next);
-			Self::deposit_event(Event::Proposed {
-				proposal: id,
-				cohort,
-				proposer: who,
-				description_hash,
-				ends_at,
-				deposit,
-			});
-			Ok(id)
-		}
-
-		pub(crate) fn do_vote(
-			who: T::AccountId,
-			id: ProposalId,
-			choice: Choice,
-			votes: u32,
-		) -> DispatchResult {
-			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-			ensure!(Self::now() < proposal.ends_at, Error::<T>::VotingEnded);
-			ensure!(!votes.is_zero(), Error::<T>::ZeroVotes);
-			let cohort = proposal.cohort;
-			let person =
-				T::Membership::active_person(cohort, &who).ok_or(Error::<T>::NotActiveMember)?;
-			let mut voter = Self::current_voter(cohort, &person)?;
-
-			if let Some(position) = voter.votes.iter().position(|v| v.proposal == id) {
-				let old = voter.votes.remove(position);
-				proposal.tally.remove(old.choice, old.votes);
-				Self::refund(&mut voter, &old);
-			}
-			let cost = credits_for(votes).ok_or(Error::<T>::InsufficientCredits)?;
-			ensure!(cost <= voter.credits_left(), Error::<T>::InsufficientCredits);
-			if voter.votes.is_full() {
-				// Room is needed: forget votes on proposals that have closed since.
-				voter.votes.retain(|v| Proposals::<T>::contains_key(v.proposal));
-			}
-			let epoch = voter.epoch;
-			voter
-				.votes
-				.try_push(CastVote { proposal: id, choice, votes, epoch })
-				.map_err(|_| Error::<T>::TooManyLiveVotes)?;
-			voter.spent = voter.spent.saturating_add(cost);
-			proposal.tally.add(choice, votes);
-
-			let credits_left = voter.credits_left();
-			Voters::<T>::insert(cohort, person, voter);
-			Proposals::<T>::insert(id, proposal);
-			Self::deposit_event(Event::Voted {
-				proposal: id,
-				voter: who,
-				choice,
-				votes,
-				cost,
-				credits_left,
-			});
-			Ok(())
-		}
-
-		pub(crate) fn do_remove_vote(who: T::AccountId, id: ProposalId) -> DispatchResult {
-			let mut proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-			ensure!(Self::now() < proposal.ends_at, Error::<T>::VotingEnded);
-			let cohort = proposal.cohort;
-			let person =
-				T::Membership::active_person(cohort, &who).ok_or(Error::<T>::NotActiveMember)?;
-			let mut voter = Self::current_voter(cohort, &person)?;
-			let position =
-				voter.votes.iter().position(|v| v.proposal == id).ok_or(Error::<T>::NoVote)?;
-			let old = voter.votes.remove(position);
-			proposal.tally.remove(old.choice, old.votes);
-			let refunded = Self::refund(&mut voter, &old);
-			Voters::<T>::insert(cohort, person, voter);
-			Proposals::<T>::insert(id, proposal);
-			Self::deposit_event(Event::VoteRemoved { proposal: id, voter: who, refunded });
-			Ok(())
-		}
-
-		/// Dispatches a passed proposal's call with its cohort's `Members` origin; returns the
-		/// result and the weight the call used.
-		fn dispatch(proposal: &ProposalOf<T>) -> (DispatchResult, Weight) {
-			if !T::Cohorts::is_active(proposal.cohort) {
-				return (Err(Error::<T>::CohortFrozen.into()), Weight::zero());
-			}
-			let Ok(call) = <T as Config>::RuntimeCall::decode_all_with_depth_limit(
-				CALL_DECODE_DEPTH_LIMIT,
-				&mut &proposal.call[..],
-			) else {
-				return (Err(Error::<T>::CallUndecodable.into()), Weight::zero());
-			};
-			let info = call.get_dispatch_info();
-			if !info.call_weight.all_lte(T::MaxCallWeight::get()) {
-				return (Err(Error::<T>::CallTooHeavy.into()), Weight::zero());
-			}
-			let outcome = call.dispatch(T::MembersOrigin::convert(proposal.cohort));
-			let used = extract_actual_weight(&outcome, &info);
-			(outcome.map(|_| ()).map_err(|e| e.error), used)
-		}
-
-		pub(crate) fn do_close(id: ProposalId) -> DispatchResultWithPostInfo {
-			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-			ensure!(Self::now() >= proposal.ends_at, Error::<T>::VotingOpen);
-			let cohort = proposal.cohort;
-			let params = Self::voting_params(cohort)?;
-			let tally = proposal.tally;
-			let quorum = params.quorum.mul_ceil(T::Membership::active_members(cohort));
-			Self::remove_proposal(id, cohort);
-
-			let (outcome, weight) = if tally.voters >= quorum {
-				Self::release_deposit(&proposal)?;
-				if tally.ayes > tally.nays {
-					let (result, used) = Self::dispatch(&proposal);
-					(Outcome::Passed { result }, T::WeightInfo::close_passed().saturating_add(used))
-				} else {
-					(Outcome::Rejected, T::WeightInfo::close_passed())
-				}
-			} else {
-				let proposer_voted = Voters::<T>::get(cohort, proposal.proposer_person)
-					.is_some_and(|voter| voter.votes.iter().any(|v| v.proposal == id));
-				let only_proposer = tally.voters == 0 || (tally.voters == 1 && proposer_voted);
-				if only_proposer {
-					T::Currency::transfer_on_hold(
-						&HoldReason::ProposalDeposit.into(),
-						&proposal.proposer,
-						&T::Cohorts::treasury_account(cohort),
-						proposal.deposit,
-						Precision::BestEffort,
-						Restriction::Free,
-						frame_support::traits::tokens::Fortitude::Force,
-					)?;
-				} else {
-					Self::release_deposit(&proposal)?;
-				}
-				(
-					Outcome::QuorumNotReached { deposit_forfeited: only_proposer },
-					T::WeightInfo::close_forfeited(),
-				)
-			};
-			Self::deposit_event(Event::Closed { proposal: id, cohort, tally, quorum, outcome });
-			Ok(Some(weight).into())
-		}
-
-		pub(crate) fn do_cancel(id: ProposalId) -> DispatchResult {
-			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-			Self::remove_proposal(id, proposal.cohort);
-			Self::release_deposit(&proposal)?;
-			Self::deposit_event(Event::Cancelled { proposal: id, cohort: proposal.cohort });
-			Ok(())
-		}
-
-		pub(crate) fn do_withdraw(who: T::AccountId, id: ProposalId) -> DispatchResult {
-			let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-			ensure!(proposal.proposer == who, Error::<T>::NotProposer);
-			ensure!(proposal.tally.voters == 0, Error::<T>::HasVotes);
-			Self::remove_proposal(id, proposal.cohort);
-			Self::release_deposit(&proposal)?;
-			Self::deposit_event(Event::Withdrawn { proposal: id, cohort: proposal.cohort });
-			Ok(())
-		}
-
-		/// Takes `person`'s live votes out of the tallies (suspension or departure). Their
-		/// credits spent in the ledger's epoch come back, as with `remove_vote`.
-		pub(crate) fn drop_votes(cohort: CohortId, person: &Nullifier) -> DispatchResult {
-			let Some(mut voter) = Voters::<T>::get(cohort, person) else { return Ok(()) };
-			let mut dropped: u32 = 0;
-			for vote in core::mem::take(&mut voter.votes) {
-				let Some(mut proposal) = Proposals::<T>::get(vote.proposal) else {
-					// Stale: the proposal has closed; its credits stay spent.
-					continue;
-				};
-				proposal.tally.remove(vote.choice, vote.votes);
-				Proposals::<T>::insert(vote.proposal, proposal);
-				Self::refund(&mut voter, &vote);
-				dropped = dropped.saturating_add(1);
-			}
-			Voters::<T>::insert(cohort, person, voter);
-			if dropped > 0 {
-				Self::deposit_event(Event::VotesDropped {
-					cohort,
-					person: *person,
-					proposals: dropped,
-				});
-			}
-			Ok(())
-		}
-
-		/// The invariants this pallet owns:
-		///
-		/// 1. every proposal id is below `NextProposalId`;
-		/// 2. each proposal's tally equals the sum of the live votes behind it (ayes, nays and
-		///    the number of voters), and those votes are in ledgers of the proposal's cohort;
-		/// 3. no person has spent more credits in an epoch than granted, and the live votes
-		///    paid in the ledger's epoch cost no more than it spent; a ledger holds at most one
-		///    vote per proposal, none of zero votes;
-		/// 4. `OpenProposals` of each cohort equals its proposals, and is at most
-		///    `MaxOpenProposals`;
-		/// 5. the deposit held on each proposer equals the sum of their open proposals'
-		///    deposits.
-		#[cfg(any(feature = "try-runtime", test))]
-		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
-			use alloc::collections::{btree_map::BTreeMap, btree_set::BTreeSet};
-			let next = NextProposalId::<T>::get();
-			let mut open: BTreeMap<CohortId, u32> = BTreeMap::new();
-			let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-			let mut tallies: BTreeMap<ProposalId, Tally> = BTreeMap::new();
-			for (id, proposal) in Proposals::<T>::iter() {
-				ensure!(id < next, "a proposal id is not below NextProposalId");
-				let count = open.entry(proposal.cohort).or_default();
-				*count = count.saturating_add(1);
-				let held = deposits.entry(proposal.proposer.clone()).or_default();
-				*held = held.saturating_add(proposal.deposit);
-				tallies.insert(id, Tally::default());
-			}
-			for (cohort, _, voter) in Voters::<T>::iter() {
-				ensure!(voter.spent <= voter.granted, "a person spent more credits than granted");
-				let mut seen = BTreeSet::new();
-				let mut paid_this_epoch: u64 = 0;
-				for vote in voter.votes.iter() {
-					ensure!(seen.insert(vote.proposal), "two votes of one person on a proposal");
-					ensure!(vote.votes > 0, "a vote of zero votes");
-					let Some(tally) = tallies.get_mut(&vote.proposal) else { continue };
-					let proposal = Proposals::<T>::get(vote.proposal).ok_or("no proposal")?;
-					ensure!(proposal.cohort == cohort, "a vote in the ledger of another cohort");
-					tally.add(vote.choice, vote.votes);
-					if vote.epoch == voter.epoch {
-						paid_this_epoch = paid_this_epoch.saturating_add(vote.cost().into());
-					}
-				}
-				ensure!(
-					paid_this_epoch <= u64::from(voter.spent),
-					"live votes cost more than the credits spent"
-				);
-			}
-			for (id, tally) in tallies {
-				let proposal = Proposals::<T>::get(id).ok_or("no proposal")?;
-				ensure!(proposal.tally == tally, "a tally differs from the live votes behind it");
-			}
-			for (cohort, count) in OpenProposals::<T>::iter() {
-				ensure!(
-					open.remove(&cohort).unwrap_or_default() == count,
-					"open proposal count differs from the proposals"
-				);
-				ensure!(count <= T::MaxOpenProposals::get(), "too many open proposals");
-			}
-			ensure!(open.is_empty(), "proposals of a cohort without an open count");
-			for (proposer, total) in deposits {
-				let held =
-					T::Currency::balance_on_hold(&HoldReason::ProposalDeposit.into(), &proposer);
-				ensure!(held == total, "held proposal deposits differ from the proposals");
-			}
-			Ok(())
-		}
-	}
-
-	impl<T: Config> MembershipHooks<T::AccountId> for Pallet<T> {
-		fn on_joined(_: CohortId, _: &Nullifier, _: &T::AccountId, _: u64) -> DispatchResult {
-			Ok(())
-		}
-		fn on_suspended(cohort: CohortId, person: &Nullifier) -> DispatchResult {
-			Self::drop_votes(cohort, person)
-		}
-		fn on_restored(_: CohortId, _: &Nullifier) -> DispatchResult {
-			Ok(())
-		}
-		fn on_left(cohort: CohortId, person: &Nullifier) -> DispatchResult {
-			Self::drop_votes(cohort, person)
-		}
-		fn on_rotated(
-			_: CohortId,
-			_: &Nullifier,
-			_: &T::AccountId,
-			_: &T::AccountId,
-		) -> DispatchResult {
-			// Ledgers are keyed by person: the new key finds the same credits and votes.
-			Ok(())
-		}
-		fn on_consent_changed(
-			_: CohortId,
-			_: &Nullifier,
-			_: cohort_primitives::Consent,
-			_: cohort_primitives::Consent,
-		) -> DispatchResult {
-			Ok(())
-		}
-		fn on_units_changed(_: CohortId, _: &Nullifier, _: u64, _: u64) -> DispatchResult {
-			Ok(())
-		}
-		fn weight(change: MembershipChange) -> Weight {
-			match change {
-				MembershipChange::Suspended | MembershipChange::Left => T::WeightInfo::drop_votes(),
-				_ => Weight::zero(),
-			}
 		}
 	}
 }

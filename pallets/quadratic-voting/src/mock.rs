@@ -2,7 +2,7 @@
 
 use crate::{self as pallet_quadratic_voting, *};
 use cohort_primitives::{
-	CohortVoting, CohortsInspect, MembershipHooks, MembershipInspect, Purpose, VotingParams,
+	CohortVoting, CohortsInspect, MembershipInspect, OnMembershipChange, Purpose, VotingParams,
 };
 use core::cell::RefCell;
 use frame_support::{
@@ -76,7 +76,7 @@ impl Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cohorts = MockCohorts;
 	type Membership = MockMembership;
-	type MembersOrigin = MembersAsTreasury;
+	type MembersOriginBuilder = MembersAsTreasury;
 	type CancelOrigin = EnsureRoot<AccountId>;
 	type ProposalDepositBase = ProposalDepositBase;
 	type ProposalDepositPerByte = ProposalDepositPerByte;
@@ -211,7 +211,7 @@ pub fn person(n: u8) -> Nullifier {
 /// `who` is an active member of `cohort` as `person(p)`.
 pub fn add_member(cohort: CohortId, who: AccountId, p: u8) {
 	MEMBERS.with(|m| m.borrow_mut().insert((cohort, who), (person(p), true)));
-	assert_ok!(<QuadraticVoting as MembershipHooks<AccountId>>::on_joined(
+	assert_ok!(<QuadraticVoting as OnMembershipChange<AccountId>>::on_joined(
 		cohort,
 		&person(p),
 		&who,
@@ -226,7 +226,7 @@ fn person_of(cohort: CohortId, who: AccountId) -> Nullifier {
 /// Membership suspends `who` (revoked or expired) and tells voting.
 pub fn suspend(cohort: CohortId, who: AccountId) {
 	MEMBERS.with(|m| m.borrow_mut().get_mut(&(cohort, who)).expect("a member").1 = false);
-	assert_ok!(<QuadraticVoting as MembershipHooks<AccountId>>::on_suspended(
+	assert_ok!(<QuadraticVoting as OnMembershipChange<AccountId>>::on_suspended(
 		cohort,
 		&person_of(cohort, who)
 	));
@@ -235,7 +235,7 @@ pub fn suspend(cohort: CohortId, who: AccountId) {
 /// Membership restores `who` and tells voting.
 pub fn restore(cohort: CohortId, who: AccountId) {
 	MEMBERS.with(|m| m.borrow_mut().get_mut(&(cohort, who)).expect("a member").1 = true);
-	assert_ok!(<QuadraticVoting as MembershipHooks<AccountId>>::on_restored(
+	assert_ok!(<QuadraticVoting as OnMembershipChange<AccountId>>::on_restored(
 		cohort,
 		&person_of(cohort, who)
 	));
@@ -245,14 +245,14 @@ pub fn restore(cohort: CohortId, who: AccountId) {
 pub fn leave(cohort: CohortId, who: AccountId) {
 	let person = person_of(cohort, who);
 	MEMBERS.with(|m| m.borrow_mut().remove(&(cohort, who)));
-	assert_ok!(<QuadraticVoting as MembershipHooks<AccountId>>::on_left(cohort, &person));
+	assert_ok!(<QuadraticVoting as OnMembershipChange<AccountId>>::on_left(cohort, &person));
 }
 
 /// The person behind `old` moves to `new` (key recovery) and membership tells voting.
 pub fn rotate(cohort: CohortId, old: AccountId, new: AccountId) {
 	let entry = MEMBERS.with(|m| m.borrow_mut().remove(&(cohort, old)).expect("a member"));
 	MEMBERS.with(|m| m.borrow_mut().insert((cohort, new), entry));
-	assert_ok!(<QuadraticVoting as MembershipHooks<AccountId>>::on_rotated(
+	assert_ok!(<QuadraticVoting as OnMembershipChange<AccountId>>::on_rotated(
 		cohort, &entry.0, &old, &new
 	));
 }

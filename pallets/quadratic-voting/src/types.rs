@@ -1,6 +1,7 @@
 //! The types of proposals, tallies and voters' ledgers.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+pub use cohort_primitives::ProposalId;
 use cohort_primitives::{CohortId, Nullifier};
 use core::fmt::Debug;
 use frame_support::{
@@ -10,9 +11,6 @@ use frame_support::{
 use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::DispatchResult;
-
-/// Identifies a proposal. Assigned in order, never reused.
-pub type ProposalId = u32;
 
 /// Which way a vote goes.
 #[derive(
@@ -75,6 +73,22 @@ impl Tally {
 		}
 		self.voters = self.voters.saturating_sub(1);
 	}
+
+	/// Whether at least `quorum` persons voted.
+	pub fn reaches(&self, quorum: u32) -> bool {
+		self.voters >= quorum
+	}
+
+	/// Whether more votes are for than against: a tie rejects.
+	pub fn approves(&self) -> bool {
+		self.ayes > self.nays
+	}
+
+	/// Whether no one but the proposer voted, given whether the proposer has a live vote: the
+	/// case in which a proposal that missed its quorum forfeits its deposit.
+	pub fn only_proposer(&self, proposer_voted: bool) -> bool {
+		self.voters == 0 || (self.voters == 1 && proposer_voted)
+	}
 }
 
 /// A proposal open for votes (or waiting to be closed).
@@ -114,6 +128,20 @@ pub struct Proposal<
 	pub ends_at: BlockNumber,
 	/// The live votes.
 	pub tally: Tally,
+}
+
+impl<AccountId, Balance, BlockNumber, MaxCallSize>
+	Proposal<AccountId, Balance, BlockNumber, MaxCallSize>
+where
+	AccountId: Clone + PartialEq + Eq + Debug,
+	Balance: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug + PartialOrd,
+	MaxCallSize: Get<u32>,
+{
+	/// Whether votes are still taken at block `now`.
+	pub fn voting_open(&self, now: &BlockNumber) -> bool {
+		*now < self.ends_at
+	}
 }
 
 /// One live vote of a person.
@@ -181,9 +209,66 @@ pub struct Voter<BlockNumber: Clone + PartialEq + Eq + Debug, MaxLiveVotes: Get<
 impl<BlockNumber: Clone + PartialEq + Eq + Debug, MaxLiveVotes: Get<u32>>
 	Voter<BlockNumber, MaxLiveVotes>
 {
+	/// A ledger for `epoch` with `granted` credits, nothing spent and no votes.
+	pub fn new(epoch: BlockNumber, granted: u32) -> Self {
+		Self { epoch, granted, spent: 0, votes: BoundedVec::new() }
+	}
+
+	/// Moves the ledger to `epoch`: if it was for another one, `granted` credits are granted
+	/// afresh and nothing is spent yet. The votes stay (they remember their own epoch).
+	pub fn roll_to(&mut self, epoch: BlockNumber, granted: u32) {
+		if self.epoch != epoch {
+			self.epoch = epoch;
+			self.granted = granted;
+			self.spent = 0;
+		}
+	}
+
 	/// Credits left in the epoch.
 	pub fn credits_left(&self) -> u32 {
 		self.granted.saturating_sub(self.spent)
+	}
+
+	/// Whether the ledger holds a vote on `proposal`.
+	pub fn has_vote_on(&self, proposal: ProposalId) -> bool {
+		self.votes.iter().any(|v| v.proposal == proposal)
+	}
+
+	/// Takes the vote on `proposal` out of the ledger and refunds it (see [`Self::refund`]);
+	/// returns the vote and the credits given back.
+	pub fn take_vote(&mut self, proposal: ProposalId) -> Option<(CastVote<BlockNumber>, u32)> {
+		let position = self.votes.iter().position(|v| v.proposal == proposal)?;
+		let vote = self.votes.remove(position);
+		let refunded = self.refund(&vote);
+		Some((vote, refunded))
+	}
+
+	/// Takes `vote`'s cost out of the credits spent, if it was paid in the ledger's epoch;
+	/// returns the credits given back. Credits of an earlier epoch do not carry over.
+	pub fn refund(&mut self, vote: &CastVote<BlockNumber>) -> u32 {
+		if vote.epoch != self.epoch {
+			return 0;
+		}
+		let refund = vote.cost().min(self.spent);
+		self.spent = self.spent.saturating_sub(refund);
+		refund
+	}
+
+	/// Forgets the votes on proposals `is_open` says are closed.
+	pub fn prune(&mut self, is_open: impl Fn(ProposalId) -> bool) {
+		self.votes.retain(|v| is_open(v.proposal));
+	}
+
+	/// Records `vote`, paid with `cost` credits of the ledger's epoch; gives the vote back if
+	/// the ledger is full. The caller checks that `cost` is within the credits left.
+	pub fn record(
+		&mut self,
+		vote: CastVote<BlockNumber>,
+		cost: u32,
+	) -> Result<(), CastVote<BlockNumber>> {
+		self.votes.try_push(vote)?;
+		self.spent = self.spent.saturating_add(cost);
+		Ok(())
 	}
 }
 

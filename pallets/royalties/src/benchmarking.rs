@@ -4,11 +4,11 @@
 
 use super::*;
 use crate::Pallet as Royalties;
-use cohort_primitives::{Consent, MembershipHooks};
+use cohort_primitives::{Consent, OnMembershipChange};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
-	fungible::{Inspect, Mutate},
-	tokens::Preservation,
+	fungible::{Balanced, Inspect, Mutate},
+	tokens::{imbalance::Imbalance, Fortitude, Precision, Preservation},
 	Get,
 };
 use frame_system::RawOrigin;
@@ -23,25 +23,36 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 	who
 }
 
+/// `amount` of `payer`'s money, taken as licensing takes a licence's price: a credit.
+fn revenue<T: Config>(payer: &T::AccountId, amount: BalanceOf<T>) -> CreditOf<T> {
+	T::Currency::withdraw(
+		payer,
+		amount,
+		Precision::Exact,
+		Preservation::Preserve,
+		Fortitude::Polite,
+	)
+	.expect("pays")
+}
+
+/// Hands `amount` of `payer`'s money to the pool of (`cohort`, `purpose`), which must take it.
+fn pay<T: Config>(cohort: CohortId, purpose: Purpose, payer: &T::AccountId, amount: BalanceOf<T>) {
+	let back = <Royalties<T> as RoyaltyPools<_, _>>::deposit(
+		cohort,
+		purpose,
+		revenue::<T>(payer, amount),
+		licence::<T>(payer),
+	)
+	.expect("shares");
+	assert!(back.peek().is_zero(), "the pool takes it all");
+}
+
 /// Pays revenue into every purpose's pool of `cohort`.
 fn pay_every_pool<T: Config>(cohort: CohortId) {
 	let payer = funded::<T>("licensee", 0);
 	let amount = T::Currency::minimum_balance().saturating_mul(100u32.into());
 	for purpose in Purpose::ALL {
-		T::Currency::transfer(
-			&payer,
-			&Royalties::<T>::pot_account(),
-			amount,
-			Preservation::Preserve,
-		)
-		.expect("pays");
-		<Royalties<T> as RoyaltyPools<_, _>>::deposit(
-			cohort,
-			purpose,
-			amount,
-			licence::<T>(&payer),
-		)
-		.expect("shares");
+		pay::<T>(cohort, purpose, &payer, amount);
 	}
 }
 
@@ -51,22 +62,8 @@ fn licence<T: Config>(licensee: &T::AccountId) -> cohort_primitives::LicenceRef<
 
 /// Fills the AI-training pool's log of recent payments, so that the next one drops the oldest.
 fn fill_recent_revenue<T: Config>(cohort: CohortId, payer: &T::AccountId) {
-	let amount = T::Currency::minimum_balance();
 	for _ in 0..T::MaxRecentRevenue::get() {
-		T::Currency::transfer(
-			payer,
-			&Royalties::<T>::pot_account(),
-			amount,
-			Preservation::Preserve,
-		)
-		.expect("pays");
-		<Royalties<T> as RoyaltyPools<_, _>>::deposit(
-			cohort,
-			Purpose::AiTraining,
-			amount,
-			licence::<T>(payer),
-		)
-		.expect("shares");
+		pay::<T>(cohort, Purpose::AiTraining, payer, T::Currency::minimum_balance());
 	}
 }
 
@@ -94,24 +91,19 @@ mod benchmarks {
 		let amount = T::Currency::minimum_balance();
 		let payer = funded::<T>("licensee", 0);
 		fill_recent_revenue::<T>(cohort, &payer);
-		T::Currency::transfer(
-			&payer,
-			&Royalties::<T>::pot_account(),
-			amount,
-			Preservation::Preserve,
-		)
-		.expect("pays");
+		let credit = revenue::<T>(&payer, amount);
 		let paid_in = Pools::<T>::get(cohort, Purpose::AiTraining).paid_in;
 
 		#[block]
 		{
-			<Royalties<T> as RoyaltyPools<_, _>>::deposit(
+			let back = <Royalties<T> as RoyaltyPools<_, _>>::deposit(
 				cohort,
 				Purpose::AiTraining,
-				amount,
+				credit,
 				licence::<T>(&payer),
 			)
 			.expect("shares");
+			assert!(back.peek().is_zero(), "the pool takes it all");
 		}
 
 		assert_eq!(Pools::<T>::get(cohort, Purpose::AiTraining).paid_in, paid_in + amount);
@@ -127,7 +119,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			<Royalties<T> as MembershipHooks<T::AccountId>>::on_consent_changed(
+			<Royalties<T> as OnMembershipChange<T::AccountId>>::on_consent_changed(
 				cohort,
 				&person,
 				all,
@@ -147,7 +139,7 @@ mod benchmarks {
 
 		#[block]
 		{
-			<Royalties<T> as MembershipHooks<T::AccountId>>::on_rotated(
+			<Royalties<T> as OnMembershipChange<T::AccountId>>::on_rotated(
 				cohort, &person, &who, &new,
 			)
 			.expect("rotates");

@@ -2,11 +2,14 @@
 //! does in the runtime.
 
 use crate::{self as pallet_royalties, *};
-use cohort_primitives::{Consent, MembershipHooks};
+use cohort_primitives::{Consent, OnMembershipChange};
 use core::cell::RefCell;
 use frame_support::{
 	assert_ok, derive_impl, parameter_types,
-	traits::{fungible::Mutate, tokens::Preservation},
+	traits::{
+		fungible::Balanced,
+		tokens::{imbalance::Imbalance, Fortitude, Precision, Preservation},
+	},
 	PalletId,
 };
 use sp_core::H256;
@@ -82,9 +85,9 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 		let person = H256::from_low_u64_be(u64::from(index) + 1_000);
 		PERSONS.with(|p| p.borrow_mut().insert((COHORT, *who), person));
 		type Hooks = Royalties;
-		let _ = <Hooks as MembershipHooks<AccountId>>::on_joined(COHORT, &person, who, units);
+		let _ = <Hooks as OnMembershipChange<AccountId>>::on_joined(COHORT, &person, who, units);
 		let all = Consent::only(&Purpose::ALL);
-		let _ = <Hooks as MembershipHooks<AccountId>>::on_consent_changed(
+		let _ = <Hooks as OnMembershipChange<AccountId>>::on_consent_changed(
 			COHORT,
 			&person,
 			Consent::NONE,
@@ -108,7 +111,12 @@ fn person_of(cohort: CohortId, who: AccountId) -> Nullifier {
 /// `who` joins `cohort` as `person(n)` with `units` (consenting to nothing yet).
 pub fn join_as(cohort: CohortId, who: AccountId, n: u64, units: u64) {
 	PERSONS.with(|p| p.borrow_mut().insert((cohort, who), person(n)));
-	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_joined(cohort, &person(n), &who, units));
+	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_joined(
+		cohort,
+		&person(n),
+		&who,
+		units
+	));
 }
 
 /// `who` joins COHORT as `person(who)` with `units`, consenting to `purposes`.
@@ -123,7 +131,7 @@ pub fn consent(who: AccountId, purposes: &[Purpose]) {
 	let old = Positions::<Test>::get(COHORT, person)
 		.map(|p| p.consent)
 		.unwrap_or(Consent::NONE);
-	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_consent_changed(
+	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_consent_changed(
 		COHORT,
 		&person,
 		old,
@@ -135,7 +143,7 @@ pub fn consent(who: AccountId, purposes: &[Purpose]) {
 pub fn contribute(who: AccountId, more: u64) {
 	let person = person_of(COHORT, who);
 	let old = Positions::<Test>::get(COHORT, person).map(|p| p.units).unwrap_or(0);
-	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_units_changed(
+	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_units_changed(
 		COHORT,
 		&person,
 		old,
@@ -144,43 +152,61 @@ pub fn contribute(who: AccountId, more: u64) {
 }
 
 pub fn suspend(who: AccountId) {
-	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_suspended(
+	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_suspended(
 		COHORT,
 		&person_of(COHORT, who)
 	));
 }
 
 pub fn restore(who: AccountId) {
-	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_restored(COHORT, &person_of(COHORT, who)));
+	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_restored(
+		COHORT,
+		&person_of(COHORT, who)
+	));
 }
 
 pub fn leave(who: AccountId) {
-	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_left(COHORT, &person_of(COHORT, who)));
+	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_left(COHORT, &person_of(COHORT, who)));
 }
 
 pub fn rotate(old: AccountId, new: AccountId) {
 	let person = PERSONS.with(|p| p.borrow_mut().remove(&(COHORT, old)).expect("a member"));
 	PERSONS.with(|p| p.borrow_mut().insert((COHORT, new), person));
-	assert_ok!(<Hooks as MembershipHooks<AccountId>>::on_rotated(COHORT, &person, &old, &new));
+	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_rotated(COHORT, &person, &old, &new));
 }
 
-/// PHARMA pays `amount` into the pot for the pool of (`cohort`, `purpose`), as licensing does.
+/// PHARMA pays `amount` into the pool of (`cohort`, `purpose`), as licensing does: the money
+/// leaves PHARMA as a credit, which the pool takes whole.
 pub fn pay(cohort: CohortId, purpose: Purpose, amount: Balance) {
-	assert_ok!(Balances::transfer(
+	assert_eq!(offer(cohort, purpose, amount), 0, "the pool takes it all");
+}
+
+/// PHARMA's `amount` is offered to the pool of (`cohort`, `purpose`) for the next licence; what
+/// the pool gives back returns to PHARMA. Returns how much came back.
+pub fn offer(cohort: CohortId, purpose: Purpose, amount: Balance) -> Balance {
+	let credit = Balances::withdraw(
 		&PHARMA,
-		&Royalties::pot_account(),
 		amount,
-		Preservation::Preserve
-	));
+		Precision::Exact,
+		Preservation::Preserve,
+		Fortitude::Polite,
+	)
+	.expect("PHARMA pays");
 	let request = NEXT_LICENCE.with(|n| {
 		let id = *n.borrow();
 		*n.borrow_mut() += 1;
 		id
 	});
 	let licence = cohort_primitives::LicenceRef { request, licensee: PHARMA, dataset: 7 };
-	assert_ok!(<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(
-		cohort, purpose, amount, licence
-	));
+	let back = <Royalties as RoyaltyPools<AccountId, CreditOf<Test>>>::deposit(
+		cohort, purpose, credit, licence,
+	)
+	.expect("deposits");
+	let returned = back.peek();
+	if returned > 0 {
+		assert_ok!(Balances::resolve(&PHARMA, back).map_err(|_| "PHARMA takes it back"));
+	}
+	returned
 }
 
 /// A licence standing for a payment the tests make directly.

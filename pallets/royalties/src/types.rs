@@ -1,6 +1,7 @@
 //! The types of royalty pools and members' positions.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+pub use cohort_primitives::PURPOSES;
 use cohort_primitives::{Consent, LicenceRef, MemberStatus, Purpose};
 use core::fmt::Debug;
 use frame_support::{
@@ -8,12 +9,9 @@ use frame_support::{
 };
 use scale_info::TypeInfo;
 use sp_runtime::{
-	traits::{Saturating, Zero},
-	FixedPointNumber, FixedU128,
+	traits::{AtLeast32BitUnsigned, Saturating, Zero},
+	FixedPointNumber, FixedU128, SaturatedConversion,
 };
-
-/// How many purposes there are: one pool each per cohort.
-pub const PURPOSES: usize = Purpose::ALL.len();
 
 /// The royalty pool of one (cohort, purpose).
 #[derive(
@@ -39,6 +37,40 @@ pub struct Pool<Balance> {
 	pub balance: Balance,
 	/// Everything ever paid into the pool.
 	pub paid_in: Balance,
+}
+
+impl<Balance: AtLeast32BitUnsigned + Copy> Pool<Balance> {
+	/// Whether anyone has units in the pool to share revenue among.
+	pub fn has_units(&self) -> bool {
+		self.total_units > 0
+	}
+
+	/// The rise of the counter if `amount` were shared among the pool's units, rounded down
+	/// (so the pool never owes more than it took); `None` without units or if it overflows.
+	pub fn rise_for(&self, amount: Balance) -> Option<FixedU128> {
+		if !self.has_units() {
+			return None;
+		}
+		FixedU128::checked_from_rational(amount.saturated_into::<u128>(), self.total_units)
+	}
+
+	/// Takes `amount`, shared as a counter rise of `rise` (from [`Pool::rise_for`]).
+	pub fn take(&mut self, amount: Balance, rise: FixedU128) {
+		self.reward_per_unit = self.reward_per_unit.saturating_add(rise);
+		self.balance = self.balance.saturating_add(amount);
+		self.paid_in = self.paid_in.saturating_add(amount);
+	}
+
+	/// Pays `owed` out of the pool's balance; `None` if the balance is short.
+	pub fn pay_out(&mut self, owed: Balance) -> Option<()> {
+		self.balance = self.balance.checked_sub(&owed)?;
+		Some(())
+	}
+
+	/// A member's units in the pool change from `old` to `new`.
+	pub fn replace_units(&mut self, old: u128, new: u128) {
+		self.total_units = self.total_units.saturating_sub(old).saturating_add(new);
+	}
 }
 
 /// A payment into a pool, kept (the most recent ones) so that members can see which licences
@@ -119,10 +151,25 @@ pub struct Position<
 
 impl<
 		AccountId: Clone + PartialEq + Eq + Debug,
-		Balance: Copy + Zero + Saturating + PartialEq + Eq + Debug,
+		Balance: AtLeast32BitUnsigned + Copy + Debug,
 		MaxPast: Get<u32>,
 	> Position<AccountId, Balance, MaxPast>
 {
+	/// A new position of `account`, settled at the pools' current `counters`: it earns nothing
+	/// until the member joins (the caller makes it active) and consents.
+	pub fn new(account: AccountId, units: u64, counters: [FixedU128; PURPOSES]) -> Self {
+		Position {
+			account,
+			status: MemberStatus::Left,
+			consent: Consent::NONE,
+			units,
+			settled: counters,
+			pending: [Zero::zero(); PURPOSES],
+			since: [None; PURPOSES],
+			past: Default::default(),
+		}
+	}
+
 	/// The units this position has in the pool of `purpose`: all of them if active and
 	/// consenting, none otherwise.
 	pub fn units_in(&self, purpose: Purpose) -> u128 {
@@ -140,6 +187,56 @@ impl<
 			.fold(Zero::zero(), |total: Balance, p| total.saturating_add(*p))
 	}
 
+	/// What the position earned in the pool of `purpose` since it last settled there, now that
+	/// the pool's counter is `counter`, rounded down; not yet in `pending`.
+	pub fn unsettled(&self, purpose: Purpose, counter: FixedU128) -> u128 {
+		let settled = self.settled.get(purpose.index()).copied().unwrap_or_default();
+		counter.saturating_sub(settled).saturating_mul_int(self.units_in(purpose))
+	}
+
+	/// Adds what the position earned in the pool of `purpose` to its pending earnings and marks
+	/// it settled at the pool's `counter`.
+	pub fn settle(&mut self, purpose: Purpose, counter: FixedU128) {
+		let owed: Balance = self.unsettled(purpose, counter).saturated_into();
+		let i = purpose.index();
+		if let Some(pending) = self.pending.get_mut(i) {
+			*pending = pending.saturating_add(owed);
+		}
+		if let Some(settled) = self.settled.get_mut(i) {
+			*settled = counter;
+		}
+	}
+
+	/// What is pending in the pool of `purpose`.
+	pub fn pending_in(&self, purpose: Purpose) -> Balance {
+		self.pending.get(purpose.index()).copied().unwrap_or_else(Zero::zero)
+	}
+
+	/// Records that the position's units in the pool of `purpose` went from `old` to `new` when
+	/// the pool's counter stood at `counter`: a span of participation opens when they enter and
+	/// is kept (the oldest dropped first) when they leave.
+	pub fn track_participation(
+		&mut self,
+		purpose: Purpose,
+		old: u128,
+		new: u128,
+		counter: FixedU128,
+	) {
+		let Some(since) = self.since.get_mut(purpose.index()) else { return };
+		match (old == 0, new == 0) {
+			(true, false) => *since = Some(counter),
+			(false, true) => {
+				if let Some(from) = since.take() {
+					push_dropping_oldest(
+						&mut self.past,
+						Participation { purpose, from, to: counter },
+					);
+				}
+			},
+			_ => {},
+		}
+	}
+
 	/// Whether revenue paid into the pool of `purpose` when its counter stood at `counter` paid
 	/// this member (as far as the kept spans tell).
 	pub fn was_paid_at(&self, purpose: Purpose, counter: FixedU128) -> bool {
@@ -152,16 +249,11 @@ impl<
 	}
 }
 
-/// What `units` earned while the counter rose from `settled` to `now`, rounded down.
-pub fn earned(units: u128, settled: FixedU128, now: FixedU128) -> u128 {
-	now.saturating_sub(settled).saturating_mul_int(units)
-}
-
-/// The rise of the counter when `amount` is shared among `total_units`, rounded down; `None` if
-/// there are no units.
-pub fn counter_rise(amount: u128, total_units: u128) -> Option<FixedU128> {
-	if total_units == 0 {
-		return None;
+/// Appends `item` to a log of the most recent entries, dropping the oldest when it is full.
+/// (A bound of zero keeps nothing; `integrity_test` rules it out.)
+pub fn push_dropping_oldest<T, S: Get<u32>>(log: &mut BoundedVec<T, S>, item: T) {
+	if log.is_full() && !log.is_empty() {
+		log.remove(0);
 	}
-	FixedU128::checked_from_rational(amount, total_units)
+	let _ = log.try_push(item);
 }

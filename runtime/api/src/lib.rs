@@ -11,7 +11,8 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use cohort_primitives::{
-	CohortId, Consent, MemberStatus, Nullifier, Purpose, RevenueSplit, VotingParams,
+	CohortId, Consent, DatasetId, MemberStatus, Nullifier, ProposalId, Purpose, RequestId,
+	RevenueSplit, VotingParams, PURPOSES,
 };
 use scale_info::TypeInfo;
 
@@ -41,7 +42,7 @@ pub struct CohortSummary<AccountId, Balance, BlockNumber> {
 	/// Suspended members.
 	pub suspended_members: u32,
 	/// Active members consenting to each purpose, in the order of [`Purpose::ALL`].
-	pub consenting_members: [u32; 4],
+	pub consenting_members: [u32; PURPOSES],
 	/// Open proposals.
 	pub open_proposals: u32,
 }
@@ -84,11 +85,11 @@ pub struct ProposalSummary<AccountId, BlockNumber> {
 #[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct LicenceUse<AccountId, Balance, BlockNumber> {
 	/// The approved request.
-	pub request: u32,
+	pub request: RequestId,
 	/// Who licensed the data.
 	pub licensee: AccountId,
 	/// Which dataset.
-	pub dataset: u32,
+	pub dataset: DatasetId,
 	/// For what purpose.
 	pub purpose: Purpose,
 	/// What the members' pool received (shared by units).
@@ -113,12 +114,12 @@ sp_api::decl_runtime_apis! {
 		/// an active member).
 		fn voice_credits(cohort: CohortId, account: AccountId) -> Option<u32>;
 		/// A proposal's tally, quorum and end.
-		fn proposal(proposal: u32) -> Option<ProposalSummary<AccountId, BlockNumber>>;
+		fn proposal(proposal: ProposalId) -> Option<ProposalSummary<AccountId, BlockNumber>>;
 		/// What `account` can claim in `cohort`, per purpose.
 		fn pending_royalties(cohort: CohortId, account: AccountId) -> Vec<(Purpose, Balance)>;
 		/// The live grants `licensee` holds to `dataset`: purpose and the block access ends.
 		/// For the data custodian.
-		fn live_grants(dataset: u32, licensee: AccountId) -> Vec<(Purpose, BlockNumber)>;
+		fn live_grants(dataset: DatasetId, licensee: AccountId) -> Vec<(Purpose, BlockNumber)>;
 		/// The licences whose revenue paid `account` in `cohort`, most recent first, at most
 		/// `max` (and at most what the pools keep).
 		fn licences_paying(

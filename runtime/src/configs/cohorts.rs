@@ -1,8 +1,6 @@
 //! Cohort's domain: cohort DAOs, soulbound membership, quadratic voting, data licensing and
 //! royalties.
 
-#[cfg(feature = "runtime-benchmarks")]
-use crate::UNIT;
 use crate::{
 	configs::{governance::EnsureTwoThirdsCouncil, system::MAXIMUM_BLOCK_WEIGHT},
 	constants::deposit,
@@ -52,7 +50,7 @@ impl pallet_cohorts::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type IssuerAdminOrigin = EnsureTwoThirdsCouncil;
 	type FreezeOrigin = EnsureTwoThirdsCouncil;
-	type MembersOrigin = pallet_cohorts::EnsureMembers<Runtime>;
+	type EnsureMembersOrigin = pallet_cohorts::EnsureMembers<Runtime>;
 	type PalletId = CohortsPalletId;
 	type CohortDeposit = CohortDeposit;
 	type MaxNameLength = ConstU32<64>;
@@ -61,25 +59,25 @@ impl pallet_cohorts::Config for Runtime {
 	type WeightInfo = pallet_cohorts::weights::SubstrateWeight<Runtime>;
 }
 
-impl pallet_membership::Config for Runtime {
+impl pallet_cohort_membership::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cohorts = Cohorts;
 	type CohortOrigin = pallet_cohorts::EnsureCohort<Runtime, pallet_cohorts::ApproveRotation>;
 	// Voting drops a suspended member's votes; royalties settle before every change.
-	type Hooks = (QuadraticVoting, Royalties);
+	type OnMembershipChange = (QuadraticVoting, Royalties);
 	type Signature = Signature;
 	type MembershipDeposit = MembershipDeposit;
 	type AttestationDeposit = AttestationDeposit;
 	type MaxAttestationPeriod = MaxAttestationPeriod;
-	type WeightInfo = pallet_membership::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = pallet_cohort_membership::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = MembershipBenchmarkHelper;
+	type BenchmarkHelper = crate::benchmarks::MembershipBenchmarkHelper;
 }
 
-/// A cohort's members acting together: the origin passed proposals are dispatched with.
-pub struct CohortMembersOrigin;
-impl Convert<CohortId, RuntimeOrigin> for CohortMembersOrigin {
+/// Builds the origin passed proposals are dispatched with: a cohort's members acting together.
+pub struct CohortMembersOriginBuilder;
+impl Convert<CohortId, RuntimeOrigin> for CohortMembersOriginBuilder {
 	fn convert(cohort: CohortId) -> RuntimeOrigin {
 		pallet_cohorts::Origin::Members(cohort).into()
 	}
@@ -91,7 +89,7 @@ impl pallet_quadratic_voting::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cohorts = Cohorts;
 	type Membership = Membership;
-	type MembersOrigin = CohortMembersOrigin;
+	type MembersOriginBuilder = CohortMembersOriginBuilder;
 	type CancelOrigin = EnsureTwoThirdsCouncil;
 	type ProposalDepositBase = ProposalDepositBase;
 	type ProposalDepositPerByte = ProposalDepositPerByte;
@@ -101,69 +99,8 @@ impl pallet_quadratic_voting::Config for Runtime {
 	type MaxLiveVotes = ConstU32<MAX_LIVE_VOTES>;
 	type WeightInfo = pallet_quadratic_voting::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = VotingBenchmarkHelper;
+	type BenchmarkHelper = crate::benchmarks::VotingBenchmarkHelper;
 }
-
-/// A fresh cohort with one approved issuer, whose members the issuer attests on chain.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct VotingBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl VotingBenchmarkHelper {
-	fn issuer() -> AccountId {
-		use frame_support::traits::fungible::Mutate;
-		let issuer: AccountId = frame_benchmarking::account("voting-issuer", 0, 0);
-		let _ = Balances::set_balance(&issuer, 1_000_000 * UNIT);
-		issuer
-	}
-}
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_quadratic_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
-	fn cohort() -> CohortId {
-		use frame_support::traits::fungible::Mutate;
-		let creator: AccountId = frame_benchmarking::account("cohort-creator", 0, 0);
-		let _ = Balances::set_balance(&creator, 1_000_000 * UNIT);
-		pallet_cohorts::Pallet::<Runtime>::benchmark_cohort_accepting(creator, Self::issuer())
-	}
-
-	fn member(cohort: CohortId, who: &AccountId, index: u32) -> cohort_primitives::Nullifier {
-		let person = sp_core::H256(sp_io::hashing::blake2_256(&index.to_le_bytes()));
-		let _ = pallet_membership::Pallet::<Runtime>::benchmark_member(
-			cohort,
-			Self::issuer(),
-			who.clone(),
-			person,
-		);
-		person
-	}
-}
-
-/// Issuers with sr25519 keys in the benchmark keystore, and cohort 0 accepting them.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct MembershipBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_membership::BenchmarkHelper<AccountId, Signature> for MembershipBenchmarkHelper {
-	fn issuer() -> AccountId {
-		let public = sp_io::crypto::sr25519_generate(BENCHMARK_KEY, None);
-		AccountId::from(public)
-	}
-
-	fn sign(issuer: &AccountId, payload: &[u8]) -> Signature {
-		let public = sp_core::sr25519::Public::from_raw(*issuer.as_ref());
-		sp_io::crypto::sr25519_sign(BENCHMARK_KEY, &public, payload)
-			.map(Signature::Sr25519)
-			.unwrap_or_else(|| Signature::Sr25519(Default::default()))
-	}
-
-	fn cohort_accepting(issuer: &AccountId) -> pallet_cohorts::CohortId {
-		use frame_support::traits::fungible::Mutate;
-		let creator: AccountId = frame_benchmarking::account("cohort-creator", 0, 0);
-		let _ = Balances::set_balance(&creator, 1_000_000 * UNIT);
-		pallet_cohorts::Pallet::<Runtime>::benchmark_cohort_accepting(creator, issuer.clone())
-	}
-}
-
-#[cfg(feature = "runtime-benchmarks")]
-const BENCHMARK_KEY: sp_core::crypto::KeyTypeId = sp_core::crypto::KeyTypeId(*b"cobe");
 
 parameter_types! {
 	/// Derives the royalty pot, where every pool's revenue is held.
@@ -189,7 +126,7 @@ impl pallet_royalties::Config for Runtime {
 	type MaxPastParticipations = ConstU32<8>;
 	type WeightInfo = pallet_royalties::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = CohortBenchmarkHelper;
+	type BenchmarkHelper = crate::benchmarks::CohortBenchmarkHelper;
 }
 
 impl pallet_data_licensing::Config for Runtime {
@@ -210,57 +147,5 @@ impl pallet_data_licensing::Config for Runtime {
 	type MaxOffersPerDataset = ConstU32<8>;
 	type WeightInfo = pallet_data_licensing::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = CohortBenchmarkHelper;
-}
-
-/// Members consenting to every purpose, with units, in a fresh benchmark cohort.
-#[cfg(feature = "runtime-benchmarks")]
-pub struct CohortBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl CohortBenchmarkHelper {
-	/// Makes `who` a member of `cohort` as person `index`, consenting to everything, with
-	/// `units` contribution units.
-	fn consenting_member(
-		cohort: CohortId,
-		who: &AccountId,
-		index: u32,
-		units: u64,
-	) -> cohort_primitives::Nullifier {
-		use cohort_primitives::{Consent, Purpose};
-		use frame_support::traits::fungible::Mutate;
-		use pallet_quadratic_voting::BenchmarkHelper;
-		let _ = Balances::set_balance(who, 1_000 * UNIT);
-		let person = VotingBenchmarkHelper::member(cohort, who, index);
-		let _ = Membership::set_consent(
-			RuntimeOrigin::signed(who.clone()),
-			cohort,
-			Consent::only(&Purpose::ALL),
-		);
-		let issuer = VotingBenchmarkHelper::issuer();
-		let _ = Membership::record_contribution(
-			RuntimeOrigin::signed(issuer),
-			cohort,
-			who.clone(),
-			units,
-		);
-		person
-	}
-}
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_royalties::BenchmarkHelper<AccountId> for CohortBenchmarkHelper {
-	fn member(who: &AccountId, index: u32, units: u64) -> (CohortId, cohort_primitives::Nullifier) {
-		use pallet_quadratic_voting::BenchmarkHelper;
-		let cohort = VotingBenchmarkHelper::cohort();
-		(cohort, Self::consenting_member(cohort, who, index, units))
-	}
-}
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_data_licensing::BenchmarkHelper<AccountId> for CohortBenchmarkHelper {
-	fn licensable_cohort() -> CohortId {
-		use pallet_quadratic_voting::BenchmarkHelper;
-		let cohort = VotingBenchmarkHelper::cohort();
-		let member: AccountId = frame_benchmarking::account("licensing-member", 0, 0);
-		Self::consenting_member(cohort, &member, 0, 100);
-		cohort
-	}
+	type BenchmarkHelper = crate::benchmarks::CohortBenchmarkHelper;
 }

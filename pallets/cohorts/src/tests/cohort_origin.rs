@@ -1,7 +1,10 @@
 //! Who may act for a cohort, per action.
 
 use crate::{mock::*, *};
-use frame_support::{assert_noop, traits::EnsureOriginWithArg};
+use frame_support::{
+	assert_noop,
+	traits::{EnsureOrigin, EnsureOriginWithArg},
+};
 
 #[test]
 fn members_may_do_everything_in_a_cooperative() {

@@ -1,4 +1,5 @@
-//! One file per call, plus the revocation cascade and a property test over random sequences.
+//! One file per call, plus the revocation cascade, the arithmetic on tallies and ledgers, and a
+//! property test over random sequences.
 
 mod cancel;
 mod close;
@@ -7,5 +8,6 @@ mod property;
 mod propose;
 mod remove_vote;
 mod revocation;
+mod types;
 mod vote;
 mod withdraw;

@@ -1,7 +1,7 @@
 //! The revocation cascade: suspended or departed members' votes leave the tallies at once.
 
 use crate::{mock::*, *};
-use cohort_primitives::{MembershipChange, MembershipHooks};
+use cohort_primitives::{MembershipChange, OnMembershipChange};
 use frame_support::{assert_noop, assert_ok};
 
 #[test]
@@ -117,7 +117,7 @@ fn only_suspension_and_departure_weigh_anything() {
 	ExtBuilder::build_and_execute(|| {
 		use frame_support::weights::Weight;
 		type Hooks = QuadraticVoting;
-		let weight = <Hooks as MembershipHooks<AccountId>>::weight;
+		let weight = <Hooks as OnMembershipChange<AccountId>>::weight;
 		assert_eq!(weight(MembershipChange::Suspended), <() as WeightInfo>::drop_votes());
 		assert_eq!(weight(MembershipChange::Left), <() as WeightInfo>::drop_votes());
 		for quiet in [

@@ -1,6 +1,9 @@
 use crate::{mock::*, *};
-use frame_support::{assert_noop, traits::fungible::Inspect};
-use sp_runtime::FixedU128;
+use frame_support::traits::{
+	fungible::{Balanced, Inspect},
+	tokens::imbalance::Imbalance,
+};
+use sp_runtime::{FixedU128, StateVersion};
 
 #[test]
 fn revenue_raises_the_counter_by_amount_per_unit() {
@@ -37,32 +40,29 @@ fn a_pool_without_units_takes_no_revenue() {
 	ExtBuilder::build_and_execute(|| {
 		member(ALICE, 30, &[Purpose::AiTraining]);
 		member(BOB, 0, &[Purpose::PublicHealth]);
-		assert!(!<Royalties as RoyaltyPools<AccountId, Balance>>::has_units(
-			COHORT,
-			Purpose::PublicHealth
-		));
-		assert!(<Royalties as RoyaltyPools<AccountId, Balance>>::has_units(
-			COHORT,
-			Purpose::AiTraining
-		));
-		assert_noop!(
-			<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(
-				COHORT,
-				Purpose::PublicHealth,
-				10,
-				licence()
-			),
-			Error::<Test>::NoUnits
-		);
-		assert_noop!(
-			<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(
-				OTHER_COHORT,
-				Purpose::AiTraining,
-				10,
-				licence()
-			),
-			Error::<Test>::NoUnits
-		);
+		assert!(!pool(Purpose::PublicHealth).has_units());
+		assert!(pool(Purpose::AiTraining).has_units());
+		for (cohort, purpose) in
+			[(COHORT, Purpose::PublicHealth), (OTHER_COHORT, Purpose::AiTraining)]
+		{
+			let credit = Balances::issue(10);
+			let root = sp_io::storage::root(StateVersion::V1);
+			let back = <Royalties as RoyaltyPools<AccountId, CreditOf<Test>>>::deposit(
+				cohort,
+				purpose,
+				credit,
+				licence(),
+			)
+			.expect("no error");
+			// The pool gives the revenue back whole and records nothing.
+			assert_eq!(back.peek(), 10);
+			assert_eq!(sp_io::storage::root(StateVersion::V1), root, "nothing was recorded");
+		}
+		// And PHARMA's offer comes back to PHARMA.
+		let before = free(PHARMA);
+		assert_eq!(offer(COHORT, Purpose::PublicHealth, 10), 10);
+		assert_eq!(free(PHARMA), before);
+		assert_eq!(pot(), ED);
 	});
 }
 

@@ -1,7 +1,7 @@
 //! Membership changes settle first, then move units between pools.
 
 use crate::{mock::*, *};
-use cohort_primitives::{MembershipChange, MembershipHooks};
+use cohort_primitives::{MembershipChange, OnMembershipChange};
 use frame_support::{assert_noop, assert_ok};
 
 #[test]
@@ -102,11 +102,11 @@ fn an_account_owed_royalties_cannot_join_as_another_person() {
 		pay(COHORT, Purpose::AiTraining, 70);
 		leave(ALICE);
 		assert_noop!(
-			<Royalties as MembershipHooks<AccountId>>::on_joined(COHORT, &person(99), &ALICE, 0),
+			<Royalties as OnMembershipChange<AccountId>>::on_joined(COHORT, &person(99), &ALICE, 0),
 			Error::<Test>::UnclaimedRoyalties
 		);
 		assert_ok!(Royalties::claim(RuntimeOrigin::signed(ALICE), COHORT));
-		assert_ok!(<Royalties as MembershipHooks<AccountId>>::on_joined(
+		assert_ok!(<Royalties as OnMembershipChange<AccountId>>::on_joined(
 			COHORT,
 			&person(99),
 			&ALICE,
@@ -134,8 +134,8 @@ fn earnings_follow_the_person_to_a_rotated_key() {
 #[test]
 fn changes_of_unknown_persons_are_ignored() {
 	ExtBuilder::build_and_execute(|| {
-		assert_ok!(<Royalties as MembershipHooks<AccountId>>::on_suspended(COHORT, &person(42)));
-		assert_ok!(<Royalties as MembershipHooks<AccountId>>::on_units_changed(
+		assert_ok!(<Royalties as OnMembershipChange<AccountId>>::on_suspended(COHORT, &person(42)));
+		assert_ok!(<Royalties as OnMembershipChange<AccountId>>::on_units_changed(
 			COHORT,
 			&person(42),
 			0,
@@ -147,7 +147,7 @@ fn changes_of_unknown_persons_are_ignored() {
 
 #[test]
 fn every_change_weighs_a_settlement_or_a_rotation() {
-	let weight = <Royalties as MembershipHooks<AccountId>>::weight;
+	let weight = <Royalties as OnMembershipChange<AccountId>>::weight;
 	assert_eq!(weight(MembershipChange::Rotated), <() as WeightInfo>::on_rotated());
 	for change in [
 		MembershipChange::Joined,

@@ -3,7 +3,13 @@
 //! trie (logarithmically), not with the members.
 
 use crate::{mock::*, *};
-use frame_support::{assert_ok, traits::tokens::Preservation};
+use frame_support::{
+	assert_ok,
+	traits::{
+		fungible::Balanced,
+		tokens::{imbalance::Imbalance, Fortitude, Precision, Preservation},
+	},
+};
 
 /// What one operation did: storage keys written, and trie nodes read (its storage proof).
 #[derive(Debug, PartialEq)]
@@ -32,22 +38,27 @@ fn deposit_and_claim_with(members: u32) -> (Work, Work) {
 			consent(who, &[Purpose::AiTraining]);
 		}
 		assert_eq!(Positions::<Test>::iter_prefix(COHORT).count() as u32, members);
-		<Balances as frame_support::traits::fungible::Mutate<AccountId>>::transfer(
-			&PHARMA,
-			&Royalties::pot_account(),
-			1_000_000,
-			Preservation::Preserve,
-		)
-		.expect("paid");
 		System::reset_events();
 	});
+	let credit = ext.execute_with(|| {
+		Balances::withdraw(
+			&PHARMA,
+			1_000_000,
+			Precision::Exact,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.expect("paid")
+	});
 	let deposit = measure(&mut ext, || {
-		assert_ok!(<Royalties as RoyaltyPools<AccountId, Balance>>::deposit(
+		let back = <Royalties as RoyaltyPools<AccountId, CreditOf<Test>>>::deposit(
 			COHORT,
 			Purpose::AiTraining,
-			1_000_000,
-			licence()
-		));
+			credit,
+			licence(),
+		)
+		.expect("deposits");
+		assert_eq!(back.peek(), 0);
 	});
 	let claim = measure(&mut ext, || {
 		assert_ok!(Royalties::claim(RuntimeOrigin::signed(ALICE), COHORT));

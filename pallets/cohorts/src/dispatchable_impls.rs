@@ -1,0 +1,194 @@
+//! What each call does, once its origin is checked.
+
+use crate::*;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::{Inspect, Mutate, MutateHold},
+		tokens::Preservation,
+	},
+};
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_approve_issuer(issuer: T::AccountId) -> DispatchResult {
+		ensure!(!Issuers::<T>::contains_key(&issuer), Error::<T>::IssuerAlreadyApproved);
+		let approved_at = frame_system::Pallet::<T>::block_number();
+		Issuers::<T>::insert(&issuer, IssuerInfo { approved_at });
+		Self::deposit_event(Event::IssuerApproved { issuer });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_issuer(issuer: T::AccountId) -> DispatchResult {
+		ensure!(Issuers::<T>::take(&issuer).is_some(), Error::<T>::NotApprovedIssuer);
+		Self::deposit_event(Event::IssuerRemoved { issuer });
+		Ok(())
+	}
+
+	/// Creates a cohort; returns its id.
+	pub(crate) fn do_create_cohort(
+		creator: T::AccountId,
+		condition: ConditionOf<T>,
+		settings: SettingsOf<T>,
+		issuers: IssuerListOf<T>,
+	) -> Result<CohortId, DispatchError> {
+		Self::validate_condition(&condition)?;
+		Self::validate_settings(&settings)?;
+		Self::validate_issuer_list(&issuers)?;
+
+		let cohort = NextCohortId::<T>::get();
+		let next = cohort.checked_add(1).ok_or(Error::<T>::CohortIdOverflow)?;
+		let deposit = T::CohortDeposit::get();
+		T::Currency::hold(&HoldReason::CohortDeposit.into(), &creator, deposit)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		let treasury = Self::open_treasury(cohort, &creator)?;
+
+		for issuer in issuers.iter() {
+			AcceptedIssuers::<T>::insert(cohort, issuer, ());
+		}
+		let record = Cohort {
+			creator: creator.clone(),
+			deposit,
+			condition: condition.clone(),
+			settings,
+			status: CohortStatus::Active,
+			accepted_issuers: issuers.len() as u32,
+			created_at: frame_system::Pallet::<T>::block_number(),
+		};
+		Registry::<T>::insert(cohort, record);
+		NextCohortId::<T>::put(next);
+
+		Self::deposit_event(Event::CohortCreated { cohort, creator, condition, treasury, deposit });
+		for issuer in issuers {
+			Self::deposit_event(Event::IssuerAccepted { cohort, issuer });
+		}
+		Ok(cohort)
+	}
+
+	/// The creator opens `cohort`'s treasury with the existential deposit, so that it can
+	/// receive revenue shares of any size from the start. Returns the treasury account.
+	fn open_treasury(
+		cohort: CohortId,
+		creator: &T::AccountId,
+	) -> Result<T::AccountId, DispatchError> {
+		let treasury = Self::treasury_account(cohort);
+		let minimum = T::Currency::minimum_balance();
+		let missing = minimum.saturating_sub(T::Currency::balance(&treasury));
+		if !missing.is_zero() {
+			T::Currency::transfer(creator, &treasury, missing, Preservation::Preserve)
+				.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		}
+		Ok(treasury)
+	}
+
+	pub(crate) fn do_update_cohort(cohort: CohortId, settings: SettingsOf<T>) -> DispatchResult {
+		Self::validate_settings(&settings)?;
+		Registry::<T>::try_mutate(cohort, |record| -> DispatchResult {
+			let record = record.as_mut().ok_or(Error::<T>::UnknownCohort)?;
+			record.settings = settings.clone();
+			Ok(())
+		})?;
+		Self::deposit_event(Event::CohortUpdated { cohort, settings });
+		Ok(())
+	}
+
+	pub(crate) fn do_accept_issuer(cohort: CohortId, issuer: T::AccountId) -> DispatchResult {
+		ensure!(Issuers::<T>::contains_key(&issuer), Error::<T>::NotApprovedIssuer);
+		ensure!(
+			!AcceptedIssuers::<T>::contains_key(cohort, &issuer),
+			Error::<T>::IssuerAlreadyAccepted
+		);
+		Registry::<T>::try_mutate(cohort, |record| -> DispatchResult {
+			let record = record.as_mut().ok_or(Error::<T>::UnknownCohort)?;
+			ensure!(
+				record.accepted_issuers < T::MaxIssuersPerCohort::get(),
+				Error::<T>::TooManyIssuers
+			);
+			record.accepted_issuers = record.accepted_issuers.saturating_add(1);
+			Ok(())
+		})?;
+		AcceptedIssuers::<T>::insert(cohort, &issuer, ());
+		Self::deposit_event(Event::IssuerAccepted { cohort, issuer });
+		Ok(())
+	}
+
+	pub(crate) fn do_drop_issuer(cohort: CohortId, issuer: T::AccountId) -> DispatchResult {
+		ensure!(AcceptedIssuers::<T>::contains_key(cohort, &issuer), Error::<T>::IssuerNotAccepted);
+		Registry::<T>::try_mutate(cohort, |record| -> DispatchResult {
+			let record = record.as_mut().ok_or(Error::<T>::UnknownCohort)?;
+			record.accepted_issuers = record.accepted_issuers.saturating_sub(1);
+			Ok(())
+		})?;
+		AcceptedIssuers::<T>::remove(cohort, &issuer);
+		Self::deposit_event(Event::IssuerDropped { cohort, issuer });
+		Ok(())
+	}
+
+	pub(crate) fn do_spend(
+		cohort: CohortId,
+		beneficiary: T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		let record = Registry::<T>::get(cohort).ok_or(Error::<T>::UnknownCohort)?;
+		ensure!(record.status == CohortStatus::Active, Error::<T>::CohortFrozen);
+		T::Currency::transfer(
+			&Self::treasury_account(cohort),
+			&beneficiary,
+			amount,
+			Preservation::Preserve,
+		)
+		.map_err(|_| Error::<T>::InsufficientTreasury)?;
+		Self::deposit_event(Event::TreasurySpent { cohort, beneficiary, amount });
+		Ok(())
+	}
+
+	/// Freezes (`status` frozen) or unfreezes (`status` active) a cohort.
+	pub(crate) fn do_set_status(cohort: CohortId, status: CohortStatus) -> DispatchResult {
+		Registry::<T>::try_mutate(cohort, |record| -> DispatchResult {
+			let record = record.as_mut().ok_or(Error::<T>::UnknownCohort)?;
+			match status {
+				CohortStatus::Frozen => {
+					ensure!(record.status == CohortStatus::Active, Error::<T>::CohortFrozen)
+				},
+				CohortStatus::Active => {
+					ensure!(record.status == CohortStatus::Frozen, Error::<T>::CohortNotFrozen)
+				},
+			}
+			record.status = status;
+			Ok(())
+		})?;
+		Self::deposit_event(match status {
+			CohortStatus::Frozen => Event::CohortFrozen { cohort },
+			CohortStatus::Active => Event::CohortUnfrozen { cohort },
+		});
+		Ok(())
+	}
+
+	pub(crate) fn validate_condition(condition: &ConditionOf<T>) -> DispatchResult {
+		ensure!(condition.is_well_formed(), Error::<T>::InvalidConditionCode);
+		Ok(())
+	}
+
+	pub(crate) fn validate_settings(settings: &SettingsOf<T>) -> DispatchResult {
+		ensure!(!settings.name.is_empty(), Error::<T>::EmptyName);
+		ensure!(settings.revenue_split.is_whole(), Error::<T>::RevenueSplitNotWhole);
+		ensure!(settings.k_anonymity_floor > 0, Error::<T>::InvalidKAnonymityFloor);
+		let voting = &settings.voting;
+		let valid = !voting.voting_period.is_zero()
+			&& !voting.epoch_length.is_zero()
+			&& voting.voice_credits_per_epoch > 0
+			&& !voting.quorum.is_zero();
+		ensure!(valid, Error::<T>::InvalidVotingParams);
+		Ok(())
+	}
+
+	/// Every issuer of a new cohort's list is approved, and named once.
+	fn validate_issuer_list(issuers: &IssuerListOf<T>) -> DispatchResult {
+		for (i, issuer) in issuers.iter().enumerate() {
+			ensure!(Issuers::<T>::contains_key(issuer), Error::<T>::NotApprovedIssuer);
+			ensure!(!issuers.iter().take(i).any(|e| e == issuer), Error::<T>::DuplicateIssuer);
+		}
+		Ok(())
+	}
+}

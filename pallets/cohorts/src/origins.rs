@@ -1,0 +1,102 @@
+//! Who may act for a cohort: the check behind every cohort decision, and the origin checks
+//! other pallets are configured with. The origin itself, [`Origin::Members`], is declared in
+//! `lib.rs` (FRAME needs it in the pallet module).
+
+use crate::*;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{EnsureOrigin, EnsureOriginWithArg},
+};
+use frame_system::{ensure_signed, pallet_prelude::OriginFor};
+
+impl<T: Config> Pallet<T> {
+	/// Checks that `origin` may take `action` for `cohort`, and says on whose authority.
+	pub fn ensure_cohort_authority(
+		origin: OriginFor<T>,
+		cohort: CohortId,
+		action: CohortAction,
+	) -> Result<CohortAuthority<T::AccountId>, DispatchError> {
+		let record = Registry::<T>::get(cohort).ok_or(Error::<T>::UnknownCohort)?;
+		match T::EnsureMembersOrigin::try_origin(origin) {
+			Ok(members_of) => {
+				ensure!(members_of == cohort, Error::<T>::WrongCohort);
+				// In a data trust, the trustees decide the data.
+				let trust = record.settings.governance.trustees().is_some();
+				ensure!(
+					!(trust && action == CohortAction::ManageData),
+					Error::<T>::NotCohortAuthority
+				);
+				Ok(CohortAuthority::Members)
+			},
+			Err(origin) => {
+				let who = ensure_signed(origin)?;
+				let is_trustee = record.settings.governance.trustees() == Some(&who);
+				let trustees_may =
+					matches!(action, CohortAction::ManageData | CohortAction::ManageIssuers);
+				ensure!(is_trustee && trustees_may, Error::<T>::NotCohortAuthority);
+				Ok(CohortAuthority::Trustees(who))
+			},
+		}
+	}
+}
+
+/// The members of a cohort, acting through a passed proposal: [`Origin::Members`]. Succeeds
+/// with the cohort's id.
+pub struct EnsureMembers<T>(core::marker::PhantomData<T>);
+impl<T, O> EnsureOrigin<O> for EnsureMembers<T>
+where
+	O: Into<Result<Origin, O>> + From<Origin>,
+{
+	type Success = CohortId;
+
+	fn try_origin(o: O) -> Result<Self::Success, O> {
+		o.into().map(|Origin::Members(cohort)| cohort)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin() -> Result<O, ()> {
+		Ok(O::from(Origin::Members(0)))
+	}
+}
+
+/// The cohort origin of a given cohort, for `action`s other pallets guard: its members, or (for
+/// data decisions and issuers) the trustees of a data trust. Succeeds with the authority.
+pub struct EnsureCohort<T, A>(core::marker::PhantomData<(T, A)>);
+
+/// Names the [`CohortAction`] an [`EnsureCohort`] checks.
+pub trait CohortActionOf {
+	/// The action.
+	const ACTION: CohortAction;
+}
+
+/// Guards data decisions (datasets, offers, licences).
+pub struct ManageData;
+impl CohortActionOf for ManageData {
+	const ACTION: CohortAction = CohortAction::ManageData;
+}
+
+/// Guards key-rotation approvals.
+pub struct ApproveRotation;
+impl CohortActionOf for ApproveRotation {
+	const ACTION: CohortAction = CohortAction::ApproveRotation;
+}
+
+impl<T: Config, A: CohortActionOf> EnsureOriginWithArg<T::RuntimeOrigin, CohortId>
+	for EnsureCohort<T, A>
+{
+	type Success = CohortAuthority<T::AccountId>;
+
+	fn try_origin(
+		o: T::RuntimeOrigin,
+		cohort: &CohortId,
+	) -> Result<Self::Success, T::RuntimeOrigin> {
+		Pallet::<T>::ensure_cohort_authority(o.clone(), *cohort, A::ACTION).map_err(|_| o)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(cohort: &CohortId) -> Result<T::RuntimeOrigin, ()> {
+		let _ = cohort;
+		T::EnsureMembersOrigin::try_successful_origin()
+	}
+}

@@ -1,0 +1,305 @@
+//! What the calls do, once `lib.rs` has checked their origin.
+
+use super::*;
+use cohort_primitives::{
+	CohortLicensing, CohortsInspect, LicenceRef, MembershipInspect, RevenueShares, RevenueSplit,
+};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{tokens::imbalance::Imbalance, Get},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
+use sp_runtime::traits::{Saturating, Zero};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_register_dataset(
+		depositor: T::AccountId,
+		cohort: CohortId,
+		content_hash: H256,
+		schema_tags: SchemaTagsOf<T>,
+		locator: LocatorOf<T>,
+		record_count: u64,
+	) -> Result<DatasetId, DispatchError> {
+		Self::ensure_active_cohort(cohort)?;
+		let id = NextDatasetId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::IdOverflow)?;
+		let deposit = T::DatasetDeposit::get();
+		Self::hold(HoldReason::DataRecord, &depositor, deposit)?;
+		Datasets::<T>::insert(
+			id,
+			Dataset {
+				cohort,
+				content_hash,
+				schema_tags,
+				locator,
+				record_count,
+				version: 1,
+				status: DatasetStatus::Active,
+				offers: 0,
+				depositor,
+				deposit,
+			},
+		);
+		NextDatasetId::<T>::put(next);
+		Self::deposit_event(Event::DatasetRegistered {
+			dataset: id,
+			cohort,
+			content_hash,
+			record_count,
+		});
+		Ok(id)
+	}
+
+	pub(crate) fn do_publish_version(
+		id: DatasetId,
+		content_hash: H256,
+		locator: LocatorOf<T>,
+		record_count: u64,
+	) -> DispatchResult {
+		let version = Datasets::<T>::try_mutate(id, |dataset| -> Result<u32, DispatchError> {
+			let dataset = dataset.as_mut().ok_or(Error::<T>::UnknownDataset)?;
+			Self::ensure_active_cohort(dataset.cohort)?;
+			ensure!(dataset.is_active(), Error::<T>::DatasetRetired);
+			let version = dataset.publish_version(content_hash, locator, record_count);
+			version.ok_or_else(|| Error::<T>::IdOverflow.into())
+		})?;
+		Self::deposit_event(Event::DatasetVersionPublished {
+			dataset: id,
+			version,
+			content_hash,
+			record_count,
+		});
+		Ok(())
+	}
+
+	pub(crate) fn do_retire_dataset(id: DatasetId) -> DispatchResult {
+		Datasets::<T>::try_mutate(id, |dataset| -> DispatchResult {
+			let dataset = dataset.as_mut().ok_or(Error::<T>::UnknownDataset)?;
+			ensure!(dataset.is_active(), Error::<T>::DatasetRetired);
+			dataset.status = DatasetStatus::Retired;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::DatasetRetired { dataset: id });
+		Ok(())
+	}
+
+	pub(crate) fn do_publish_offer(
+		depositor: T::AccountId,
+		dataset: DatasetId,
+		purpose: Purpose,
+		price: BalanceOf<T>,
+		access_duration: BlockNumberFor<T>,
+		terms_hash: H256,
+	) -> Result<OfferId, DispatchError> {
+		ensure!(!price.is_zero() && !access_duration.is_zero(), Error::<T>::InvalidOffer);
+		let mut record = Datasets::<T>::get(dataset).ok_or(Error::<T>::UnknownDataset)?;
+		Self::ensure_active_cohort(record.cohort)?;
+		ensure!(record.is_active(), Error::<T>::DatasetRetired);
+		ensure!(record.offers < T::MaxOffersPerDataset::get(), Error::<T>::TooManyOffers);
+		let id = NextOfferId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::IdOverflow)?;
+		let deposit = T::OfferDeposit::get();
+		Self::hold(HoldReason::DataRecord, &depositor, deposit)?;
+		record.offers = record.offers.saturating_add(1);
+		let cohort = record.cohort;
+		Datasets::<T>::insert(dataset, record);
+		let offer = Offer {
+			dataset,
+			cohort,
+			purpose,
+			price,
+			access_duration,
+			terms_hash,
+			depositor,
+			deposit,
+		};
+		Offers::<T>::insert(id, offer);
+		NextOfferId::<T>::put(next);
+		Self::deposit_event(Event::OfferPublished {
+			offer: id,
+			dataset,
+			purpose,
+			price,
+			access_duration,
+			terms_hash,
+		});
+		Ok(id)
+	}
+
+	pub(crate) fn do_withdraw_offer(id: OfferId) -> DispatchResult {
+		let offer = Offers::<T>::take(id).ok_or(Error::<T>::UnknownOffer)?;
+		Datasets::<T>::mutate(offer.dataset, |dataset| {
+			if let Some(dataset) = dataset {
+				dataset.offers = dataset.offers.saturating_sub(1);
+			}
+		});
+		Self::release(HoldReason::DataRecord, &offer.depositor, offer.deposit)?;
+		Self::deposit_event(Event::OfferWithdrawn { offer: id });
+		Ok(())
+	}
+
+	pub(crate) fn do_request(
+		licensee: T::AccountId,
+		offer_id: OfferId,
+	) -> Result<RequestId, DispatchError> {
+		let offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::UnknownOffer)?;
+		Self::ensure_active_cohort(offer.cohort)?;
+		let dataset = Datasets::<T>::get(offer.dataset).ok_or(Error::<T>::UnknownDataset)?;
+		ensure!(dataset.is_active(), Error::<T>::DatasetRetired);
+		let id = NextRequestId::<T>::get();
+		let next = id.checked_add(1).ok_or(Error::<T>::IdOverflow)?;
+		let deposit = T::RequestDeposit::get();
+		Self::hold(HoldReason::Escrow, &licensee, offer.price)?;
+		Self::hold(HoldReason::LicenceRecord, &licensee, deposit)?;
+		let request = Request {
+			licensee: licensee.clone(),
+			offer: offer_id,
+			dataset: offer.dataset,
+			cohort: offer.cohort,
+			purpose: offer.purpose,
+			price: offer.price,
+			access_duration: offer.access_duration,
+			submitted_at: Self::now(),
+			deposit,
+		};
+		Requests::<T>::insert(id, request);
+		NextRequestId::<T>::put(next);
+		Self::deposit_event(Event::LicenceRequested {
+			request: id,
+			licensee,
+			offer: offer_id,
+			dataset: offer.dataset,
+			price: offer.price,
+		});
+		Ok(id)
+	}
+
+	/// Approves a request in three steps: check it may be approved, settle the escrow, grant
+	/// (or extend) access.
+	pub(crate) fn do_approve(id: RequestId) -> DispatchResult {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		let split = Self::ensure_approvable(&request)?;
+		let shares = Self::settle_escrow(id, &request, split)?;
+		let expires_at = Self::grant_access(id, &request)?;
+		Requests::<T>::remove(id);
+		let Request { licensee, dataset, cohort, purpose, .. } = request;
+		Self::deposit_event(Event::LicenceApproved {
+			request: id,
+			licensee: licensee.clone(),
+			dataset,
+			cohort,
+			purpose,
+			members_share: shares.members,
+			treasury_share: shares.treasury,
+			platform_share: shares.platform,
+		});
+		Self::deposit_event(Event::GrantIssued { dataset, licensee, purpose, expires_at });
+		Ok(())
+	}
+
+	/// Approval, step 1: the cohort is active, the offer still published, the dataset not
+	/// retired, and enough members consent to the purpose. Returns the cohort's revenue split.
+	fn ensure_approvable(request: &RequestOf<T>) -> Result<RevenueSplit, DispatchError> {
+		let cohort = request.cohort;
+		Self::ensure_active_cohort(cohort)?;
+		ensure!(Offers::<T>::contains_key(request.offer), Error::<T>::OfferGone);
+		let dataset = Datasets::<T>::get(request.dataset).ok_or(Error::<T>::UnknownDataset)?;
+		ensure!(dataset.is_active(), Error::<T>::DatasetRetired);
+		let (split, k_floor) =
+			T::Cohorts::licensing_terms(cohort).ok_or(Error::<T>::UnknownCohort)?;
+		ensure!(
+			T::Membership::consenting_members(cohort, request.purpose) >= k_floor,
+			Error::<T>::BelowKAnonymityFloor
+		);
+		Ok(split)
+	}
+
+	/// Approval, step 2: the price leaves the escrow as one credit, divided by `split`. The
+	/// members' share goes to their royalty pool, and what the pool gives back (no consenting
+	/// member has units) to their treasury, which they control. Returns the shares as paid.
+	fn settle_escrow(
+		id: RequestId,
+		request: &RequestOf<T>,
+		split: RevenueSplit,
+	) -> Result<RevenueShares<BalanceOf<T>>, DispatchError> {
+		let mut shares = split.divide(request.price);
+		let escrow = Self::take_escrow(&request.licensee, request.price)?;
+		let (members, rest) = escrow.split(shares.members);
+		let (platform, treasury) = rest.split(shares.platform);
+		let unshared = if shares.members.is_zero() {
+			members
+		} else {
+			let licence = LicenceRef {
+				request: id,
+				licensee: request.licensee.clone(),
+				dataset: request.dataset,
+			};
+			T::Royalties::deposit(request.cohort, request.purpose, members, licence)?
+		};
+		shares.members = shares.members.saturating_sub(unshared.peek());
+		shares.treasury = shares.treasury.saturating_add(unshared.peek());
+		Self::pay(&T::PlatformAccount::get(), platform)?;
+		Self::pay(&T::Cohorts::treasury_account(request.cohort), treasury.merge(unshared))?;
+		Ok(shares)
+	}
+
+	/// Approval, step 3: records the licensee's grant, or extends the one they hold (which
+	/// keeps its deposit; this request's is released). Returns when access ends.
+	fn grant_access(
+		id: RequestId,
+		request: &RequestOf<T>,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		let key = (request.dataset, request.licensee.clone(), request.purpose);
+		let (now, duration) = (Self::now(), request.access_duration);
+		let grant = match Grants::<T>::get(&key) {
+			Some(existing) => {
+				Self::release(HoldReason::LicenceRecord, &request.licensee, request.deposit)?;
+				existing.renewed(id, now, duration)
+			},
+			None => Grant::new(id, now, duration, request.deposit),
+		};
+		let expires_at = grant.expires_at;
+		Grants::<T>::insert(&key, grant);
+		Ok(expires_at)
+	}
+
+	pub(crate) fn do_reject(id: RequestId) -> DispatchResult {
+		let request = Self::close_request(id)?;
+		Self::deposit_event(Event::LicenceRejected { request: id, licensee: request.licensee });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_request(licensee: T::AccountId, id: RequestId) -> DispatchResult {
+		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		ensure!(request.licensee == licensee, Error::<T>::NotLicensee);
+		let review_ends = request.review_ends(T::ReviewPeriod::get());
+		ensure!(Self::now() >= review_ends, Error::<T>::ReviewPending);
+		Self::close_request(id)?;
+		Self::deposit_event(Event::RequestWithdrawn { request: id, licensee });
+		Ok(())
+	}
+
+	/// Removes a grant and releases its deposit: revoked by the cohort for breach, or removed
+	/// by anyone once it expired (`only_if_expired`).
+	pub(crate) fn do_remove_grant(
+		dataset: DatasetId,
+		licensee: T::AccountId,
+		purpose: Purpose,
+		only_if_expired: bool,
+	) -> DispatchResult {
+		let key = (dataset, licensee.clone(), purpose);
+		let grant = Grants::<T>::get(&key).ok_or(Error::<T>::UnknownGrant)?;
+		if only_if_expired {
+			ensure!(!grant.is_live(Self::now()), Error::<T>::GrantLive);
+		}
+		Grants::<T>::remove(&key);
+		Self::release(HoldReason::LicenceRecord, &licensee, grant.deposit)?;
+		Self::deposit_event(if only_if_expired {
+			Event::GrantExpired { dataset, licensee, purpose }
+		} else {
+			Event::GrantRevoked { dataset, licensee, purpose }
+		});
+		Ok(())
+	}
+}

@@ -1,0 +1,91 @@
+//! The invariants this pallet owns, checked by `try-runtime` and after every test.
+
+use super::*;
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{ensure, traits::fungible::InspectHold};
+use sp_runtime::{traits::Saturating, TryRuntimeError};
+
+/// What is held on each account, for one hold reason.
+type Sums<T> = BTreeMap<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
+
+fn add<T: Config>(sums: &mut Sums<T>, who: &T::AccountId, amount: BalanceOf<T>) {
+	let total = sums.entry(who.clone()).or_default();
+	*total = total.saturating_add(amount);
+}
+
+impl<T: Config> Pallet<T> {
+	/// 1. each licensee's escrow hold equals the sum of their open requests' prices;
+	/// 2. each licensee's licence-record hold equals the deposits of their open requests
+	///    and grants;
+	/// 3. each depositor's data-record hold equals the deposits of their datasets and
+	///    offers;
+	/// 4. a dataset's `offers` equals its offers; every offer and request names an existing
+	///    dataset of the same cohort; ids are below their counters;
+	/// 5. a grant exists only for an approved request: its request id was issued and is no
+	///    longer open.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let data = Self::check_datasets_and_offers()?;
+		let (escrow, records) = Self::check_requests_and_grants()?;
+		for (reason, sums) in [
+			(HoldReason::Escrow, escrow),
+			(HoldReason::LicenceRecord, records),
+			(HoldReason::DataRecord, data),
+		] {
+			for (who, total) in sums {
+				ensure!(
+					T::Currency::balance_on_hold(&reason.into(), &who) == total,
+					"a hold differs from the records it pays for"
+				);
+			}
+		}
+		Ok(())
+	}
+
+	/// Checks invariant 4 for datasets and offers; returns the data-record deposits.
+	fn check_datasets_and_offers() -> Result<Sums<T>, TryRuntimeError> {
+		let mut data = Sums::<T>::new();
+		let mut offers: BTreeMap<DatasetId, u32> = BTreeMap::new();
+		for (id, dataset) in Datasets::<T>::iter() {
+			ensure!(id < NextDatasetId::<T>::get(), "a dataset id was never issued");
+			add::<T>(&mut data, &dataset.depositor, dataset.deposit);
+		}
+		for (id, offer) in Offers::<T>::iter() {
+			ensure!(id < NextOfferId::<T>::get(), "an offer id was never issued");
+			let dataset = Datasets::<T>::get(offer.dataset).ok_or("an offer of no dataset")?;
+			ensure!(dataset.cohort == offer.cohort, "an offer of another cohort's dataset");
+			let count = offers.entry(offer.dataset).or_default();
+			*count = count.saturating_add(1);
+			add::<T>(&mut data, &offer.depositor, offer.deposit);
+		}
+		for (id, dataset) in Datasets::<T>::iter() {
+			ensure!(
+				offers.get(&id).copied().unwrap_or_default() == dataset.offers,
+				"a dataset's offer count differs from its offers"
+			);
+		}
+		Ok(data)
+	}
+
+	/// Checks invariants 4 and 5 for requests and grants; returns the escrowed prices and the
+	/// licence-record deposits.
+	fn check_requests_and_grants() -> Result<(Sums<T>, Sums<T>), TryRuntimeError> {
+		let (mut escrow, mut records) = (Sums::<T>::new(), Sums::<T>::new());
+		for (id, request) in Requests::<T>::iter() {
+			ensure!(id < NextRequestId::<T>::get(), "a request id was never issued");
+			let dataset = Datasets::<T>::get(request.dataset).ok_or("a request of no dataset")?;
+			ensure!(dataset.cohort == request.cohort, "a request of another cohort");
+			add::<T>(&mut escrow, &request.licensee, request.price);
+			add::<T>(&mut records, &request.licensee, request.deposit);
+		}
+		for ((dataset, licensee, _), grant) in Grants::<T>::iter() {
+			ensure!(Datasets::<T>::contains_key(dataset), "a grant of no dataset");
+			ensure!(
+				grant.request < NextRequestId::<T>::get()
+					&& !Requests::<T>::contains_key(grant.request),
+				"a grant without an approved request"
+			);
+			add::<T>(&mut records, &licensee, grant.deposit);
+		}
+		Ok((escrow, records))
+	}
+}

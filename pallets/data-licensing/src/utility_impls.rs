@@ -1,0 +1,85 @@
+//! What the calls share: who pays a deposit, holds and releases, and the checks on a cohort.
+
+use super::*;
+use cohort_primitives::{ActingAccount, CohortsInspect};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{
+		fungible::{Balanced, BalancedHold, InspectHold, MutateHold},
+		tokens::{imbalance::Imbalance, Fortitude, Precision},
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::traits::Zero;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	/// Who pays a cohort's record deposits: the treasury when its members act, the
+	/// trustees' account when they do.
+	pub(crate) fn depositor(cohort: CohortId, authority: AuthorityOf<T>) -> T::AccountId {
+		authority
+			.acting_account()
+			.unwrap_or_else(|| T::Cohorts::treasury_account(cohort))
+	}
+
+	pub(crate) fn dataset_cohort(dataset: DatasetId) -> Result<CohortId, DispatchError> {
+		Ok(Datasets::<T>::get(dataset).ok_or(Error::<T>::UnknownDataset)?.cohort)
+	}
+
+	pub(crate) fn ensure_active_cohort(cohort: CohortId) -> DispatchResult {
+		ensure!(T::Cohorts::exists(cohort), Error::<T>::UnknownCohort);
+		ensure!(T::Cohorts::is_active(cohort), Error::<T>::CohortFrozen);
+		Ok(())
+	}
+
+	pub(crate) fn hold(
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		T::Currency::hold(&reason.into(), who, amount)
+			.map_err(|_| Error::<T>::InsufficientFunds.into())
+	}
+
+	pub(crate) fn release(
+		reason: HoldReason,
+		who: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> DispatchResult {
+		T::Currency::release(&reason.into(), who, amount, Precision::BestEffort).map(|_| ())
+	}
+
+	/// Removes a request and releases its escrow and deposit.
+	pub(crate) fn close_request(id: RequestId) -> Result<RequestOf<T>, DispatchError> {
+		let request = Requests::<T>::take(id).ok_or(Error::<T>::UnknownRequest)?;
+		Self::release(HoldReason::Escrow, &request.licensee, request.price)?;
+		Self::release(HoldReason::LicenceRecord, &request.licensee, request.deposit)?;
+		Ok(request)
+	}
+
+	/// Takes `amount` out of `licensee`'s escrow hold as a credit, straight from the hold (it
+	/// never becomes free on the way). Like a transfer out of a hold, it does not take funds
+	/// that a freeze keeps.
+	pub(crate) fn take_escrow(
+		licensee: &T::AccountId,
+		amount: BalanceOf<T>,
+	) -> Result<CreditOf<T>, DispatchError> {
+		let liquid = T::Currency::reducible_total_balance_on_hold(licensee, Fortitude::Polite);
+		ensure!(amount <= liquid, Error::<T>::SettlementFailed);
+		let (credit, missing) = T::Currency::slash(&HoldReason::Escrow.into(), licensee, amount);
+		ensure!(missing.is_zero(), Error::<T>::SettlementFailed);
+		Ok(credit)
+	}
+
+	/// Pays `credit` into `to` (nothing to pay, nothing done).
+	pub(crate) fn pay(to: &T::AccountId, credit: CreditOf<T>) -> DispatchResult {
+		if credit.peek().is_zero() {
+			let _ = credit.drop_zero();
+			return Ok(());
+		}
+		T::Currency::resolve(to, credit).map_err(|_| Error::<T>::SettlementFailed.into())
+	}
+}

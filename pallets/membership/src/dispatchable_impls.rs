@@ -1,0 +1,266 @@
+//! What each call does, once its origin is checked.
+
+use crate::*;
+use codec::Encode;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{
+		fungible::MutateHold,
+		tokens::{Fortitude, Precision, Restriction},
+	},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_core::H256;
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn do_attest(
+		issuer: T::AccountId,
+		cohort: CohortId,
+		subject: T::AccountId,
+		person: Nullifier,
+		expires_at: BlockNumberFor<T>,
+		evidence: H256,
+	) -> DispatchResult {
+		ensure!(T::Cohorts::is_active(cohort), Error::<T>::CohortNotActive);
+		ensure!(T::Cohorts::accepts_issuer(cohort, &issuer), Error::<T>::IssuerNotAccepted);
+		Self::ensure_valid_expiry(expires_at)?;
+		ensure!(!Attestations::<T>::contains_key(cohort, &subject), Error::<T>::AttestationExists);
+		let deposit = T::AttestationDeposit::get();
+		T::Currency::hold(&HoldReason::Attestation.into(), &issuer, deposit)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		Attestations::<T>::insert(
+			cohort,
+			&subject,
+			Attestation { issuer: issuer.clone(), person, expires_at, evidence, deposit },
+		);
+		Self::deposit_event(Event::Attested { cohort, subject, issuer, expires_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_withdraw_attestation(
+		who: T::AccountId,
+		cohort: CohortId,
+		subject: T::AccountId,
+	) -> DispatchResult {
+		let attestation =
+			Attestations::<T>::get(cohort, &subject).ok_or(Error::<T>::NoAttestation)?;
+		ensure!(
+			who == attestation.issuer || attestation.expires_at <= Self::now(),
+			Error::<T>::NotAttestationIssuer
+		);
+		Self::release_attestation(&attestation)?;
+		Attestations::<T>::remove(cohort, &subject);
+		Self::deposit_event(Event::AttestationWithdrawn { cohort, subject });
+		Ok(())
+	}
+
+	/// Joins `cohort`, or restores the caller's suspended membership, on a credential or the
+	/// caller's on-chain attestation.
+	pub(crate) fn do_join(
+		who: T::AccountId,
+		cohort: CohortId,
+		credential: Option<(CredentialOf<T>, T::Signature)>,
+	) -> DispatchResult {
+		ensure!(T::Cohorts::is_active(cohort), Error::<T>::CohortNotActive);
+		let admission = Self::take_attestation(&who, cohort, credential)?;
+		match PersonOf::<T>::get(cohort, &who) {
+			Some(current) => Self::restore(who, cohort, current, admission),
+			None => Self::admit(who, cohort, admission),
+		}
+	}
+
+	/// `who` is a member as `current`: only a suspended membership of the same person can be
+	/// restored.
+	fn restore(
+		who: T::AccountId,
+		cohort: CohortId,
+		current: Nullifier,
+		admission: AdmissionOf<T>,
+	) -> DispatchResult {
+		let person = admission.person;
+		ensure!(current == person, Error::<T>::PersonMismatch);
+		let mut record = Memberships::<T>::get(cohort, person).ok_or(Error::<T>::NotMember)?;
+		ensure!(record.status == MemberStatus::Suspended, Error::<T>::AlreadyMember);
+		Self::update_stats(cohort, |stats| {
+			stats.remove(MemberStatus::Suspended, record.consent);
+			stats.add(MemberStatus::Active, record.consent)
+		})?;
+		let expires_at = admission.expires_at;
+		record.restore(admission);
+		Memberships::<T>::insert(cohort, person, record);
+		T::OnMembershipChange::on_restored(cohort, &person)?;
+		Self::deposit_event(Event::Restored { cohort, account: who, expires_at });
+		Ok(())
+	}
+
+	/// `who` holds no membership of `cohort`: they join as `admission`'s person, new or
+	/// returning after leaving.
+	fn admit(who: T::AccountId, cohort: CohortId, admission: AdmissionOf<T>) -> DispatchResult {
+		let person = admission.person;
+		let issuer = admission.issuer.clone();
+		let previous = Memberships::<T>::get(cohort, person);
+		if let Some(previous) = &previous {
+			ensure!(previous.status == MemberStatus::Left, Error::<T>::PersonAlreadyMember);
+		}
+		let deposit = T::MembershipDeposit::get();
+		T::Currency::hold(&HoldReason::Membership.into(), &who, deposit)
+			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		let record =
+			MembershipRecord::admit(who.clone(), admission, deposit, Self::now(), previous);
+		let units = record.units;
+		Self::update_stats(cohort, |stats| stats.add(MemberStatus::Active, Consent::NONE))?;
+		Memberships::<T>::insert(cohort, person, record);
+		PersonOf::<T>::insert(cohort, &who, person);
+		T::OnMembershipChange::on_joined(cohort, &person, &who, units)?;
+		Self::deposit_event(Event::Joined { cohort, account: who, person, issuer });
+		Ok(())
+	}
+
+	pub(crate) fn do_leave(who: T::AccountId, cohort: CohortId) -> DispatchResult {
+		let (person, mut record) = Self::membership_of(cohort, &who)?;
+		Self::update_stats(cohort, |stats| {
+			stats.remove(record.status, record.consent);
+			Ok(())
+		})?;
+		T::Currency::release(
+			&HoldReason::Membership.into(),
+			&who,
+			record.deposit,
+			Precision::BestEffort,
+		)?;
+		record.leave();
+		Memberships::<T>::insert(cohort, person, record);
+		PersonOf::<T>::remove(cohort, &who);
+		T::OnMembershipChange::on_left(cohort, &person)?;
+		Self::deposit_event(Event::Left { cohort, account: who });
+		Ok(())
+	}
+
+	/// Suspends an active membership.
+	fn suspend(cohort: CohortId, person: Nullifier, mut record: MembershipOf<T>) -> DispatchResult {
+		ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
+		Self::update_stats(cohort, |stats| {
+			stats.remove(MemberStatus::Active, record.consent);
+			stats.add(MemberStatus::Suspended, record.consent)
+		})?;
+		record.status = MemberStatus::Suspended;
+		Memberships::<T>::insert(cohort, person, record);
+		T::OnMembershipChange::on_suspended(cohort, &person)
+	}
+
+	pub(crate) fn do_revoke(
+		issuer: T::AccountId,
+		cohort: CohortId,
+		member: T::AccountId,
+	) -> DispatchResult {
+		let (person, record) = Self::membership_of(cohort, &member)?;
+		ensure!(record.issuer == issuer, Error::<T>::NotMembershipIssuer);
+		Self::suspend(cohort, person, record)?;
+		Self::deposit_event(Event::Revoked { cohort, account: member, issuer });
+		Ok(())
+	}
+
+	pub(crate) fn do_expire(cohort: CohortId, member: T::AccountId) -> DispatchResult {
+		let (person, record) = Self::membership_of(cohort, &member)?;
+		ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
+		ensure!(record.expires_at <= Self::now(), Error::<T>::NotExpired);
+		Self::suspend(cohort, person, record)?;
+		Self::deposit_event(Event::Expired { cohort, account: member });
+		Ok(())
+	}
+
+	/// Rotates with the membership's issuer's signed approval, spending its nonce.
+	pub(crate) fn do_rotate_with_issuer(
+		cohort: CohortId,
+		lost: T::AccountId,
+		new: T::AccountId,
+		nonce: u64,
+		signature: T::Signature,
+	) -> DispatchResult {
+		let (person, record) = Self::membership_of(cohort, &lost)?;
+		ensure!(nonce > record.nonce, Error::<T>::NonceUsed);
+		ensure!(T::Cohorts::accepts_issuer(cohort, &record.issuer), Error::<T>::IssuerNotAccepted);
+		let approval = RotationApproval {
+			genesis_hash: Self::genesis_hash(),
+			cohort,
+			person,
+			from: lost.clone(),
+			to: new.clone(),
+			nonce,
+		};
+		let payload = (ROTATION_TAG, &approval).encode();
+		Self::verify_signature(&payload, &signature, &record.issuer)?;
+		Memberships::<T>::mutate(cohort, person, |r| {
+			if let Some(r) = r {
+				r.nonce = nonce;
+			}
+		});
+		Self::do_rotate(cohort, lost, new)
+	}
+
+	pub(crate) fn do_rotate(
+		cohort: CohortId,
+		lost: T::AccountId,
+		new: T::AccountId,
+	) -> DispatchResult {
+		let (person, mut record) = Self::membership_of(cohort, &lost)?;
+		ensure!(!PersonOf::<T>::contains_key(cohort, &new), Error::<T>::NewAccountIsMember);
+		// The deposit follows the person: moved, still held, to the new account.
+		T::Currency::transfer_on_hold(
+			&HoldReason::Membership.into(),
+			&lost,
+			&new,
+			record.deposit,
+			Precision::Exact,
+			Restriction::OnHold,
+			Fortitude::Polite,
+		)
+		.map_err(|_| Error::<T>::DepositNotMoved)?;
+		record.account = new.clone();
+		Memberships::<T>::insert(cohort, person, record);
+		PersonOf::<T>::remove(cohort, &lost);
+		PersonOf::<T>::insert(cohort, &new, person);
+		T::OnMembershipChange::on_rotated(cohort, &person, &lost, &new)?;
+		Self::deposit_event(Event::Rotated { cohort, person, from: lost, to: new });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_consent(
+		who: T::AccountId,
+		cohort: CohortId,
+		consent: Consent,
+	) -> DispatchResult {
+		let (person, mut record) = Self::membership_of(cohort, &who)?;
+		let old = record.consent;
+		ensure!(old != consent, Error::<T>::ConsentUnchanged);
+		Self::update_stats(cohort, |stats| {
+			stats.remove(record.status, old);
+			stats.add(record.status, consent)
+		})?;
+		record.consent = consent;
+		Memberships::<T>::insert(cohort, person, record);
+		T::OnMembershipChange::on_consent_changed(cohort, &person, old, consent)?;
+		Self::deposit_event(Event::ConsentChanged { cohort, account: who, old, new: consent });
+		Ok(())
+	}
+
+	pub(crate) fn do_record_contribution(
+		issuer: T::AccountId,
+		cohort: CohortId,
+		member: T::AccountId,
+		units: u64,
+	) -> DispatchResult {
+		ensure!(T::Cohorts::accepts_issuer(cohort, &issuer), Error::<T>::IssuerNotAccepted);
+		ensure!(units > 0, Error::<T>::NoUnits);
+		let (person, mut record) = Self::membership_of(cohort, &member)?;
+		ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
+		let old = record.units;
+		let total = old.checked_add(units).ok_or(Error::<T>::UnitsOverflow)?;
+		record.units = total;
+		Memberships::<T>::insert(cohort, person, record);
+		T::OnMembershipChange::on_units_changed(cohort, &person, old, total)?;
+		Self::deposit_event(Event::ContributionRecorded { cohort, account: member, units, total });
+		Ok(())
+	}
+}

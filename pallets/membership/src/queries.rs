@@ -1,0 +1,20 @@
+//! Read-only answers for the runtime API: nothing here writes.
+
+use crate::*;
+
+impl<T: Config> Pallet<T> {
+	/// `account`'s membership of `cohort`, active or suspended (none once left), and the
+	/// person behind it.
+	pub fn membership(
+		cohort: CohortId,
+		account: &T::AccountId,
+	) -> Option<(Nullifier, MembershipOf<T>)> {
+		let person = PersonOf::<T>::get(cohort, account)?;
+		Memberships::<T>::get(cohort, person).map(|record| (person, record))
+	}
+
+	/// `cohort`'s member counts.
+	pub fn member_counts(cohort: CohortId) -> CohortStats {
+		Stats::<T>::get(cohort)
+	}
+}

@@ -1,0 +1,94 @@
+//! The invariants this pallet owns, checked by `try-runtime` and after every test.
+
+use crate::*;
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{ensure, traits::fungible::InspectHold};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
+
+impl<T: Config> Pallet<T> {
+	/// The invariants this pallet owns:
+	///
+	/// 1. every `PersonOf` entry points at a membership of the same cohort whose account it
+	///    is, and which has not been left;
+	/// 2. every membership not left is found again through `PersonOf` from its account — so
+	///    there is at most one membership per (cohort, account) and per (cohort, person);
+	/// 3. a left membership holds no deposit and no consent;
+	/// 4. `Stats` equal the counts of active and suspended memberships, and of active ones
+	///    consenting to each purpose;
+	/// 5. the membership deposits held on each account equal the deposits of its
+	///    memberships; the attestation deposits held on each issuer equal those of its
+	///    waiting attestations.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		Self::check_person_index()?;
+		Self::check_memberships()?;
+		Self::check_attestation_deposits()
+	}
+
+	/// Invariant 1.
+	fn check_person_index() -> Result<(), TryRuntimeError> {
+		for (cohort, account, person) in PersonOf::<T>::iter() {
+			let record =
+				Memberships::<T>::get(cohort, person).ok_or("PersonOf points at no membership")?;
+			ensure!(record.account == account, "PersonOf points at another account");
+			ensure!(record.status != MemberStatus::Left, "PersonOf points at a left membership");
+		}
+		Ok(())
+	}
+
+	/// Invariants 2 to 4, and 5 for memberships.
+	fn check_memberships() -> Result<(), TryRuntimeError> {
+		let mut counted: BTreeMap<CohortId, CohortStats> = BTreeMap::new();
+		let mut member_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (cohort, person, record) in Memberships::<T>::iter() {
+			if record.status == MemberStatus::Left {
+				ensure!(record.deposit.is_zero(), "a left membership holds a deposit");
+				ensure!(record.consent == Consent::NONE, "a left membership consents");
+				continue;
+			}
+			counted
+				.entry(cohort)
+				.or_default()
+				.add(record.status, record.consent)
+				.map_err(|_| "a member count overflows")?;
+			ensure!(
+				PersonOf::<T>::get(cohort, &record.account) == Some(person),
+				"a membership is not reachable from its account"
+			);
+			let total = member_deposits.entry(record.account.clone()).or_default();
+			*total = total.saturating_add(record.deposit);
+		}
+		for (cohort, stats) in Stats::<T>::iter() {
+			let expected = counted.remove(&cohort).unwrap_or_default();
+			ensure!(stats == expected, "member counts differ from the memberships");
+		}
+		for (_, leftover) in counted {
+			ensure!(leftover == CohortStats::default(), "a cohort's members are not counted");
+		}
+		for (account, total) in member_deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Membership.into(), &account) == total,
+				"held membership deposits differ from the memberships'"
+			);
+		}
+		Ok(())
+	}
+
+	/// Invariant 5 for attestations.
+	fn check_attestation_deposits() -> Result<(), TryRuntimeError> {
+		let mut attestation_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		for (_, _, attestation) in Attestations::<T>::iter() {
+			let total = attestation_deposits.entry(attestation.issuer.clone()).or_default();
+			*total = total.saturating_add(attestation.deposit);
+		}
+		for (issuer, total) in attestation_deposits {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Attestation.into(), &issuer) == total,
+				"held attestation deposits differ from the attestations'"
+			);
+		}
+		Ok(())
+	}
+}

@@ -1,0 +1,143 @@
+//! What the calls share: checking attestations, credentials and signatures, finding a
+//! membership, keeping the counts.
+
+use crate::*;
+use codec::Encode;
+use frame_support::{
+	ensure,
+	pallet_prelude::*,
+	traits::{fungible::MutateHold, tokens::Precision},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
+use sp_runtime::{
+	traits::{Saturating, Verify, Zero},
+	ArithmeticError,
+};
+
+impl<T: Config> Pallet<T> {
+	pub(crate) fn now() -> BlockNumberFor<T> {
+		frame_system::Pallet::<T>::block_number()
+	}
+
+	/// The chain's genesis hash, which credentials bind.
+	pub fn genesis_hash() -> T::Hash {
+		frame_system::Pallet::<T>::block_hash(BlockNumberFor::<T>::zero())
+	}
+
+	pub(crate) fn ensure_valid_expiry(expires_at: BlockNumberFor<T>) -> DispatchResult {
+		let now = Self::now();
+		ensure!(expires_at > now, Error::<T>::Expired);
+		ensure!(
+			expires_at <= now.saturating_add(T::MaxAttestationPeriod::get()),
+			Error::<T>::ExpiryTooFar
+		);
+		Ok(())
+	}
+
+	pub(crate) fn verify_signature(
+		payload: &[u8],
+		signature: &T::Signature,
+		signer: &T::AccountId,
+	) -> DispatchResult {
+		ensure!(signature.verify(payload, signer), Error::<T>::BadSignature);
+		Ok(())
+	}
+
+	/// The membership (and person) of `account` in `cohort`.
+	pub(crate) fn membership_of(
+		cohort: CohortId,
+		account: &T::AccountId,
+	) -> Result<(Nullifier, MembershipOf<T>), DispatchError> {
+		let person = PersonOf::<T>::get(cohort, account).ok_or(Error::<T>::NotMember)?;
+		let record = Memberships::<T>::get(cohort, person).ok_or(Error::<T>::NotMember)?;
+		Ok((person, record))
+	}
+
+	/// Applies `change` to `cohort`'s counts; nothing changes if it overflows.
+	pub(crate) fn update_stats(
+		cohort: CohortId,
+		change: impl FnOnce(&mut CohortStats) -> Result<(), ArithmeticError>,
+	) -> DispatchResult {
+		Stats::<T>::try_mutate(cohort, |stats| {
+			change(stats).map_err(|_| Error::<T>::CountOverflow.into())
+		})
+	}
+
+	pub(crate) fn release_attestation(attestation: &AttestationOf<T>) -> DispatchResult {
+		T::Currency::release(
+			&HoldReason::Attestation.into(),
+			&attestation.issuer,
+			attestation.deposit,
+			Precision::BestEffort,
+		)?;
+		Ok(())
+	}
+
+	/// The attestation `who` joins `cohort` with: a verified credential, or their on-chain
+	/// attestation (consumed, its deposit back with the issuer).
+	pub(crate) fn take_attestation(
+		who: &T::AccountId,
+		cohort: CohortId,
+		credential: Option<(CredentialOf<T>, T::Signature)>,
+	) -> Result<AdmissionOf<T>, DispatchError> {
+		match credential {
+			Some((credential, signature)) => {
+				Self::verify_credential(who, cohort, credential, &signature)
+			},
+			None => Self::take_onchain_attestation(who, cohort),
+		}
+	}
+
+	/// Checks that `credential` was signed by an issuer `cohort` accepts, for this chain, this
+	/// cohort and `who`, is unexpired and is not a replay.
+	fn verify_credential(
+		who: &T::AccountId,
+		cohort: CohortId,
+		credential: CredentialOf<T>,
+		signature: &T::Signature,
+	) -> Result<AdmissionOf<T>, DispatchError> {
+		ensure!(credential.genesis_hash == Self::genesis_hash(), Error::<T>::WrongChain);
+		ensure!(credential.cohort == cohort, Error::<T>::WrongCohort);
+		ensure!(&credential.subject == who, Error::<T>::WrongSubject);
+		ensure!(credential.expires_at > Self::now(), Error::<T>::Expired);
+		ensure!(
+			T::Cohorts::accepts_issuer(cohort, &credential.issuer),
+			Error::<T>::IssuerNotAccepted
+		);
+		let payload = (CREDENTIAL_TAG, &credential).encode();
+		Self::verify_signature(&payload, signature, &credential.issuer)?;
+		if let Some(record) = Memberships::<T>::get(cohort, credential.person) {
+			ensure!(credential.nonce > record.nonce, Error::<T>::NonceUsed);
+		}
+		Ok(Admission {
+			issuer: credential.issuer,
+			person: credential.person,
+			expires_at: credential.expires_at,
+			evidence: credential.evidence,
+			nonce: Some(credential.nonce),
+		})
+	}
+
+	/// Consumes the unexpired on-chain attestation waiting for `who`, if its issuer is still
+	/// accepted, and returns its deposit to the issuer.
+	fn take_onchain_attestation(
+		who: &T::AccountId,
+		cohort: CohortId,
+	) -> Result<AdmissionOf<T>, DispatchError> {
+		let attestation = Attestations::<T>::get(cohort, who).ok_or(Error::<T>::NoAttestation)?;
+		ensure!(attestation.expires_at > Self::now(), Error::<T>::Expired);
+		ensure!(
+			T::Cohorts::accepts_issuer(cohort, &attestation.issuer),
+			Error::<T>::IssuerNotAccepted
+		);
+		Self::release_attestation(&attestation)?;
+		Attestations::<T>::remove(cohort, who);
+		Ok(Admission {
+			issuer: attestation.issuer,
+			person: attestation.person,
+			expires_at: attestation.expires_at,
+			evidence: attestation.evidence,
+			nonce: None,
+		})
+	}
+}

@@ -1,0 +1,69 @@
+//! The arithmetic that lives on the shared types.
+
+use super::*;
+use crate::testing::Rng;
+
+fn split(members: u32, treasury: u32, platform: u32) -> RevenueSplit {
+	RevenueSplit {
+		members: Permill::from_percent(members),
+		treasury: Permill::from_percent(treasury),
+		platform: Permill::from_percent(platform),
+	}
+}
+
+fn shares(members: u64, treasury: u64, platform: u64) -> RevenueShares<u64> {
+	RevenueShares { members, treasury, platform }
+}
+
+#[test]
+fn a_price_divides_by_the_split() {
+	assert_eq!(split(70, 25, 5).divide(10_000u64), shares(7_000, 2_500, 500));
+	assert_eq!(split(100, 0, 0).divide(10_000u64), shares(10_000, 0, 0));
+	assert_eq!(split(0, 100, 0).divide(10_000u64), shares(0, 10_000, 0));
+	assert_eq!(split(70, 25, 5).divide(0u64), shares(0, 0, 0));
+}
+
+#[test]
+fn members_and_platform_round_down_and_the_treasury_takes_the_rest() {
+	// 70% of 9,999 = 6,999.3 → 6,999; 5% = 499.95 → 499; the treasury 2,501 (not 2,499.75).
+	assert_eq!(split(70, 25, 5).divide(9_999u64), shares(6_999, 2_501, 499));
+	// Too small for anyone but the treasury.
+	assert_eq!(split(70, 25, 5).divide(1u64), shares(0, 1, 0));
+	assert_eq!(split(70, 25, 5).divide(u128::MAX).members, Permill::from_percent(70) * u128::MAX);
+}
+
+#[test]
+fn the_shares_always_sum_to_the_price() {
+	let mut rng = Rng(0x5eed);
+	for _ in 0..10_000 {
+		let members = rng.below(1_000_001) as u32;
+		let platform = rng.below(u64::from(1_000_001 - members)) as u32;
+		let whole = RevenueSplit {
+			members: Permill::from_parts(members),
+			platform: Permill::from_parts(platform),
+			treasury: Permill::from_parts(1_000_000 - members - platform),
+		};
+		assert!(whole.is_whole());
+		let price = rng.next() >> rng.below(64);
+		let divided = whole.divide(price);
+		assert_eq!(divided.members + divided.treasury + divided.platform, price);
+		assert_eq!(divided.members, whole.members.mul_floor(price));
+		assert_eq!(divided.platform, whole.platform.mul_floor(price));
+	}
+}
+
+#[test]
+fn a_split_that_is_not_whole_still_divides_the_price_exactly() {
+	// Members and platform over one: the platform gets only what the members leave.
+	assert_eq!(split(80, 0, 30).divide(1_000u64), shares(800, 0, 200));
+	// Under one: the treasury takes the gap.
+	assert_eq!(split(10, 10, 10).divide(1_000u64), shares(100, 800, 100));
+}
+
+#[test]
+fn purposes_are_listed_once_in_index_order() {
+	assert_eq!(PURPOSES, 4);
+	for (i, purpose) in Purpose::ALL.into_iter().enumerate() {
+		assert_eq!(purpose.index(), i);
+	}
+}

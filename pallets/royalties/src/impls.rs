@@ -1,0 +1,133 @@
+//! What other pallets call: [`RoyaltyPools`] for pallet-data-licensing, which hands over the
+//! members' share of a licence, and [`OnMembershipChange`] for pallet-membership, which tells
+//! every change of a member's units, consent or status.
+
+use super::*;
+use cohort_primitives::{Consent, LicenceRef, MembershipChange};
+use frame_support::{
+	pallet_prelude::*,
+	traits::{fungible::Balanced, tokens::imbalance::Imbalance},
+};
+
+impl<T: Config> RoyaltyPools<T::AccountId, CreditOf<T>> for Pallet<T> {
+	fn deposit(
+		cohort: CohortId,
+		purpose: Purpose,
+		revenue: CreditOf<T>,
+		licence: LicenceRef<T::AccountId>,
+	) -> Result<CreditOf<T>, DispatchError> {
+		let mut pool = Pools::<T>::get(cohort, purpose);
+		if !pool.has_units() {
+			// Nobody to share it among: it goes back, for the caller to pay elsewhere.
+			return Ok(revenue);
+		}
+		let amount = revenue.peek();
+		let rise = pool.rise_for(amount).ok_or(Error::<T>::RevenueOverflow)?;
+		// The money and its record arrive together: the pot covers the pool by construction.
+		T::Currency::resolve(&Self::pot_account(), revenue)
+			.map_err(|_| Error::<T>::PotCannotReceive)?;
+		RecentRevenue::<T>::mutate(cohort, purpose, |recent| {
+			push_dropping_oldest(
+				recent,
+				Revenue {
+					licence,
+					amount,
+					counter_before: pool.reward_per_unit,
+					at: frame_system::Pallet::<T>::block_number(),
+				},
+			)
+		});
+		pool.take(amount, rise);
+		let total_units = pool.total_units;
+		Pools::<T>::insert(cohort, purpose, pool);
+		Self::deposit_event(Event::RevenueShared { cohort, purpose, amount, total_units });
+		Ok(CreditOf::<T>::zero())
+	}
+}
+
+impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
+	fn on_joined(
+		cohort: CohortId,
+		person: &Nullifier,
+		account: &T::AccountId,
+		units: u64,
+	) -> DispatchResult {
+		if let Some(other) = Payees::<T>::get(cohort, account) {
+			ensure!(other == *person, Error::<T>::UnclaimedRoyalties);
+		}
+		let mut position = Positions::<T>::get(cohort, person).unwrap_or_else(|| {
+			let counters = Purpose::ALL.map(|p| Pools::<T>::get(cohort, p).reward_per_unit);
+			Position::new(account.clone(), units, counters)
+		});
+		Self::settle(cohort, &mut position);
+		let before = position.clone();
+		if position.account != *account {
+			Payees::<T>::remove(cohort, &position.account);
+		}
+		position.account = account.clone();
+		position.status = MemberStatus::Active;
+		position.consent = Consent::NONE;
+		position.units = units;
+		Self::move_units(cohort, &before, &mut position);
+		Payees::<T>::insert(cohort, account, person);
+		Positions::<T>::insert(cohort, person, position);
+		Ok(())
+	}
+
+	fn on_suspended(cohort: CohortId, person: &Nullifier) -> DispatchResult {
+		Self::update(cohort, person, |p| p.status = MemberStatus::Suspended)
+	}
+
+	fn on_restored(cohort: CohortId, person: &Nullifier) -> DispatchResult {
+		Self::update(cohort, person, |p| p.status = MemberStatus::Active)
+	}
+
+	fn on_left(cohort: CohortId, person: &Nullifier) -> DispatchResult {
+		Self::update(cohort, person, |p| {
+			p.status = MemberStatus::Left;
+			p.consent = Consent::NONE;
+		})
+	}
+
+	fn on_rotated(
+		cohort: CohortId,
+		person: &Nullifier,
+		old: &T::AccountId,
+		new: &T::AccountId,
+	) -> DispatchResult {
+		if Payees::<T>::take(cohort, old).is_some() {
+			Payees::<T>::insert(cohort, new, person);
+		}
+		Positions::<T>::mutate(cohort, person, |position| {
+			if let Some(position) = position {
+				position.account = new.clone();
+			}
+		});
+		Ok(())
+	}
+
+	fn on_consent_changed(
+		cohort: CohortId,
+		person: &Nullifier,
+		_old: Consent,
+		new: Consent,
+	) -> DispatchResult {
+		Self::update(cohort, person, |p| p.consent = new)
+	}
+
+	fn on_units_changed(
+		cohort: CohortId,
+		person: &Nullifier,
+		_old: u64,
+		new: u64,
+	) -> DispatchResult {
+		Self::update(cohort, person, |p| p.units = new)
+	}
+
+	fn weight(change: MembershipChange) -> Weight {
+		match change {
+			MembershipChange::Rotated => T::WeightInfo::on_rotated(),
+			_ => T::WeightInfo::settle_and_move(),
+		}
+	}
+}

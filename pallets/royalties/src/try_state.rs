@@ -1,0 +1,75 @@
+//! The invariants this pallet owns, checked by `try-runtime` and after every test.
+
+use super::*;
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{ensure, traits::fungible::Inspect};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	SaturatedConversion, TryRuntimeError,
+};
+
+impl<T: Config> Pallet<T> {
+	/// 1. a pool's `total_units` equals the units its active, consenting members have in it;
+	/// 2. a pool's `balance` covers what all its members have pending and earned since they
+	///    last settled (nothing can be claimed that was not paid in);
+	/// 3. the pot holds at least the existential deposit plus every pool's `balance`;
+	/// 4. every position has its account in `Payees`, and every payee names a position of
+	///    that account; a position that left has something pending.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let (units, owed) = Self::positions_by_pool()?;
+		let mut held = T::Currency::minimum_balance();
+		for (cohort, purpose, pool) in Pools::<T>::iter() {
+			let expected = units.get(&(cohort, purpose)).copied().unwrap_or_default();
+			ensure!(pool.total_units == expected, "a pool's units differ from its members'");
+			let due = owed.get(&(cohort, purpose)).copied().unwrap_or_default();
+			ensure!(pool.balance >= due, "a pool owes more than it holds");
+			held = held.saturating_add(pool.balance);
+		}
+		for ((cohort, purpose), expected) in units {
+			ensure!(
+				expected == 0 || Pools::<T>::contains_key(cohort, purpose),
+				"members have units in a pool that does not exist"
+			);
+		}
+		ensure!(
+			T::Currency::balance(&Self::pot_account()) >= held,
+			"the pot holds less than the pools' ledgers"
+		);
+		for (cohort, account, person) in Payees::<T>::iter() {
+			let position =
+				Positions::<T>::get(cohort, person).ok_or("a payee without a position")?;
+			ensure!(position.account == account, "a payee of another account's position");
+		}
+		Ok(())
+	}
+
+	/// Per pool, the units its members have in it and what it owes them (pending plus earned
+	/// since they last settled); checks each position's payee entry on the way.
+	#[allow(clippy::type_complexity)]
+	fn positions_by_pool() -> Result<
+		(BTreeMap<(CohortId, Purpose), u128>, BTreeMap<(CohortId, Purpose), BalanceOf<T>>),
+		TryRuntimeError,
+	> {
+		let mut units: BTreeMap<(CohortId, Purpose), u128> = BTreeMap::new();
+		let mut owed: BTreeMap<(CohortId, Purpose), BalanceOf<T>> = BTreeMap::new();
+		for (cohort, person, position) in Positions::<T>::iter() {
+			ensure!(
+				Payees::<T>::get(cohort, &position.account) == Some(person),
+				"a position's account is not its payee"
+			);
+			ensure!(
+				position.status != MemberStatus::Left || !position.total_pending().is_zero(),
+				"a position that left with nothing pending was kept"
+			);
+			for purpose in Purpose::ALL {
+				let counter = Pools::<T>::get(cohort, purpose).reward_per_unit;
+				let pool_units = units.entry((cohort, purpose)).or_default();
+				*pool_units = pool_units.saturating_add(position.units_in(purpose));
+				let due: BalanceOf<T> = position.unsettled(purpose, counter).saturated_into();
+				let total = owed.entry((cohort, purpose)).or_default();
+				*total = total.saturating_add(due).saturating_add(position.pending_in(purpose));
+			}
+		}
+		Ok((units, owed))
+	}
+}

@@ -1,0 +1,96 @@
+//! The runtime's side of the pallets' `BenchmarkHelper`s: cohorts, issuers and members made
+//! through the real pallets, so that each pallet's benchmarks run against the runtime's state.
+//! `configs/cohorts.rs` names these in each pallet's `type BenchmarkHelper`.
+
+use crate::{AccountId, Balance, Balances, Cohorts, Membership, RuntimeOrigin, Signature, UNIT};
+use cohort_primitives::{CohortId, Consent, Nullifier, Purpose};
+use frame_support::traits::fungible::Mutate;
+use sp_core::crypto::KeyTypeId;
+
+/// The key type of the issuers' sr25519 keys in the benchmark keystore.
+const BENCHMARK_KEY: KeyTypeId = KeyTypeId(*b"cobe");
+
+/// The benchmark account `name`, holding `amount`.
+fn funded(name: &'static str, amount: Balance) -> AccountId {
+	let who: AccountId = frame_benchmarking::account(name, 0, 0);
+	let _ = Balances::set_balance(&who, amount);
+	who
+}
+
+/// A fresh cohort accepting `issuer` (approved if need be).
+fn cohort_accepting(issuer: AccountId) -> CohortId {
+	let creator = funded("cohort-creator", 1_000_000 * UNIT);
+	Cohorts::benchmark_cohort_accepting(creator, issuer)
+}
+
+/// A fresh cohort with one approved issuer, whose members the issuer attests on chain.
+pub struct VotingBenchmarkHelper;
+impl VotingBenchmarkHelper {
+	fn issuer() -> AccountId {
+		funded("voting-issuer", 1_000_000 * UNIT)
+	}
+}
+impl pallet_quadratic_voting::BenchmarkHelper<AccountId> for VotingBenchmarkHelper {
+	fn cohort() -> CohortId {
+		cohort_accepting(Self::issuer())
+	}
+
+	fn member(cohort: CohortId, who: &AccountId, index: u32) -> Nullifier {
+		let person = sp_core::H256(sp_io::hashing::blake2_256(&index.to_le_bytes()));
+		let _ = Membership::benchmark_member(cohort, Self::issuer(), who.clone(), person);
+		person
+	}
+}
+
+/// Issuers with sr25519 keys in the benchmark keystore, and cohort 0 accepting them.
+pub struct MembershipBenchmarkHelper;
+impl pallet_cohort_membership::BenchmarkHelper<AccountId, Signature> for MembershipBenchmarkHelper {
+	fn issuer() -> AccountId {
+		let public = sp_io::crypto::sr25519_generate(BENCHMARK_KEY, None);
+		AccountId::from(public)
+	}
+
+	fn sign(issuer: &AccountId, payload: &[u8]) -> Signature {
+		let public = sp_core::sr25519::Public::from_raw(*issuer.as_ref());
+		sp_io::crypto::sr25519_sign(BENCHMARK_KEY, &public, payload)
+			.map(Signature::Sr25519)
+			.unwrap_or_else(|| Signature::Sr25519(Default::default()))
+	}
+
+	fn cohort_accepting(issuer: &AccountId) -> CohortId {
+		cohort_accepting(issuer.clone())
+	}
+}
+
+/// Members consenting to every purpose, with units, in a fresh benchmark cohort.
+pub struct CohortBenchmarkHelper;
+impl CohortBenchmarkHelper {
+	/// Makes `who` a member of `cohort` as person `index`, consenting to everything, with
+	/// `units` contribution units.
+	fn consenting_member(cohort: CohortId, who: &AccountId, index: u32, units: u64) -> Nullifier {
+		use pallet_quadratic_voting::BenchmarkHelper;
+		let _ = Balances::set_balance(who, 1_000 * UNIT);
+		let person = VotingBenchmarkHelper::member(cohort, who, index);
+		let consent = Consent::only(&Purpose::ALL);
+		let _ = Membership::set_consent(RuntimeOrigin::signed(who.clone()), cohort, consent);
+		let issuer = RuntimeOrigin::signed(VotingBenchmarkHelper::issuer());
+		let _ = Membership::record_contribution(issuer, cohort, who.clone(), units);
+		person
+	}
+}
+impl pallet_royalties::BenchmarkHelper<AccountId> for CohortBenchmarkHelper {
+	fn member(who: &AccountId, index: u32, units: u64) -> (CohortId, Nullifier) {
+		use pallet_quadratic_voting::BenchmarkHelper;
+		let cohort = VotingBenchmarkHelper::cohort();
+		(cohort, Self::consenting_member(cohort, who, index, units))
+	}
+}
+impl pallet_data_licensing::BenchmarkHelper<AccountId> for CohortBenchmarkHelper {
+	fn licensable_cohort() -> CohortId {
+		use pallet_quadratic_voting::BenchmarkHelper;
+		let cohort = VotingBenchmarkHelper::cohort();
+		let member: AccountId = frame_benchmarking::account("licensing-member", 0, 0);
+		Self::consenting_member(cohort, &member, 0, 100);
+		cohort
+	}
+}
