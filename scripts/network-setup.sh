@@ -89,6 +89,16 @@ cohort_ensure_zombienet() {
 	export PATH="$dir/node_modules/.bin:$PATH"
 }
 
+# The ports cohort-local.toml fixes (relay alice/bob, collators 1/2) must be free.
+cohort_ensure_network_ports_free() {
+	local port
+	for port in 9900 9901 9944 9946; do
+		if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			cohort_fail "port $port is in use (a dev node or another network?): stop it first"
+		fi
+	done
+}
+
 # Everything a local network needs: cohort-node, the relay binaries, zombienet.
 cohort_network_setup() {
 	cohort_setup

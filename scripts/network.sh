@@ -19,11 +19,7 @@ source "$here/setup.sh"
 source "$here/network-setup.sh"
 cohort_network_setup
 
-for port in 9900 9901 9944 9946; do
-	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-		cohort_fail "port $port is in use (a dev node or another network?): stop it first"
-	fi
-done
+cohort_ensure_network_ports_free
 
 dir="$(mktemp -d /tmp/cohort-network.XXXXXX)"
 cat <<TXT
