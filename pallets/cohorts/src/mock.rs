@@ -1,34 +1,19 @@
 //! A runtime with just this pallet, for its tests and benchmarks.
 
 use crate::{self as pallet_cohorts, *};
-use frame_support::{derive_impl, parameter_types, traits::ConstU32, PalletId};
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::{
+	assert_ok, parameter_types,
+	traits::{
+		fungible::{Mutate, MutateHold},
+		tokens::Preservation,
+		ConstU32, Get,
+	},
+	BoundedVec, PalletId,
+};
 use frame_system::EnsureRoot;
-use sp_runtime::{BuildStorage, Permill};
+use sp_runtime::Permill;
 
-type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
-pub type Balance = u64;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Cohorts: pallet_cohorts,
-	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
+cohort_test_kit::mock_runtime!(Cohorts: pallet_cohorts, existential_deposit: 1);
 
 /// The council's two-thirds, in the mock: root.
 pub fn council() -> RuntimeOrigin {
@@ -133,40 +118,42 @@ pub fn create_trust() -> CohortId {
 	id
 }
 
-pub fn last_event() -> RuntimeEvent {
-	System::events().pop().expect("an event").event
-}
+/// The id the first cohort a test puts in storage gets.
+pub const FIRST_COHORT: CohortId = 0;
 
-/// Builds the test externalities: funded accounts, CLINIC and LAB approved issuers.
+/// Builds the test externalities: funded accounts, CLINIC and LAB approved issuers, and the
+/// cohorts asked for, put straight into storage.
 pub struct ExtBuilder {
 	approved_issuers: Vec<AccountId>,
+	cohorts: Vec<SettingsOf<Test>>,
 }
 
 impl Default for ExtBuilder {
 	fn default() -> Self {
-		Self { approved_issuers: vec![CLINIC, LAB] }
+		Self { approved_issuers: vec![CLINIC, LAB], cohorts: Vec::new() }
 	}
 }
 
 impl ExtBuilder {
+	/// A cohort with `settings`, created by ALICE and accepting CLINIC, as `create_cohort`
+	/// leaves it; the first gets id [`FIRST_COHORT`], the next the id after.
+	pub fn with_cohort(mut self, settings: SettingsOf<Test>) -> Self {
+		self.cohorts.push(settings);
+		self
+	}
+
 	/// Runs `test`, then checks the pallet's invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
-		let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-		pallet_balances::GenesisConfig::<Test> {
-			balances: [ALICE, BOB, CLINIC, LAB, REGISTRY, TRUSTEES]
-				.into_iter()
-				.map(|who| (who, ENDOWMENT))
-				.chain([(POOR, 150)])
-				.collect(),
-			..Default::default()
-		}
-		.assimilate_storage(&mut storage)
-		.unwrap();
-		let mut ext = sp_io::TestExternalities::new(storage);
+		let balances =
+			cohort_test_kit::endow(&[ALICE, BOB, CLINIC, LAB, REGISTRY, TRUSTEES], ENDOWMENT);
+		let mut ext =
+			cohort_test_kit::new_ext::<Test>([balances, vec![(POOR, 150)]].concat(), |_| {});
 		ext.execute_with(|| {
-			System::set_block_number(1);
 			for issuer in self.approved_issuers {
-				frame_support::assert_ok!(Cohorts::approve_issuer(council(), issuer));
+				Issuers::<Test>::insert(issuer, IssuerInfo { approved_at: 1 });
+			}
+			for settings in self.cohorts {
+				put_cohort(settings);
 			}
 			test();
 			Cohorts::do_try_state().expect("invariants hold");
@@ -174,8 +161,29 @@ impl ExtBuilder {
 	}
 }
 
+/// What `create_cohort` by ALICE with `settings`, accepting CLINIC, leaves in storage.
+fn put_cohort(settings: SettingsOf<Test>) {
+	let cohort = NextCohortId::<Test>::get();
+	assert_ok!(Balances::hold(&HoldReason::CohortDeposit.into(), &ALICE, DEPOSIT));
+	let treasury = Cohorts::treasury_account(cohort);
+	assert_ok!(<Balances as Mutate<_>>::transfer(&ALICE, &treasury, 1, Preservation::Preserve));
+	AcceptedIssuers::<Test>::insert(cohort, CLINIC, ());
+	Registry::<Test>::insert(
+		cohort,
+		Cohort {
+			creator: ALICE,
+			deposit: DEPOSIT,
+			condition: long_covid(),
+			settings,
+			status: CohortStatus::Active,
+			accepted_issuers: 1,
+			created_at: System::block_number(),
+		},
+	);
+	NextCohortId::<Test>::put(cohort + 1);
+}
+
 #[cfg(feature = "runtime-benchmarks")]
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	sp_io::TestExternalities::new(storage)
+	cohort_test_kit::new_ext::<Test>(Vec::new(), |_| {})
 }

@@ -4,29 +4,19 @@
 //! locator, counts, prices and dates. Every call is O(1) and an event: the audit trail a
 //! patient reads.
 //!
-//! - The cohort origin ([`Config::CohortOrigin`]: its members by vote, or a data trust's
-//!   trustees) **registers datasets**, publishes versions and retires them, and **publishes
-//!   offers** (purpose, price, access duration, terms hash) and withdraws them. Their deposits
-//!   are held on the cohort treasury (members) or the trustees' account.
-//! - A licensee **requests** an offer: the price is **held** on their account
-//!   ([`HoldReason::Escrow`]) until the cohort decides.
-//! - The cohort origin **approves**: the price leaves the hold as one credit, divided by the
-//!   cohort's `RevenueSplit`; the members' share goes to the royalty pool of (cohort, purpose)
-//!   ([`RoyaltyPools::deposit`]), what the pool gives back (no consenting member has units)
-//!   and the treasury's share to the cohort treasury, the platform's share to the platform;
-//!   an **access grant** `(dataset, licensee, purpose) → expires_at` is recorded. Approval
-//!   fails below the cohort's k-anonymity floor, for a frozen cohort, a retired dataset or a
-//!   withdrawn offer. Or it **rejects** (the hold is released); undecided after
-//!   `ReviewPeriod`, the licensee may **withdraw** the request.
-//! - The cohort origin may **revoke a grant** for breach (no refund); anyone removes an
-//!   **expired grant** (its deposit goes back to the licensee).
+//! The cohort origin (its members by vote, or a data trust's trustees) registers datasets and
+//! publishes offers, paying their deposits. A licensee requests an offer: the price is held
+//! ([`HoldReason::Escrow`]) until the cohort approves or rejects, or the review period ends and
+//! the licensee withdraws. Approval, at or above the cohort's k-anonymity floor, divides the
+//! price by the cohort's `RevenueSplit` (members' share as a credit to
+//! [`RoyaltyPools::deposit`], which gives back what no pool can take; treasury; platform) and
+//! records an access grant; a grant can be revoked for breach or removed once expired.
 //!
 //! ## Where things are
 //!
-//! `lib.rs`: config, storage, events, errors, hooks, calls (origin check, then `do_*`);
-//! `dispatchable_impls.rs`: the `do_*` functions, approval step by step; `utility_impls.rs`:
-//! holds, taking and paying out the escrow, shared checks; `queries.rs`: what the runtime API
-//! asks; `types.rs`: the records and their arithmetic; `try_state.rs`: the invariants.
+//! `lib.rs`: declarations and thin calls; `dispatchable_impls.rs`: the `do_*` functions;
+//! `utility_impls.rs`: holds, escrow, shared checks; `queries.rs`: what the runtime API asks;
+//! `types.rs`: the records and their arithmetic; `try_state.rs`: the invariants.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -92,7 +82,7 @@ pub mod pallet {
 		/// The cohorts: whether one acts, its treasury, revenue split and k-anonymity floor.
 		type Cohorts: CohortsInspect<Self::AccountId> + CohortLicensing;
 
-		/// How many members consent to a purpose (pallet-membership).
+		/// How many members consent to a purpose (pallet-cohort-membership).
 		type Membership: MembershipInspect<Self::AccountId>;
 
 		/// The royalty pools the members' share goes to (pallet-royalties), handed over as a

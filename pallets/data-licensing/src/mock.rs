@@ -1,54 +1,28 @@
 //! A runtime with this pallet, mock cohorts, membership counts and royalty pools.
 
 use crate::{self as pallet_data_licensing, *};
-use cohort_primitives::{
-	CohortLicensing, CohortsInspect, MembershipInspect, Nullifier, RevenueSplit, RoyaltyPools,
-};
+use cohort_primitives::{RevenueSplit, RoyaltyPools};
+use cohort_test_kit::{MockCohort, MockCohortOrigin, MockCohorts, MockMembership};
 use core::cell::RefCell;
 use frame_support::traits::{fungible::Balanced, tokens::imbalance::Imbalance};
 use frame_support::{
-	assert_ok, derive_impl, parameter_types,
-	traits::{fungible::InspectHold, EnsureOriginWithArg},
+	assert_ok, parameter_types,
+	traits::fungible::{InspectHold, MutateHold},
 };
-use frame_system::RawOrigin;
 use sp_core::H256;
-use sp_runtime::{BuildStorage, DispatchError, Permill};
-use std::collections::{BTreeMap, BTreeSet};
-
-type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
-pub type Balance = u64;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Licensing: pallet_data_licensing,
-	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
+use sp_runtime::{DispatchError, Permill};
+use std::collections::BTreeSet;
 
 pub const ED: Balance = 5;
 
+cohort_test_kit::mock_runtime!(Licensing: pallet_data_licensing, existential_deposit: ED);
+
 parameter_types! {
-	pub const ExistentialDeposit: Balance = ED;
 	pub const Platform: AccountId = PLATFORM;
 	pub const ReviewPeriod: u64 = REVIEW_PERIOD;
 	pub const DatasetDeposit: Balance = DATASET_DEPOSIT;
 	pub const OfferDeposit: Balance = OFFER_DEPOSIT;
 	pub const RequestDeposit: Balance = REQUEST_DEPOSIT;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type ExistentialDeposit = ExistentialDeposit;
-	type RuntimeHoldReason = RuntimeHoldReason;
 }
 
 pub const REVIEW_PERIOD: u64 = 20;
@@ -91,15 +65,12 @@ pub const NOBODY: AccountId = 5;
 pub const PLATFORM: AccountId = 90;
 /// The royalty pot of the mock pools.
 pub const POT: AccountId = 91;
-/// Cohort `c`'s treasury is `TREASURY_BASE + c`; its members act as that signed account.
-pub const TREASURY_BASE: AccountId = 1_000;
-pub const TREASURY: AccountId = TREASURY_BASE;
+/// COHORT's treasury; its members act as this account, signed.
+pub const TREASURY: AccountId = 1_000;
 pub const FUNDS: Balance = 100_000;
 pub const K_FLOOR: u32 = 3;
 
 thread_local! {
-	static FROZEN: RefCell<BTreeSet<CohortId>> = RefCell::new(BTreeSet::new());
-	static CONSENTING: RefCell<BTreeMap<(CohortId, Purpose), u32>> = RefCell::new(BTreeMap::new());
 	static WITHOUT_UNITS: RefCell<BTreeSet<(CohortId, Purpose)>> = RefCell::new(BTreeSet::new());
 	static ROYALTIES: RefCell<Vec<(CohortId, Purpose, Balance)>> = RefCell::new(Vec::new());
 }
@@ -112,47 +83,13 @@ pub fn split() -> RevenueSplit {
 	}
 }
 
-pub struct MockCohorts;
-impl CohortsInspect<AccountId> for MockCohorts {
-	fn is_active(cohort: CohortId) -> bool {
-		Self::exists(cohort) && !FROZEN.with(|f| f.borrow().contains(&cohort))
-	}
-	fn exists(cohort: CohortId) -> bool {
-		cohort == COHORT || cohort == TRUST_COHORT
-	}
-	fn accepts_issuer(_: CohortId, _: &AccountId) -> bool {
-		false
-	}
-	fn treasury_account(cohort: CohortId) -> AccountId {
-		TREASURY_BASE + AccountId::from(cohort)
-	}
-}
-impl CohortLicensing for MockCohorts {
-	fn licensing_terms(cohort: CohortId) -> Option<(RevenueSplit, u32)> {
-		Self::exists(cohort).then(|| (split(), K_FLOOR))
-	}
-}
-
 pub fn freeze(cohort: CohortId) {
-	FROZEN.with(|f| f.borrow_mut().insert(cohort));
-}
-
-pub struct MockMembership;
-impl MembershipInspect<AccountId> for MockMembership {
-	fn active_person(_: CohortId, _: &AccountId) -> Option<Nullifier> {
-		None
-	}
-	fn active_members(_: CohortId) -> u32 {
-		0
-	}
-	fn consenting_members(cohort: CohortId, purpose: Purpose) -> u32 {
-		CONSENTING.with(|c| c.borrow().get(&(cohort, purpose)).copied().unwrap_or(K_FLOOR))
-	}
+	MockCohorts::freeze(cohort);
 }
 
 /// How many members of `cohort` consent to `purpose` (K_FLOOR unless set).
 pub fn set_consenting(cohort: CohortId, purpose: Purpose, members: u32) {
-	CONSENTING.with(|c| c.borrow_mut().insert((cohort, purpose), members));
+	MockMembership::set_consenting(cohort, purpose, members);
 }
 
 /// Records what the pools receive and keeps it in POT; every pool has units unless told
@@ -183,24 +120,6 @@ pub fn royalties() -> Vec<(CohortId, Purpose, Balance)> {
 	ROYALTIES.with(|r| r.borrow().clone())
 }
 
-/// A cohort's members act as its treasury account, signed; a data trust's trustees as
-/// TRUSTEES. Succeeds with the acting account for trustees, `None` for members.
-pub struct MockCohortOrigin;
-impl EnsureOriginWithArg<RuntimeOrigin, CohortId> for MockCohortOrigin {
-	type Success = Option<AccountId>;
-	fn try_origin(o: RuntimeOrigin, cohort: &CohortId) -> Result<Option<AccountId>, RuntimeOrigin> {
-		match o.clone().into() {
-			Ok(RawOrigin::Signed(who)) if who == MockCohorts::treasury_account(*cohort) => Ok(None),
-			Ok(RawOrigin::Signed(TRUSTEES)) if *cohort == TRUST_COHORT => Ok(Some(TRUSTEES)),
-			_ => Err(o),
-		}
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin(cohort: &CohortId) -> Result<RuntimeOrigin, ()> {
-		Ok(RuntimeOrigin::signed(MockCohorts::treasury_account(*cohort)))
-	}
-}
-
 #[cfg(feature = "runtime-benchmarks")]
 pub struct MockBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
@@ -212,7 +131,7 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 
 /// The members of `cohort` acting.
 pub fn members(cohort: CohortId) -> RuntimeOrigin {
-	RuntimeOrigin::signed(MockCohorts::treasury_account(cohort))
+	RuntimeOrigin::signed(cohort_test_kit::treasury(cohort))
 }
 
 pub fn content() -> H256 {
@@ -294,47 +213,130 @@ pub fn run_to(n: u64) {
 	System::set_block_number(n);
 }
 
-pub fn last_event() -> RuntimeEvent {
-	System::events().pop().expect("an event").event
-}
-
 pub fn has_event(event: Event<Test>) -> bool {
 	System::events()
 		.iter()
 		.any(|r| r.event == RuntimeEvent::Licensing(event.clone()))
 }
 
-pub struct ExtBuilder;
+/// The id the first dataset, offer or request a test puts in storage gets.
+pub const FIRST_ID: u32 = 0;
+
+/// Builds the test externalities: funded licensees, treasuries, platform and pot; K_FLOOR members
+/// consenting to every purpose in both cohorts; and the records asked for, put straight into
+/// storage.
+#[derive(Default)]
+pub struct ExtBuilder {
+	datasets: u32,
+	offers: Vec<Purpose>,
+	requests: Vec<AccountId>,
+}
 
 impl ExtBuilder {
-	/// Runs `test` with funded licensees, treasuries, platform and pot; then checks the
-	/// pallet's invariants.
-	pub fn build_and_execute(test: impl FnOnce()) {
+	/// A dataset of COHORT's, as `register` leaves it; the first gets id [`FIRST_ID`].
+	pub fn with_dataset(mut self) -> Self {
+		self.datasets += 1;
+		self
+	}
+
+	/// An offer on the last dataset for `purpose`, as `offer` leaves it.
+	pub fn with_offer(mut self, purpose: Purpose) -> Self {
+		self.offers.push(purpose);
+		self
+	}
+
+	/// `licensee`'s request of the last offer, as `request` leaves it.
+	pub fn with_request(mut self, licensee: AccountId) -> Self {
+		self.requests.push(licensee);
+		self
+	}
+
+	/// Runs `test`, then checks the pallet's invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
 		let mut ext = new_test_ext();
 		ext.execute_with(|| {
+			(0..self.datasets).for_each(|_| put_dataset());
+			self.offers.into_iter().for_each(put_offer);
+			self.requests.into_iter().for_each(put_request);
 			test();
 			Licensing::do_try_state().expect("invariants hold");
 		});
 	}
 }
 
+fn put_dataset() {
+	let id = NextDatasetId::<Test>::get();
+	assert_ok!(Balances::hold(&HoldReason::DataRecord.into(), &TREASURY, DATASET_DEPOSIT));
+	let dataset = Dataset {
+		cohort: COHORT,
+		content_hash: content(),
+		schema_tags: tags(),
+		locator: locator(),
+		record_count: RECORDS,
+		version: 1,
+		status: DatasetStatus::Active,
+		offers: 0,
+		depositor: TREASURY,
+		deposit: DATASET_DEPOSIT,
+	};
+	Datasets::<Test>::insert(id, dataset);
+	NextDatasetId::<Test>::put(id + 1);
+}
+
+fn put_offer(purpose: Purpose) {
+	let (id, dataset) = (NextOfferId::<Test>::get(), NextDatasetId::<Test>::get() - 1);
+	assert_ok!(Balances::hold(&HoldReason::DataRecord.into(), &TREASURY, OFFER_DEPOSIT));
+	Datasets::<Test>::mutate(dataset, |d| d.as_mut().expect("a dataset").offers += 1);
+	let offer = Offer {
+		dataset,
+		cohort: COHORT,
+		purpose,
+		price: PRICE,
+		access_duration: DURATION,
+		terms_hash: terms(),
+		depositor: TREASURY,
+		deposit: OFFER_DEPOSIT,
+	};
+	Offers::<Test>::insert(id, offer);
+	NextOfferId::<Test>::put(id + 1);
+}
+
+fn put_request(licensee: AccountId) {
+	let id = NextRequestId::<Test>::get();
+	let offer_id = NextOfferId::<Test>::get() - 1;
+	let offer = Offers::<Test>::get(offer_id).expect("an offer");
+	assert_ok!(Balances::hold(&HoldReason::Escrow.into(), &licensee, offer.price));
+	assert_ok!(Balances::hold(&HoldReason::LicenceRecord.into(), &licensee, REQUEST_DEPOSIT));
+	let request = Request {
+		licensee,
+		offer: offer_id,
+		dataset: offer.dataset,
+		cohort: offer.cohort,
+		purpose: offer.purpose,
+		price: offer.price,
+		access_duration: offer.access_duration,
+		submitted_at: System::block_number(),
+		deposit: REQUEST_DEPOSIT,
+	};
+	Requests::<Test>::insert(id, request);
+	NextRequestId::<Test>::put(id + 1);
+}
+
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: [PHARMA, AI_LAB, TRUSTEES, NOBODY, TREASURY, TREASURY + 1]
-			.into_iter()
-			.map(|who| (who, FUNDS))
-			.chain([(POOR, PRICE), (PLATFORM, ED), (POT, ED)])
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
+	let accounts = [PHARMA, AI_LAB, TRUSTEES, NOBODY, TREASURY, TREASURY + 1];
+	let others = vec![(POOR, PRICE), (PLATFORM, ED), (POT, ED)];
+	let balances = [cohort_test_kit::endow(&accounts, FUNDS), others].concat();
+	let mut ext = cohort_test_kit::new_ext::<Test>(balances, |_| {});
 	ext.execute_with(|| {
-		System::set_block_number(1);
-		FROZEN.with(|f| f.borrow_mut().clear());
-		CONSENTING.with(|c| c.borrow_mut().clear());
+		let cooperative = MockCohort { licensing: Some((split(), K_FLOOR)), ..Default::default() };
+		let trust = MockCohort { trustees: Some(TRUSTEES), ..cooperative.clone() };
+		MockCohorts::add(COHORT, cooperative);
+		MockCohorts::add(TRUST_COHORT, trust);
+		for (cohort, purpose) in
+			[COHORT, TRUST_COHORT].iter().flat_map(|c| Purpose::ALL.map(|p| (*c, p)))
+		{
+			set_consenting(cohort, purpose, K_FLOOR);
+		}
 		WITHOUT_UNITS.with(|w| w.borrow_mut().clear());
 		ROYALTIES.with(|r| r.borrow_mut().clear());
 	});

@@ -2,37 +2,16 @@
 
 use crate::{self as pallet_cohort_membership, *};
 use codec::Encode;
-use cohort_primitives::{CohortsInspect, OnMembershipChange};
+use cohort_primitives::OnMembershipChange;
+use cohort_test_kit::{MockCohort, MockCohortOrigin, MockCohorts};
 use core::cell::RefCell;
-use frame_support::{derive_impl, parameter_types, traits::EnsureOriginWithArg};
-use frame_system::RawOrigin;
+use frame_support::{assert_ok, parameter_types, traits::fungible::MutateHold};
 use sp_core::H256;
-use sp_runtime::{testing::TestSignature, BuildStorage, DispatchResult};
-use std::collections::BTreeSet;
+use sp_runtime::{testing::TestSignature, DispatchResult};
 
-type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
-pub type Balance = u64;
+pub use cohort_test_kit::person;
 
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Membership: pallet_cohort_membership,
-	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
+cohort_test_kit::mock_runtime!(Membership: pallet_cohort_membership, existential_deposit: 1);
 
 pub const MEMBERSHIP_DEPOSIT: Balance = 50;
 pub const ATTESTATION_DEPOSIT: Balance = 20;
@@ -89,66 +68,24 @@ pub const CAROL: AccountId = 3;
 pub const ALICE_NEW: AccountId = 4;
 pub const POOR: AccountId = 98;
 pub const NOBODY: AccountId = 99;
-/// The account standing for cohort `c`'s members in the mock: `MEMBERS_BASE + c`.
-pub const MEMBERS_BASE: AccountId = 1_000;
 pub const ENDOWMENT: Balance = 1_000;
 
 thread_local! {
-	static FROZEN: RefCell<BTreeSet<CohortId>> = RefCell::new(BTreeSet::new());
 	static HOOK_CALLS: RefCell<Vec<String>> = RefCell::new(Vec::new());
-	static DROPPED: RefCell<BTreeSet<(CohortId, AccountId)>> = RefCell::new(BTreeSet::new());
-}
-
-pub struct MockCohorts;
-impl CohortsInspect<AccountId> for MockCohorts {
-	fn is_active(cohort: CohortId) -> bool {
-		Self::exists(cohort) && !FROZEN.with(|f| f.borrow().contains(&cohort))
-	}
-	fn exists(cohort: CohortId) -> bool {
-		cohort == COHORT || cohort == OTHER_COHORT
-	}
-	fn accepts_issuer(cohort: CohortId, issuer: &AccountId) -> bool {
-		if DROPPED.with(|d| d.borrow().contains(&(cohort, *issuer))) {
-			return false;
-		}
-		match (cohort, *issuer) {
-			(COHORT | OTHER_COHORT, CLINIC) => true,
-			(OTHER_COHORT, LAB) => true,
-			_ => false,
-		}
-	}
-	fn treasury_account(cohort: CohortId) -> AccountId {
-		MEMBERS_BASE + AccountId::from(cohort)
-	}
 }
 
 /// The cohort stops accepting the issuer (or the council removed it).
 pub fn drop_issuer(cohort: CohortId, issuer: AccountId) {
-	DROPPED.with(|d| d.borrow_mut().insert((cohort, issuer)));
+	MockCohorts::drop_issuer(cohort, issuer);
 }
 
 pub fn freeze(cohort: CohortId) {
-	FROZEN.with(|f| f.borrow_mut().insert(cohort));
+	MockCohorts::freeze(cohort);
 }
 
-/// The members of cohort `c` act as the signed account `MEMBERS_BASE + c`.
-pub struct MockCohortOrigin;
-impl EnsureOriginWithArg<RuntimeOrigin, CohortId> for MockCohortOrigin {
-	type Success = ();
-	fn try_origin(o: RuntimeOrigin, cohort: &CohortId) -> Result<(), RuntimeOrigin> {
-		match o.clone().into() {
-			Ok(RawOrigin::Signed(who)) if who == MEMBERS_BASE + AccountId::from(*cohort) => Ok(()),
-			_ => Err(o),
-		}
-	}
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin(cohort: &CohortId) -> Result<RuntimeOrigin, ()> {
-		Ok(RuntimeOrigin::signed(MEMBERS_BASE + AccountId::from(*cohort)))
-	}
-}
-
+/// The origin of cohort `cohort`'s members.
 pub fn cohort_members(cohort: CohortId) -> RuntimeOrigin {
-	RuntimeOrigin::signed(MEMBERS_BASE + AccountId::from(cohort))
+	RuntimeOrigin::signed(cohort_test_kit::treasury(cohort))
 }
 
 /// Records every notification, to check that followers hear of each change.
@@ -215,13 +152,8 @@ pub fn hook_calls() -> Vec<String> {
 	HOOK_CALLS.with(|c| c.take())
 }
 
-/// A person's nullifier in the tests: `person(1)` is Alice the patient, and so on.
-pub fn person(n: u8) -> Nullifier {
-	H256::repeat_byte(n)
-}
-
 fn person_name(p: &Nullifier) -> String {
-	format!("p{}", p.as_bytes()[0])
+	format!("p{}", p.to_low_u64_be())
 }
 
 pub fn evidence() -> H256 {
@@ -229,7 +161,7 @@ pub fn evidence() -> H256 {
 }
 
 /// A credential from `issuer` for `subject` as `person` in `cohort`, valid on this chain.
-pub fn credential(issuer: AccountId, subject: AccountId, p: u8, nonce: u64) -> CredentialOf<Test> {
+pub fn credential(issuer: AccountId, subject: AccountId, p: u64, nonce: u64) -> CredentialOf<Test> {
 	Credential {
 		genesis_hash: Membership::genesis_hash(),
 		cohort: COHORT,
@@ -253,7 +185,7 @@ pub fn sign_rotation(signer: AccountId, approval: &RotationApprovalOf<Test>) -> 
 }
 
 /// CLINIC attests on chain that `who` is `person(p)` in COHORT, for 100 blocks.
-pub fn attest(who: AccountId, p: u8) {
+pub fn attest(who: AccountId, p: u64) {
 	frame_support::assert_ok!(Membership::attest(
 		RuntimeOrigin::signed(CLINIC),
 		COHORT,
@@ -265,49 +197,68 @@ pub fn attest(who: AccountId, p: u8) {
 }
 
 /// `who` joins COHORT as `person(p)` through CLINIC's on-chain attestation.
-pub fn join(who: AccountId, p: u8) {
+pub fn join(who: AccountId, p: u64) {
 	attest(who, p);
 	frame_support::assert_ok!(Membership::join(RuntimeOrigin::signed(who), COHORT, None));
-}
-
-pub fn last_event() -> RuntimeEvent {
-	System::events().pop().expect("an event").event
 }
 
 pub fn stats() -> CohortStats {
 	Stats::<Test>::get(COHORT)
 }
 
-pub struct ExtBuilder;
+/// Builds the test externalities: funded accounts, cohorts 0 and 1 (CLINIC accepted by both, LAB
+/// by cohort 1 only), and the members asked for, put straight into storage.
+#[derive(Default)]
+pub struct ExtBuilder {
+	members: Vec<(AccountId, u64)>,
+}
 
 impl ExtBuilder {
-	/// Runs `test` on funded accounts, then checks the pallet's invariants.
-	pub fn build_and_execute(test: impl FnOnce()) {
+	/// `who` a member of COHORT as `person(p)`, attested by CLINIC for 100 blocks, as `join`
+	/// leaves it (followers are not told).
+	pub fn with_member(mut self, who: AccountId, p: u64) -> Self {
+		self.members.push((who, p));
+		self
+	}
+
+	/// Runs `test`, then checks the pallet's invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
 		let mut ext = new_test_ext();
 		ext.execute_with(|| {
+			for (who, p) in self.members {
+				put_member(who, p);
+			}
 			test();
 			Membership::do_try_state().expect("invariants hold");
 		});
 	}
 }
 
+/// What CLINIC's attestation and `join` leave in storage for `who` as `person(p)`.
+fn put_member(who: AccountId, p: u64) {
+	assert_ok!(Balances::hold(&HoldReason::Membership.into(), &who, MEMBERSHIP_DEPOSIT));
+	let admission = Admission {
+		issuer: CLINIC,
+		person: person(p),
+		expires_at: System::block_number() + 100,
+		evidence: evidence(),
+		nonce: None,
+	};
+	let now = System::block_number();
+	let record = MembershipRecord::admit(who, admission, MEMBERSHIP_DEPOSIT, now, None);
+	assert_ok!(Stats::<Test>::try_mutate(COHORT, |s| s.add(MemberStatus::Active, Consent::NONE)));
+	Memberships::<Test>::insert(COHORT, person(p), record);
+	PersonOf::<Test>::insert(COHORT, who, person(p));
+}
+
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: [ALICE, BOB, CAROL, ALICE_NEW, CLINIC, LAB, ROGUE, NOBODY]
-			.into_iter()
-			.map(|who| (who, ENDOWMENT))
-			.chain([(POOR, 30)])
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
+	let accounts = [ALICE, BOB, CAROL, ALICE_NEW, CLINIC, LAB, ROGUE, NOBODY];
+	let balances = [cohort_test_kit::endow(&accounts, ENDOWMENT), vec![(POOR, 30)]].concat();
+	let mut ext = cohort_test_kit::new_ext::<Test>(balances, |_| {});
 	ext.execute_with(|| {
-		System::set_block_number(1);
-		FROZEN.with(|f| f.borrow_mut().clear());
-		DROPPED.with(|d| d.borrow_mut().clear());
+		let clinic = MockCohort { issuers: [CLINIC].into(), ..Default::default() };
+		MockCohorts::add(COHORT, clinic.clone());
+		MockCohorts::add(OTHER_COHORT, MockCohort { issuers: [CLINIC, LAB].into(), ..clinic });
 		HOOK_CALLS.with(|c| c.borrow_mut().clear());
 	});
 	ext

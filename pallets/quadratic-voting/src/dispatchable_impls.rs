@@ -176,7 +176,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// `call` encoded within `MaxCallSize`, and its weight, within `MaxCallWeight`.
-	fn checked_call(
+	pub(crate) fn checked_call(
 		call: &<T as Config>::RuntimeCall,
 	) -> Result<(BoundedVec<u8, T::MaxCallSize>, Weight), DispatchError> {
 		let encoded: BoundedVec<u8, T::MaxCallSize> =

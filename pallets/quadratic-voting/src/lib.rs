@@ -127,7 +127,7 @@ pub mod pallet {
 		/// The cohorts: whether one acts, its treasury and voting parameters (pallet-cohorts).
 		type Cohorts: CohortsInspect<Self::AccountId> + CohortVoting<BlockNumberFor<Self>>;
 
-		/// Who is an active member, and how many there are (pallet-membership).
+		/// Who is an active member, and how many there are (pallet-cohort-membership).
 		type Membership: MembershipInspect<Self::AccountId>;
 
 		/// Builds the origin a passed proposal is dispatched with: the cohort's members

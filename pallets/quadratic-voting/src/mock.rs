@@ -1,43 +1,27 @@
 //! A runtime with this pallet, mock cohorts and a mock membership, for tests and benchmarks.
 
 use crate::{self as pallet_quadratic_voting, *};
-use cohort_primitives::{
-	CohortVoting, CohortsInspect, MembershipInspect, OnMembershipChange, Purpose, VotingParams,
-};
+use cohort_primitives::VotingParams;
+use cohort_test_kit::{MembersActAsTreasury, MockCohort, MockCohorts, MockMembership};
 use core::cell::RefCell;
 use frame_support::{
-	assert_ok, derive_impl, parameter_types,
-	traits::{fungible::InspectHold, Get},
+	assert_ok, parameter_types,
+	traits::{
+		fungible::{InspectHold, MutateHold},
+		Get,
+	},
 	weights::Weight,
 };
 use frame_system::EnsureRoot;
 use sp_core::H256;
-use sp_runtime::{traits::Convert, BuildStorage, Permill};
-use std::collections::{BTreeMap, BTreeSet};
+use sp_runtime::Permill;
 
-type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
-pub type Balance = u64;
+pub use cohort_test_kit::person;
 
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		QuadraticVoting: pallet_quadratic_voting,
-	}
-);
+cohort_test_kit::mock_runtime!(QuadraticVoting: pallet_quadratic_voting, existential_deposit: 1);
 
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
-
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type RuntimeHoldReason = RuntimeHoldReason;
-}
+/// Membership changes, told to this pallet.
+pub type Members = cohort_test_kit::Members<QuadraticVoting>;
 
 pub const DEPOSIT_BASE: Balance = 10;
 pub const DEPOSIT_PER_BYTE: Balance = 1;
@@ -52,10 +36,6 @@ parameter_types! {
 
 thread_local! {
 	static MAX_CALL_WEIGHT: RefCell<Weight> = RefCell::new(Weight::from_parts(1_000_000_000_000, 1_000_000));
-	static PARAMS: RefCell<BTreeMap<CohortId, VotingParams<u64>>> = RefCell::new(BTreeMap::new());
-	static FROZEN: RefCell<BTreeSet<CohortId>> = RefCell::new(BTreeSet::new());
-	/// (cohort, account) → (person, active).
-	static MEMBERS: RefCell<BTreeMap<(CohortId, AccountId), (Nullifier, bool)>> = RefCell::new(BTreeMap::new());
 }
 
 /// The heaviest call a proposal may carry; tests lower it.
@@ -76,7 +56,7 @@ impl Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cohorts = MockCohorts;
 	type Membership = MockMembership;
-	type MembersOriginBuilder = MembersAsTreasury;
+	type MembersOriginBuilder = MembersActAsTreasury;
 	type CancelOrigin = EnsureRoot<AccountId>;
 	type ProposalDepositBase = ProposalDepositBase;
 	type ProposalDepositPerByte = ProposalDepositPerByte;
@@ -103,9 +83,8 @@ pub const ALICE_NEW: AccountId = 6;
 pub const OUTSIDER: AccountId = 7;
 pub const POOR: AccountId = 8;
 pub const RESEARCH: AccountId = 20;
-/// Cohort `c`'s treasury is `TREASURY_BASE + c`; its members act as that signed account.
-pub const TREASURY_BASE: AccountId = 1_000;
-pub const TREASURY: AccountId = TREASURY_BASE;
+/// COHORT's treasury; its members act as this account, signed.
+pub const TREASURY: AccountId = 1_000;
 pub const ENDOWMENT: Balance = 1_000;
 pub const TREASURY_FUNDS: Balance = 10_000;
 
@@ -122,66 +101,17 @@ pub fn default_params() -> VotingParams<u64> {
 	}
 }
 
-pub struct MockCohorts;
-impl CohortsInspect<AccountId> for MockCohorts {
-	fn is_active(cohort: CohortId) -> bool {
-		Self::exists(cohort) && !FROZEN.with(|f| f.borrow().contains(&cohort))
-	}
-	fn exists(cohort: CohortId) -> bool {
-		PARAMS.with(|p| p.borrow().contains_key(&cohort))
-	}
-	fn accepts_issuer(_: CohortId, _: &AccountId) -> bool {
-		false
-	}
-	fn treasury_account(cohort: CohortId) -> AccountId {
-		TREASURY_BASE + AccountId::from(cohort)
-	}
-}
-impl CohortVoting<u64> for MockCohorts {
-	fn voting_params(cohort: CohortId) -> Option<VotingParams<u64>> {
-		PARAMS.with(|p| p.borrow().get(&cohort).copied())
-	}
-}
-
+/// `cohort` exists (again) with `params`.
 pub fn set_params(cohort: CohortId, params: VotingParams<u64>) {
-	PARAMS.with(|p| p.borrow_mut().insert(cohort, params));
+	MockCohorts::add(cohort, MockCohort { voting: Some(params), ..Default::default() });
 }
 
 pub fn freeze(cohort: CohortId) {
-	FROZEN.with(|f| f.borrow_mut().insert(cohort));
+	MockCohorts::freeze(cohort);
 }
 
 pub fn unfreeze(cohort: CohortId) {
-	FROZEN.with(|f| f.borrow_mut().remove(&cohort));
-}
-
-pub struct MockMembership;
-impl MembershipInspect<AccountId> for MockMembership {
-	fn active_person(cohort: CohortId, account: &AccountId) -> Option<Nullifier> {
-		MEMBERS.with(|m| match m.borrow().get(&(cohort, *account)) {
-			Some((person, true)) => Some(*person),
-			_ => None,
-		})
-	}
-	fn active_members(cohort: CohortId) -> u32 {
-		MEMBERS.with(|m| {
-			m.borrow()
-				.iter()
-				.filter(|((c, _), (_, active))| *c == cohort && *active)
-				.count() as u32
-		})
-	}
-	fn consenting_members(_: CohortId, _: Purpose) -> u32 {
-		0
-	}
-}
-
-/// The members of cohort `c` act as its treasury account, signed.
-pub struct MembersAsTreasury;
-impl Convert<CohortId, RuntimeOrigin> for MembersAsTreasury {
-	fn convert(cohort: CohortId) -> RuntimeOrigin {
-		RuntimeOrigin::signed(MockCohorts::treasury_account(cohort))
-	}
+	MockCohorts::unfreeze(cohort);
 }
 
 /// The benchmarks' cohort: no members until the benchmark makes them, quorum 10%.
@@ -197,64 +127,39 @@ impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 		BENCH_COHORT
 	}
 	fn member(cohort: CohortId, who: &AccountId, index: u32) -> Nullifier {
-		let person = H256::from_low_u64_be(u64::from(index) + 1_000);
-		MEMBERS.with(|m| m.borrow_mut().insert((cohort, *who), (person, true)));
+		let person = person(u64::from(index) + 1_000);
+		MockMembership::insert(cohort, *who, person);
 		person
 	}
 }
 
-/// A person's nullifier in the tests: `person(1)` is Alice, and so on.
-pub fn person(n: u8) -> Nullifier {
-	H256::repeat_byte(n)
-}
-
 /// `who` is an active member of `cohort` as `person(p)`.
-pub fn add_member(cohort: CohortId, who: AccountId, p: u8) {
-	MEMBERS.with(|m| m.borrow_mut().insert((cohort, who), (person(p), true)));
-	assert_ok!(<QuadraticVoting as OnMembershipChange<AccountId>>::on_joined(
-		cohort,
-		&person(p),
-		&who,
-		0
-	));
+pub fn add_member(cohort: CohortId, who: AccountId, p: u64) {
+	Members::join(cohort, who, person(p), 0);
 }
 
 fn person_of(cohort: CohortId, who: AccountId) -> Nullifier {
-	MEMBERS.with(|m| m.borrow().get(&(cohort, who)).expect("a member").0)
+	MockMembership::person_of(cohort, who)
 }
 
 /// Membership suspends `who` (revoked or expired) and tells voting.
 pub fn suspend(cohort: CohortId, who: AccountId) {
-	MEMBERS.with(|m| m.borrow_mut().get_mut(&(cohort, who)).expect("a member").1 = false);
-	assert_ok!(<QuadraticVoting as OnMembershipChange<AccountId>>::on_suspended(
-		cohort,
-		&person_of(cohort, who)
-	));
+	Members::suspend(cohort, who);
 }
 
 /// Membership restores `who` and tells voting.
 pub fn restore(cohort: CohortId, who: AccountId) {
-	MEMBERS.with(|m| m.borrow_mut().get_mut(&(cohort, who)).expect("a member").1 = true);
-	assert_ok!(<QuadraticVoting as OnMembershipChange<AccountId>>::on_restored(
-		cohort,
-		&person_of(cohort, who)
-	));
+	Members::restore(cohort, who);
 }
 
 /// `who` leaves and membership tells voting.
 pub fn leave(cohort: CohortId, who: AccountId) {
-	let person = person_of(cohort, who);
-	MEMBERS.with(|m| m.borrow_mut().remove(&(cohort, who)));
-	assert_ok!(<QuadraticVoting as OnMembershipChange<AccountId>>::on_left(cohort, &person));
+	Members::leave(cohort, who);
 }
 
 /// The person behind `old` moves to `new` (key recovery) and membership tells voting.
 pub fn rotate(cohort: CohortId, old: AccountId, new: AccountId) {
-	let entry = MEMBERS.with(|m| m.borrow_mut().remove(&(cohort, old)).expect("a member"));
-	MEMBERS.with(|m| m.borrow_mut().insert((cohort, new), entry));
-	assert_ok!(<QuadraticVoting as OnMembershipChange<AccountId>>::on_rotated(
-		cohort, &entry.0, &old, &new
-	));
+	Members::rotate(cohort, old, new);
 }
 
 /// A call paying `amount` from the cohort's treasury (its members' origin) to RESEARCH.
@@ -322,10 +227,6 @@ pub fn end_voting(proposal: ProposalId) {
 	run_to(Proposals::<Test>::get(proposal).expect("an open proposal").ends_at);
 }
 
-pub fn last_event() -> RuntimeEvent {
-	System::events().pop().expect("an event").event
-}
-
 pub fn events() -> Vec<Event<Test>> {
 	System::events()
 		.into_iter()
@@ -336,18 +237,58 @@ pub fn events() -> Vec<Event<Test>> {
 		.collect()
 }
 
-pub struct ExtBuilder;
+/// The id the first proposal a test puts in storage gets.
+pub const FIRST_PROPOSAL: ProposalId = 0;
+
+/// Builds the test externalities: ALICE, BOB, CAROL, DAVE and EVE members of COHORT (persons
+/// 1–5), BOB also of OTHER_COHORT, a funded treasury, and the proposals asked for, put straight
+/// into storage.
+#[derive(Default)]
+pub struct ExtBuilder {
+	proposals: Vec<(AccountId, RuntimeCall)>,
+}
 
 impl ExtBuilder {
-	/// Runs `test` with ALICE, BOB, CAROL, DAVE and EVE members of COHORT (persons 1–5), BOB
-	/// also of OTHER_COHORT, and a funded treasury; then checks the pallet's invariants.
-	pub fn build_and_execute(test: impl FnOnce()) {
+	/// `proposer`'s proposal of `call` in COHORT, as `propose` leaves it; the first gets id
+	/// [`FIRST_PROPOSAL`], the next the id after.
+	pub fn with_proposal(mut self, proposer: AccountId, call: RuntimeCall) -> Self {
+		self.proposals.push((proposer, call));
+		self
+	}
+
+	/// Runs `test`, then checks the pallet's invariants.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
 		let mut ext = new_test_ext();
 		ext.execute_with(|| {
+			for (proposer, call) in self.proposals {
+				put_proposal(proposer, call);
+			}
 			test();
 			QuadraticVoting::do_try_state().expect("invariants hold");
 		});
 	}
+}
+
+/// What `propose` by `proposer` of `call` in COHORT leaves in storage.
+fn put_proposal(proposer: AccountId, call: RuntimeCall) {
+	let id = NextProposalId::<Test>::get();
+	let (encoded, call_weight) = QuadraticVoting::checked_call(&call).expect("a fitting call");
+	let deposit = deposit_for(&call);
+	assert_ok!(Balances::hold(&HoldReason::ProposalDeposit.into(), &proposer, deposit));
+	let proposal = Proposal {
+		cohort: COHORT,
+		proposer,
+		proposer_person: person_of(COHORT, proposer),
+		call: encoded,
+		call_weight,
+		description_hash: description(),
+		deposit,
+		ends_at: System::block_number() + VOTING_PERIOD,
+		tally: Tally::default(),
+	};
+	Proposals::<Test>::insert(id, proposal);
+	OpenProposals::<Test>::mutate(COHORT, |open| *open += 1);
+	NextProposalId::<Test>::put(id + 1);
 }
 
 /// The test externalities plus the benchmarks' cohort.
@@ -364,23 +305,11 @@ pub fn new_benchmark_ext() -> sp_io::TestExternalities {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: [ALICE, BOB, CAROL, DAVE, EVE, ALICE_NEW, OUTSIDER]
-			.into_iter()
-			.map(|who| (who, ENDOWMENT))
-			.chain([(POOR, 12), (TREASURY, TREASURY_FUNDS)])
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
+	let accounts = [ALICE, BOB, CAROL, DAVE, EVE, ALICE_NEW, OUTSIDER];
+	let others = vec![(POOR, 12), (TREASURY, TREASURY_FUNDS)];
+	let balances = [cohort_test_kit::endow(&accounts, ENDOWMENT), others].concat();
+	let mut ext = cohort_test_kit::new_ext::<Test>(balances, |_| {});
 	ext.execute_with(|| {
-		System::set_block_number(1);
-		MEMBERS.with(|m| m.borrow_mut().clear());
-		FROZEN.with(|f| f.borrow_mut().clear());
-		PARAMS.with(|p| p.borrow_mut().clear());
 		set_max_call_weight(Weight::from_parts(1_000_000_000_000, 1_000_000));
 		set_params(COHORT, default_params());
 		set_params(OTHER_COHORT, default_params());

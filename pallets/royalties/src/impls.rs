@@ -1,5 +1,5 @@
 //! What other pallets call: [`RoyaltyPools`] for pallet-data-licensing, which hands over the
-//! members' share of a licence, and [`OnMembershipChange`] for pallet-membership, which tells
+//! members' share of a licence, and [`OnMembershipChange`] for pallet-cohort-membership, which tells
 //! every change of a member's units, consent or status.
 
 use super::*;

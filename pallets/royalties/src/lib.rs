@@ -10,7 +10,7 @@
 //!   number of members. A pool without units takes nothing and gives the credit back.
 //! - **A member's position** holds their units, consent and status, and per purpose the
 //!   counter value they last settled at and what they earned since. Every change of units,
-//!   consent or status (told by pallet-membership through [`OnMembershipChange`]) settles the
+//!   consent or status (told by pallet-cohort-membership through [`OnMembershipChange`]) settles the
 //!   position first, then moves its units between pools: a suspended member stops accruing and
 //!   keeps what they earned; a member who left keeps it until they claim it.
 //! - [`Pallet::claim`] pays the caller everything pending in a cohort; [`Pallet::claim_for`]

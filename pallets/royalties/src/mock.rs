@@ -1,50 +1,29 @@
-//! A runtime with this pallet; membership changes are told to it directly, as pallet-membership
-//! does in the runtime.
+//! A runtime with this pallet; membership changes are told to it directly, as
+//! pallet-cohort-membership does in the runtime.
 
 use crate::{self as pallet_royalties, *};
-use cohort_primitives::{Consent, OnMembershipChange};
 use core::cell::RefCell;
 use frame_support::{
-	assert_ok, derive_impl, parameter_types,
+	assert_ok, parameter_types,
 	traits::{
 		fungible::Balanced,
 		tokens::{imbalance::Imbalance, Fortitude, Precision, Preservation},
 	},
 	PalletId,
 };
-use sp_core::H256;
 use sp_runtime::BuildStorage;
-use std::collections::BTreeMap;
 
-type Block = frame_system::mocking::MockBlock<Test>;
-pub type AccountId = u64;
-pub type Balance = u64;
-
-frame_support::construct_runtime!(
-	pub enum Test {
-		System: frame_system,
-		Balances: pallet_balances,
-		Royalties: pallet_royalties,
-	}
-);
-
-#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
-impl frame_system::Config for Test {
-	type Block = Block;
-	type AccountData = pallet_balances::AccountData<Balance>;
-}
+pub use cohort_test_kit::person;
 
 pub const ED: Balance = 5;
 
-parameter_types! {
-	pub const ExistentialDeposit: Balance = ED;
-	pub const RoyaltiesPalletId: PalletId = PalletId(*b"co/royal");
-}
+cohort_test_kit::mock_runtime!(Royalties: pallet_royalties, existential_deposit: ED);
 
-#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
-impl pallet_balances::Config for Test {
-	type AccountStore = System;
-	type ExistentialDeposit = ExistentialDeposit;
+/// Membership changes, told to this pallet.
+pub type Members = cohort_test_kit::Members<Royalties>;
+
+parameter_types! {
+	pub const RoyaltiesPalletId: PalletId = PalletId(*b"co/royal");
 }
 
 impl Config for Test {
@@ -71,8 +50,6 @@ pub const PHARMA: AccountId = 50;
 pub const PHARMA_FUNDS: Balance = 1_000_000_000;
 
 thread_local! {
-	/// Membership as the tests set it: (cohort, account) → person.
-	static PERSONS: RefCell<BTreeMap<(CohortId, AccountId), Nullifier>> = RefCell::new(BTreeMap::new());
 	/// The request id of the next licence `pay` stands for.
 	static NEXT_LICENCE: RefCell<u32> = RefCell::new(0);
 }
@@ -82,41 +59,16 @@ pub struct MockBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl crate::BenchmarkHelper<AccountId> for MockBenchmarkHelper {
 	fn member(who: &AccountId, index: u32, units: u64) -> (CohortId, Nullifier) {
-		let person = H256::from_low_u64_be(u64::from(index) + 1_000);
-		PERSONS.with(|p| p.borrow_mut().insert((COHORT, *who), person));
-		type Hooks = Royalties;
-		let _ = <Hooks as OnMembershipChange<AccountId>>::on_joined(COHORT, &person, who, units);
-		let all = Consent::only(&Purpose::ALL);
-		let _ = <Hooks as OnMembershipChange<AccountId>>::on_consent_changed(
-			COHORT,
-			&person,
-			Consent::NONE,
-			all,
-		);
+		let person = person(u64::from(index) + 1_000);
+		Members::join(COHORT, *who, person, units);
+		Members::consent(COHORT, *who, &Purpose::ALL);
 		(COHORT, person)
 	}
 }
 
-type Hooks = Royalties;
-
-/// A person's nullifier in the tests: `person(1)` is Alice, and so on.
-pub fn person(n: u64) -> Nullifier {
-	H256::from_low_u64_be(n)
-}
-
-fn person_of(cohort: CohortId, who: AccountId) -> Nullifier {
-	PERSONS.with(|p| *p.borrow().get(&(cohort, who)).expect("a member"))
-}
-
 /// `who` joins `cohort` as `person(n)` with `units` (consenting to nothing yet).
 pub fn join_as(cohort: CohortId, who: AccountId, n: u64, units: u64) {
-	PERSONS.with(|p| p.borrow_mut().insert((cohort, who), person(n)));
-	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_joined(
-		cohort,
-		&person(n),
-		&who,
-		units
-	));
+	Members::join(cohort, who, person(n), units);
 }
 
 /// `who` joins COHORT as `person(who)` with `units`, consenting to `purposes`.
@@ -127,52 +79,28 @@ pub fn member(who: AccountId, units: u64, purposes: &[Purpose]) {
 
 /// `who` now consents to exactly `purposes` in COHORT.
 pub fn consent(who: AccountId, purposes: &[Purpose]) {
-	let person = person_of(COHORT, who);
-	let old = Positions::<Test>::get(COHORT, person)
-		.map(|p| p.consent)
-		.unwrap_or(Consent::NONE);
-	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_consent_changed(
-		COHORT,
-		&person,
-		old,
-		Consent::only(purposes)
-	));
+	Members::consent(COHORT, who, purposes);
 }
 
 /// An issuer records `more` units for `who` in COHORT.
 pub fn contribute(who: AccountId, more: u64) {
-	let person = person_of(COHORT, who);
-	let old = Positions::<Test>::get(COHORT, person).map(|p| p.units).unwrap_or(0);
-	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_units_changed(
-		COHORT,
-		&person,
-		old,
-		old + more
-	));
+	Members::contribute(COHORT, who, more);
 }
 
 pub fn suspend(who: AccountId) {
-	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_suspended(
-		COHORT,
-		&person_of(COHORT, who)
-	));
+	Members::suspend(COHORT, who);
 }
 
 pub fn restore(who: AccountId) {
-	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_restored(
-		COHORT,
-		&person_of(COHORT, who)
-	));
+	Members::restore(COHORT, who);
 }
 
 pub fn leave(who: AccountId) {
-	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_left(COHORT, &person_of(COHORT, who)));
+	Members::leave(COHORT, who);
 }
 
 pub fn rotate(old: AccountId, new: AccountId) {
-	let person = PERSONS.with(|p| p.borrow_mut().remove(&(COHORT, old)).expect("a member"));
-	PERSONS.with(|p| p.borrow_mut().insert((COHORT, new), person));
-	assert_ok!(<Hooks as OnMembershipChange<AccountId>>::on_rotated(COHORT, &person, &old, &new));
+	Members::rotate(COHORT, old, new);
 }
 
 /// PHARMA pays `amount` into the pool of (`cohort`, `purpose`), as licensing does: the money
@@ -231,17 +159,27 @@ pub fn pending(who: AccountId) -> Balance {
 	Royalties::pending(COHORT, &who).iter().sum()
 }
 
-pub fn last_event() -> RuntimeEvent {
-	System::events().pop().expect("an event").event
+/// Builds the test externalities: funded accounts and the members asked for, told to the
+/// pallet as membership would.
+#[derive(Default)]
+pub struct ExtBuilder {
+	members: Vec<(AccountId, u64, Vec<Purpose>)>,
 }
 
-pub struct ExtBuilder;
-
 impl ExtBuilder {
+	/// `who` a member of COHORT as `person(who)` with `units`, consenting to `purposes`.
+	pub fn with_member(mut self, who: AccountId, units: u64, purposes: &[Purpose]) -> Self {
+		self.members.push((who, units, purposes.to_vec()));
+		self
+	}
+
 	/// Runs `test`, then checks the pallet's invariants.
-	pub fn build_and_execute(test: impl FnOnce()) {
+	pub fn build_and_execute(self, test: impl FnOnce()) {
 		let mut ext = new_test_ext();
 		ext.execute_with(|| {
+			for (who, units, purposes) in self.members {
+				member(who, units, &purposes);
+			}
 			test();
 			Royalties::do_try_state().expect("invariants hold");
 		});
@@ -249,25 +187,13 @@ impl ExtBuilder {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Test> {
-		balances: [ALICE, BOB, CAROL, DAVE, ALICE_NEW, OUTSIDER]
-			.into_iter()
-			.map(|who| (who, 100))
-			.chain([(PHARMA, PHARMA_FUNDS)])
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	pallet_royalties::GenesisConfig::<Test>::default()
-		.assimilate_storage(&mut storage)
-		.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		PERSONS.with(|p| p.borrow_mut().clear());
-		NEXT_LICENCE.with(|n| *n.borrow_mut() = 0);
+	let accounts = [ALICE, BOB, CAROL, DAVE, ALICE_NEW, OUTSIDER];
+	let balances = [cohort_test_kit::endow(&accounts, 100), vec![(PHARMA, PHARMA_FUNDS)]].concat();
+	let mut ext = cohort_test_kit::new_ext::<Test>(balances, |storage| {
+		pallet_royalties::GenesisConfig::<Test>::default()
+			.assimilate_storage(storage)
+			.expect("royalties genesis builds")
 	});
+	ext.execute_with(|| NEXT_LICENCE.with(|n| *n.borrow_mut() = 0));
 	ext
 }

@@ -3,8 +3,8 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn members_accept_an_approved_issuer() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_ok!(Cohorts::accept_issuer(members(cohort), cohort, LAB));
 		assert!(AcceptedIssuers::<Test>::contains_key(cohort, LAB));
 		assert_eq!(Registry::<Test>::get(cohort).map(|c| c.accepted_issuers), Some(2));
@@ -14,8 +14,8 @@ fn members_accept_an_approved_issuer() {
 
 #[test]
 fn trustees_accept_an_issuer_for_their_data_trust() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_trust();
+	ExtBuilder::default().with_cohort(trust_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_ok!(Cohorts::accept_issuer(RuntimeOrigin::signed(TRUSTEES), cohort, LAB));
 		assert!(AcceptedIssuers::<Test>::contains_key(cohort, LAB));
 	});
@@ -23,8 +23,8 @@ fn trustees_accept_an_issuer_for_their_data_trust() {
 
 #[test]
 fn only_the_cohort_origin_accepts() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_noop!(
 			Cohorts::accept_issuer(RuntimeOrigin::signed(TRUSTEES), cohort, LAB),
 			Error::<Test>::NotCohortAuthority
@@ -38,8 +38,8 @@ fn only_the_cohort_origin_accepts() {
 
 #[test]
 fn the_issuer_must_be_approved_and_new_to_the_cohort() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_noop!(
 			Cohorts::accept_issuer(members(cohort), cohort, REGISTRY),
 			Error::<Test>::NotApprovedIssuer
@@ -53,8 +53,8 @@ fn the_issuer_must_be_approved_and_new_to_the_cohort() {
 
 #[test]
 fn a_cohort_accepts_at_most_max_issuers() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		for issuer in [LAB, REGISTRY, 13] {
 			if issuer != LAB {
 				assert_ok!(Cohorts::approve_issuer(council(), issuer));

@@ -8,8 +8,8 @@ use frame_support::{
 
 #[test]
 fn members_may_do_everything_in_a_cooperative() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		for action in [
 			CohortAction::Govern,
 			CohortAction::ManageIssuers,
@@ -26,8 +26,8 @@ fn members_may_do_everything_in_a_cooperative() {
 
 #[test]
 fn in_a_data_trust_trustees_decide_data_and_issuers_and_members_the_rest() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_trust();
+	ExtBuilder::default().with_cohort(trust_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		let trustees = || RuntimeOrigin::signed(TRUSTEES);
 		for action in [CohortAction::ManageData, CohortAction::ManageIssuers] {
 			assert_eq!(
@@ -66,8 +66,8 @@ fn ensure_members_gives_the_cohort_id() {
 
 #[test]
 fn ensure_cohort_checks_the_cohort_given() {
-	ExtBuilder::default().build_and_execute(|| {
-		let trust = create_trust();
+	ExtBuilder::default().with_cohort(trust_settings()).build_and_execute(|| {
+		let trust = FIRST_COHORT;
 		let cooperative = create_cooperative();
 		type Data = EnsureCohort<Test, ManageData>;
 		assert!(Data::try_origin(RuntimeOrigin::signed(TRUSTEES), &trust).is_ok());

@@ -4,8 +4,8 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn members_drop_an_issuer() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_ok!(Cohorts::drop_issuer(members(cohort), cohort, CLINIC));
 		assert!(!AcceptedIssuers::<Test>::contains_key(cohort, CLINIC));
 		assert!(!Cohorts::accepts_issuer(cohort, &CLINIC));
@@ -16,8 +16,8 @@ fn members_drop_an_issuer() {
 
 #[test]
 fn trustees_drop_an_issuer_of_their_data_trust() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_trust();
+	ExtBuilder::default().with_cohort(trust_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_ok!(Cohorts::drop_issuer(RuntimeOrigin::signed(TRUSTEES), cohort, CLINIC));
 		assert!(!AcceptedIssuers::<Test>::contains_key(cohort, CLINIC));
 	});
@@ -25,8 +25,8 @@ fn trustees_drop_an_issuer_of_their_data_trust() {
 
 #[test]
 fn dropping_an_issuer_the_cohort_does_not_accept_fails() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_noop!(
 			Cohorts::drop_issuer(members(cohort), cohort, LAB),
 			Error::<Test>::IssuerNotAccepted
@@ -36,8 +36,8 @@ fn dropping_an_issuer_the_cohort_does_not_accept_fails() {
 
 #[test]
 fn only_the_cohort_origin_drops() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_noop!(
 			Cohorts::drop_issuer(RuntimeOrigin::signed(CLINIC), cohort, CLINIC),
 			Error::<Test>::NotCohortAuthority

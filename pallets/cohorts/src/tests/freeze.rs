@@ -5,8 +5,8 @@ use sp_runtime::DispatchError;
 
 #[test]
 fn the_council_freezes_and_unfreezes_a_cohort() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_ok!(Cohorts::freeze(council(), cohort));
 		assert_eq!(Registry::<Test>::get(cohort).map(|c| c.status), Some(CohortStatus::Frozen));
 		assert!(!Cohorts::is_active(cohort));
@@ -21,8 +21,8 @@ fn the_council_freezes_and_unfreezes_a_cohort() {
 
 #[test]
 fn freezing_twice_or_unfreezing_an_active_cohort_fails() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_noop!(Cohorts::unfreeze(council(), cohort), Error::<Test>::CohortNotFrozen);
 		assert_ok!(Cohorts::freeze(council(), cohort));
 		assert_noop!(Cohorts::freeze(council(), cohort), Error::<Test>::CohortFrozen);
@@ -31,8 +31,8 @@ fn freezing_twice_or_unfreezing_an_active_cohort_fails() {
 
 #[test]
 fn only_the_council_freezes() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_noop!(Cohorts::freeze(members(cohort), cohort), DispatchError::BadOrigin);
 		assert_noop!(
 			Cohorts::freeze(RuntimeOrigin::signed(ALICE), cohort),

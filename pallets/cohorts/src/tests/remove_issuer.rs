@@ -5,8 +5,8 @@ use sp_runtime::DispatchError;
 
 #[test]
 fn the_council_removes_an_issuer_which_then_attests_for_no_cohort() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert!(Cohorts::accepts_issuer(cohort, &CLINIC));
 		assert_ok!(Cohorts::remove_issuer(council(), CLINIC));
 		assert!(!Issuers::<Test>::contains_key(CLINIC));

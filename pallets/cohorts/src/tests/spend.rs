@@ -11,8 +11,8 @@ fn fund_treasury(cohort: CohortId, amount: Balance) -> AccountId {
 
 #[test]
 fn members_fund_a_study_from_the_treasury() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		let treasury = fund_treasury(cohort, 1_000);
 		assert_ok!(Cohorts::spend(members(cohort), cohort, RESEARCH_TEAM, 600));
 		assert_eq!(Balances::balance(&RESEARCH_TEAM), 600);
@@ -26,8 +26,8 @@ fn members_fund_a_study_from_the_treasury() {
 
 #[test]
 fn the_treasury_stays_alive() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		let treasury = fund_treasury(cohort, 1_000);
 		let everything = Balances::balance(&treasury);
 		assert_noop!(
@@ -43,8 +43,8 @@ fn the_treasury_stays_alive() {
 
 #[test]
 fn a_frozen_cohort_spends_nothing() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		fund_treasury(cohort, 1_000);
 		assert_ok!(Cohorts::freeze(council(), cohort));
 		assert_noop!(
@@ -56,8 +56,8 @@ fn a_frozen_cohort_spends_nothing() {
 
 #[test]
 fn only_members_spend_even_in_a_data_trust() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_trust();
+	ExtBuilder::default().with_cohort(trust_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		fund_treasury(cohort, 1_000);
 		assert_noop!(
 			Cohorts::spend(RuntimeOrigin::signed(TRUSTEES), cohort, RESEARCH_TEAM, 10),

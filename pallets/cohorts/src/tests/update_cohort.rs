@@ -13,8 +13,8 @@ fn new_settings() -> SettingsOf<Test> {
 
 #[test]
 fn members_change_their_cohorts_settings() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_ok!(Cohorts::update_cohort(members(cohort), cohort, new_settings()));
 		assert_eq!(Registry::<Test>::get(cohort).map(|c| c.settings), Some(new_settings()));
 		assert_eq!(last_event(), Event::CohortUpdated { cohort, settings: new_settings() }.into());
@@ -23,8 +23,8 @@ fn members_change_their_cohorts_settings() {
 
 #[test]
 fn members_of_a_data_trust_can_replace_the_trustees() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_trust();
+	ExtBuilder::default().with_cohort(trust_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		let mut settings = trust_settings();
 		settings.governance = Governance::DataTrust { trustees: BOB };
 		assert_ok!(Cohorts::update_cohort(members(cohort), cohort, settings.clone()));
@@ -34,8 +34,8 @@ fn members_of_a_data_trust_can_replace_the_trustees() {
 
 #[test]
 fn trustees_and_others_cannot_change_settings() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_trust();
+	ExtBuilder::default().with_cohort(trust_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		assert_noop!(
 			Cohorts::update_cohort(RuntimeOrigin::signed(TRUSTEES), cohort, new_settings()),
 			Error::<Test>::NotCohortAuthority
@@ -53,8 +53,8 @@ fn trustees_and_others_cannot_change_settings() {
 
 #[test]
 fn members_of_one_cohort_cannot_change_another() {
-	ExtBuilder::default().build_and_execute(|| {
-		let first = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let first = FIRST_COHORT;
 		let second = create_cooperative();
 		assert_noop!(
 			Cohorts::update_cohort(members(first), second, new_settings()),
@@ -75,8 +75,8 @@ fn updating_an_unknown_cohort_fails() {
 
 #[test]
 fn new_settings_must_be_valid() {
-	ExtBuilder::default().build_and_execute(|| {
-		let cohort = create_cooperative();
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
 		let mut settings = new_settings();
 		settings.revenue_split.platform = Permill::from_percent(50);
 		assert_noop!(

@@ -5,7 +5,7 @@ use frame_support::{assert_noop, assert_ok, traits::fungible::Mutate};
 
 #[test]
 fn members_register_a_dataset_paid_by_the_treasury() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let id = register();
 		let dataset = Datasets::<Test>::get(id).unwrap();
 		assert_eq!(dataset.cohort, COHORT);
@@ -31,7 +31,7 @@ fn members_register_a_dataset_paid_by_the_treasury() {
 
 #[test]
 fn trustees_register_for_a_data_trust_and_pay_themselves() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Licensing::register_dataset(
 			RuntimeOrigin::signed(TRUSTEES),
 			TRUST_COHORT,
@@ -47,7 +47,7 @@ fn trustees_register_for_a_data_trust_and_pay_themselves() {
 
 #[test]
 fn registering_needs_the_cohort_origin_an_active_cohort_and_the_deposit() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let register_as = |origin, cohort| {
 			Licensing::register_dataset(origin, cohort, content(), tags(), locator(), RECORDS)
 		};
@@ -72,7 +72,7 @@ fn registering_needs_the_cohort_origin_an_active_cohort_and_the_deposit() {
 
 #[test]
 fn dataset_ids_do_not_overflow() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		NextDatasetId::<Test>::put(DatasetId::MAX);
 		assert_noop!(
 			Licensing::register_dataset(members(COHORT), COHORT, content(), tags(), locator(), 1),
@@ -83,8 +83,8 @@ fn dataset_ids_do_not_overflow() {
 
 #[test]
 fn members_publish_a_new_version() {
-	ExtBuilder::build_and_execute(|| {
-		let id = register();
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let id = FIRST_ID;
 		let new_content = sp_core::H256::repeat_byte(0xc1);
 		assert_ok!(Licensing::publish_version(members(COHORT), id, new_content, locator(), 1_500));
 		let dataset = Datasets::<Test>::get(id).unwrap();
@@ -107,8 +107,8 @@ fn members_publish_a_new_version() {
 
 #[test]
 fn versions_need_the_cohort_origin_and_a_live_dataset() {
-	ExtBuilder::build_and_execute(|| {
-		let id = register();
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let id = FIRST_ID;
 		assert_noop!(
 			Licensing::publish_version(members(COHORT), id + 1, content(), locator(), 1),
 			Error::<Test>::UnknownDataset
@@ -127,8 +127,8 @@ fn versions_need_the_cohort_origin_and_a_live_dataset() {
 
 #[test]
 fn a_frozen_cohort_publishes_no_version() {
-	ExtBuilder::build_and_execute(|| {
-		let id = register();
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let id = FIRST_ID;
 		freeze(COHORT);
 		assert_noop!(
 			Licensing::publish_version(members(COHORT), id, content(), locator(), 1),
@@ -139,8 +139,8 @@ fn a_frozen_cohort_publishes_no_version() {
 
 #[test]
 fn members_retire_a_dataset_once() {
-	ExtBuilder::build_and_execute(|| {
-		let id = register();
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let id = FIRST_ID;
 		assert_noop!(
 			Licensing::retire_dataset(RuntimeOrigin::signed(PHARMA), id),
 			sp_runtime::traits::BadOrigin

@@ -11,7 +11,7 @@ fn granted() -> DatasetId {
 
 #[test]
 fn the_cohort_revokes_a_grant_for_breach_without_refund() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let dataset = granted();
 		let pharma = free(PHARMA);
 		assert_ok!(Licensing::revoke_grant(members(COHORT), dataset, PHARMA, Purpose::AiTraining));
@@ -28,7 +28,7 @@ fn the_cohort_revokes_a_grant_for_breach_without_refund() {
 
 #[test]
 fn only_the_cohort_revokes_existing_grants() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let dataset = granted();
 		assert_noop!(
 			Licensing::revoke_grant(
@@ -52,7 +52,7 @@ fn only_the_cohort_revokes_existing_grants() {
 
 #[test]
 fn anyone_removes_an_expired_grant_and_the_deposit_goes_home() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let dataset = granted();
 		run_to(DURATION);
 		assert_eq!(

@@ -3,8 +3,8 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn members_publish_an_offer() {
-	ExtBuilder::build_and_execute(|| {
-		let dataset = register();
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let dataset = FIRST_ID;
 		let id = offer(dataset, Purpose::CommercialResearch);
 		let offer = Offers::<Test>::get(id).unwrap();
 		assert_eq!(offer.dataset, dataset);
@@ -34,8 +34,8 @@ fn members_publish_an_offer() {
 
 #[test]
 fn offers_need_a_price_a_duration_and_room() {
-	ExtBuilder::build_and_execute(|| {
-		let dataset = register();
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let dataset = FIRST_ID;
 		let publish = |price, duration| {
 			Licensing::publish_offer(
 				members(COHORT),
@@ -57,8 +57,8 @@ fn offers_need_a_price_a_duration_and_room() {
 
 #[test]
 fn offers_need_the_cohort_origin_and_a_live_dataset_of_an_active_cohort() {
-	ExtBuilder::build_and_execute(|| {
-		let dataset = register();
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let dataset = FIRST_ID;
 		let publish = |origin, dataset| {
 			Licensing::publish_offer(origin, dataset, Purpose::AiTraining, PRICE, DURATION, terms())
 		};
@@ -74,8 +74,8 @@ fn offers_need_the_cohort_origin_and_a_live_dataset_of_an_active_cohort() {
 
 #[test]
 fn a_retired_dataset_takes_no_offers() {
-	ExtBuilder::build_and_execute(|| {
-		let dataset = register();
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let dataset = FIRST_ID;
 		assert_ok!(Licensing::retire_dataset(members(COHORT), dataset));
 		assert_noop!(
 			Licensing::publish_offer(

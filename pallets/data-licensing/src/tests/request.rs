@@ -3,7 +3,7 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn a_licensee_requests_and_the_price_is_held_not_moved() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let (dataset, offer, id) = requested();
 		let request = Requests::<Test>::get(id).unwrap();
 		assert_eq!(request.licensee, PHARMA);
@@ -24,8 +24,8 @@ fn a_licensee_requests_and_the_price_is_held_not_moved() {
 
 #[test]
 fn requests_need_a_live_offer_of_an_active_cohort_and_the_funds() {
-	ExtBuilder::build_and_execute(|| {
-		let dataset = register();
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let dataset = FIRST_ID;
 		let id = offer(dataset, Purpose::AiTraining);
 		assert_noop!(
 			Licensing::request(RuntimeOrigin::signed(PHARMA), id + 1),
@@ -47,8 +47,8 @@ fn requests_need_a_live_offer_of_an_active_cohort_and_the_funds() {
 
 #[test]
 fn a_retired_dataset_takes_no_requests() {
-	ExtBuilder::build_and_execute(|| {
-		let dataset = register();
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let dataset = FIRST_ID;
 		let id = offer(dataset, Purpose::AiTraining);
 		assert_ok!(Licensing::retire_dataset(members(COHORT), dataset));
 		assert_noop!(

@@ -3,8 +3,8 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn members_withdraw_an_offer_and_its_deposit_is_released() {
-	ExtBuilder::build_and_execute(|| {
-		let dataset = register();
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let dataset = FIRST_ID;
 		let id = offer(dataset, Purpose::AiTraining);
 		assert_ok!(Licensing::withdraw_offer(members(COHORT), id));
 		assert!(Offers::<Test>::get(id).is_none());
@@ -16,7 +16,7 @@ fn members_withdraw_an_offer_and_its_deposit_is_released() {
 
 #[test]
 fn only_the_cohort_withdraws_its_offers() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let id = offer(register(), Purpose::AiTraining);
 		assert_noop!(
 			Licensing::withdraw_offer(RuntimeOrigin::signed(PHARMA), id),

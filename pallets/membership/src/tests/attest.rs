@@ -4,7 +4,7 @@ use sp_runtime::DispatchError;
 
 #[test]
 fn an_accepted_issuer_attests_and_holds_a_deposit() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Membership::attest(
 			RuntimeOrigin::signed(CLINIC),
 			COHORT,
@@ -44,7 +44,7 @@ fn attest_as(issuer: AccountId, cohort: CohortId, expires_at: u64) -> sp_runtime
 
 #[test]
 fn only_an_issuer_the_cohort_accepts_attests() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(attest_as(ROGUE, COHORT, 50), Error::<Test>::IssuerNotAccepted);
 		// LAB is accepted by the other cohort only.
 		assert_noop!(attest_as(LAB, COHORT, 50), Error::<Test>::IssuerNotAccepted);
@@ -58,7 +58,7 @@ fn only_an_issuer_the_cohort_accepts_attests() {
 
 #[test]
 fn the_cohort_must_exist_and_not_be_frozen() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(attest_as(CLINIC, UNKNOWN_COHORT, 50), Error::<Test>::CohortNotActive);
 		freeze(COHORT);
 		assert_noop!(attest_as(CLINIC, COHORT, 50), Error::<Test>::CohortNotActive);
@@ -67,7 +67,7 @@ fn the_cohort_must_exist_and_not_be_frozen() {
 
 #[test]
 fn the_expiry_must_be_in_the_future_and_not_too_far() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		System::set_block_number(10);
 		assert_noop!(attest_as(CLINIC, COHORT, 10), Error::<Test>::Expired);
 		assert_noop!(attest_as(CLINIC, COHORT, 5), Error::<Test>::Expired);
@@ -78,7 +78,7 @@ fn the_expiry_must_be_in_the_future_and_not_too_far() {
 
 #[test]
 fn one_attestation_waits_per_subject_and_cohort() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(attest_as(CLINIC, COHORT, 50));
 		assert_noop!(attest_as(CLINIC, COHORT, 60), Error::<Test>::AttestationExists);
 	});
@@ -86,7 +86,7 @@ fn one_attestation_waits_per_subject_and_cohort() {
 
 #[test]
 fn the_issuer_must_afford_the_deposit() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(Balances::transfer_allow_death(
 			RuntimeOrigin::signed(CLINIC),
 			BOB,

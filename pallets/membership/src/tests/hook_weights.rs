@@ -6,7 +6,7 @@ use frame_support::dispatch::GetDispatchInfo;
 
 #[test]
 fn call_weights_include_the_followers_weights() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		type W = ();
 		let weight_of = |call: Call<Test>| call.get_dispatch_info().call_weight;
 		let cases = [

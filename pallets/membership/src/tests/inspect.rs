@@ -6,17 +6,18 @@ use frame_support::{assert_ok, traits::GetCallName};
 
 #[test]
 fn other_pallets_see_active_persons_and_counts() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
-		join(BOB, 2);
-		assert_eq!(Membership::active_person(COHORT, &ALICE), Some(person(1)));
-		assert_eq!(Membership::active_person(COHORT, &CAROL), None);
-		assert_eq!(Membership::active_person(OTHER_COHORT, &ALICE), None);
-		assert_eq!(Membership::active_members(COHORT), 2);
-		assert_ok!(Membership::leave(RuntimeOrigin::signed(BOB), COHORT));
-		assert_eq!(Membership::active_members(COHORT), 1);
-		assert_eq!(Membership::active_person(COHORT, &BOB), None);
-	});
+	ExtBuilder::default()
+		.with_member(ALICE, 1)
+		.with_member(BOB, 2)
+		.build_and_execute(|| {
+			assert_eq!(Membership::active_person(COHORT, &ALICE), Some(person(1)));
+			assert_eq!(Membership::active_person(COHORT, &CAROL), None);
+			assert_eq!(Membership::active_person(OTHER_COHORT, &ALICE), None);
+			assert_eq!(Membership::active_members(COHORT), 2);
+			assert_ok!(Membership::leave(RuntimeOrigin::signed(BOB), COHORT));
+			assert_eq!(Membership::active_members(COHORT), 1);
+			assert_eq!(Membership::active_person(COHORT, &BOB), None);
+		});
 }
 
 #[test]

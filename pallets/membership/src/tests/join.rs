@@ -4,7 +4,7 @@ use sp_runtime::DispatchError;
 
 #[test]
 fn a_patient_joins_with_an_on_chain_attestation() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		attest(ALICE, 1);
 		assert_ok!(Membership::join(RuntimeOrigin::signed(ALICE), COHORT, None));
 
@@ -36,7 +36,7 @@ fn a_patient_joins_with_an_on_chain_attestation() {
 
 #[test]
 fn joining_needs_an_attestation() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Membership::join(RuntimeOrigin::signed(ALICE), COHORT, None),
 			Error::<Test>::NoAttestation
@@ -55,7 +55,7 @@ fn joining_needs_an_attestation() {
 
 #[test]
 fn an_expired_attestation_does_not_admit() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		attest(ALICE, 1);
 		System::set_block_number(101);
 		assert_noop!(
@@ -67,7 +67,7 @@ fn an_expired_attestation_does_not_admit() {
 
 #[test]
 fn a_frozen_cohort_accepts_no_new_members() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		attest(ALICE, 1);
 		freeze(COHORT);
 		assert_noop!(
@@ -79,8 +79,7 @@ fn a_frozen_cohort_accepts_no_new_members() {
 
 #[test]
 fn one_membership_per_account() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		attest(ALICE, 1);
 		assert_noop!(
 			Membership::join(RuntimeOrigin::signed(ALICE), COHORT, None),
@@ -91,8 +90,7 @@ fn one_membership_per_account() {
 
 #[test]
 fn two_accounts_cannot_share_one_person() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		// Alice, the person, tries a second account: the nullifier gives her away.
 		attest(ALICE_NEW, 1);
 		assert_noop!(
@@ -105,8 +103,7 @@ fn two_accounts_cannot_share_one_person() {
 
 #[test]
 fn an_account_cannot_restore_as_another_person() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_ok!(Membership::revoke(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));
 		attest(ALICE, 2);
 		assert_noop!(
@@ -118,7 +115,7 @@ fn an_account_cannot_restore_as_another_person() {
 
 #[test]
 fn an_issuer_dropped_since_attesting_admits_nobody() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		attest(ALICE, 1);
 		drop_issuer(COHORT, CLINIC);
 		assert_noop!(
@@ -130,7 +127,7 @@ fn an_issuer_dropped_since_attesting_admits_nobody() {
 
 #[test]
 fn the_member_must_afford_the_deposit() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		attest(POOR, 5);
 		assert_noop!(
 			Membership::join(RuntimeOrigin::signed(POOR), COHORT, None),
@@ -141,8 +138,7 @@ fn the_member_must_afford_the_deposit() {
 
 #[test]
 fn memberships_of_one_person_in_two_cohorts_are_separate() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_ok!(Membership::attest(
 			RuntimeOrigin::signed(CLINIC),
 			OTHER_COHORT,

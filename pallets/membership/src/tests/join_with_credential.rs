@@ -16,7 +16,7 @@ fn join_with(
 
 #[test]
 fn a_patient_joins_with_a_signed_credential() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(join_with(BOB, credential(CLINIC, BOB, 2, 1), CLINIC));
 		let record = Memberships::<Test>::get(COHORT, person(2)).expect("stored");
 		assert_eq!(record.account, BOB);
@@ -40,7 +40,7 @@ fn a_patient_joins_with_a_signed_credential() {
 
 #[test]
 fn a_forged_credential_is_refused() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		// Signed by someone else than the issuer it names.
 		assert_noop!(
 			join_with(BOB, credential(CLINIC, BOB, 2, 1), ROGUE),
@@ -66,7 +66,7 @@ fn a_forged_credential_is_refused() {
 
 #[test]
 fn a_credential_from_an_issuer_the_cohort_does_not_accept_is_refused() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			join_with(BOB, credential(ROGUE, BOB, 2, 1), ROGUE),
 			Error::<Test>::IssuerNotAccepted
@@ -80,7 +80,7 @@ fn a_credential_from_an_issuer_the_cohort_does_not_accept_is_refused() {
 
 #[test]
 fn a_replayed_credential_is_refused() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let used = credential(CLINIC, BOB, 2, 1);
 		assert_ok!(join_with(BOB, used.clone(), CLINIC));
 		// While a member: the nonce is spent already.
@@ -100,7 +100,7 @@ fn a_replayed_credential_is_refused() {
 
 #[test]
 fn an_expired_credential_is_refused() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let stale = credential(CLINIC, BOB, 2, 1);
 		System::set_block_number(stale.expires_at);
 		assert_noop!(join_with(BOB, stale, CLINIC), Error::<Test>::Expired);
@@ -109,7 +109,7 @@ fn an_expired_credential_is_refused() {
 
 #[test]
 fn a_credential_for_another_cohort_is_refused() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let for_other = Credential { cohort: OTHER_COHORT, ..credential(CLINIC, BOB, 2, 1) };
 		let signature = sign(CLINIC, &for_other);
 		assert_noop!(
@@ -121,7 +121,7 @@ fn a_credential_for_another_cohort_is_refused() {
 
 #[test]
 fn a_credential_for_another_chain_is_refused() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let elsewhere =
 			Credential { genesis_hash: H256::repeat_byte(7), ..credential(CLINIC, BOB, 2, 1) };
 		assert_noop!(join_with(BOB, elsewhere, CLINIC), Error::<Test>::WrongChain);
@@ -130,7 +130,7 @@ fn a_credential_for_another_chain_is_refused() {
 
 #[test]
 fn a_credential_for_another_account_is_refused() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		// Carol got hold of Bob's credential.
 		assert_noop!(
 			join_with(CAROL, credential(CLINIC, BOB, 2, 1), CLINIC),
@@ -141,7 +141,7 @@ fn a_credential_for_another_account_is_refused() {
 
 #[test]
 fn a_credential_cannot_seat_a_second_account_of_one_person() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(join_with(BOB, credential(CLINIC, BOB, 2, 1), CLINIC));
 		assert_noop!(
 			join_with(CAROL, credential(CLINIC, CAROL, 2, 2), CLINIC),

@@ -3,8 +3,7 @@ use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 
 #[test]
 fn a_member_leaves_and_gets_the_deposit_back() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_ok!(Membership::set_consent(
 			RuntimeOrigin::signed(ALICE),
 			COHORT,
@@ -34,8 +33,7 @@ fn a_member_leaves_and_gets_the_deposit_back() {
 
 #[test]
 fn a_suspended_member_can_leave_too() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_ok!(Membership::revoke(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));
 		assert_ok!(Membership::leave(RuntimeOrigin::signed(ALICE), COHORT));
 		assert_eq!(stats(), CohortStats::default());
@@ -44,8 +42,7 @@ fn a_suspended_member_can_leave_too() {
 
 #[test]
 fn a_person_who_left_may_rejoin_and_keeps_their_units() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_ok!(Membership::record_contribution(
 			RuntimeOrigin::signed(CLINIC),
 			COHORT,
@@ -65,7 +62,7 @@ fn a_person_who_left_may_rejoin_and_keeps_their_units() {
 
 #[test]
 fn only_members_leave() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Membership::leave(RuntimeOrigin::signed(ALICE), COHORT),
 			Error::<Test>::NotMember
@@ -81,8 +78,7 @@ fn only_members_leave() {
 
 #[test]
 fn a_returning_person_rejoins_with_their_units_and_followers_are_told() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_ok!(Membership::record_contribution(
 			RuntimeOrigin::signed(CLINIC),
 			COHORT,

@@ -3,8 +3,7 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn an_issuer_records_contribution_units() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		hook_calls();
 		assert_ok!(Membership::record_contribution(
 			RuntimeOrigin::signed(CLINIC),
@@ -30,8 +29,7 @@ fn an_issuer_records_contribution_units() {
 
 #[test]
 fn only_accepted_issuers_record() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_noop!(
 			Membership::record_contribution(RuntimeOrigin::signed(ROGUE), COHORT, ALICE, 1),
 			Error::<Test>::IssuerNotAccepted
@@ -45,7 +43,7 @@ fn only_accepted_issuers_record() {
 
 #[test]
 fn units_go_to_active_members_only() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Membership::record_contribution(RuntimeOrigin::signed(CLINIC), COHORT, ALICE, 1),
 			Error::<Test>::NotMember
@@ -65,8 +63,7 @@ fn units_go_to_active_members_only() {
 
 #[test]
 fn units_do_not_overflow() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_ok!(Membership::record_contribution(
 			RuntimeOrigin::signed(CLINIC),
 			COHORT,

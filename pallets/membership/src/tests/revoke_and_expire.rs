@@ -6,8 +6,7 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn the_issuer_revokes_and_the_member_is_suspended() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_ok!(Membership::set_consent(
 			RuntimeOrigin::signed(ALICE),
 			COHORT,
@@ -31,8 +30,7 @@ fn the_issuer_revokes_and_the_member_is_suspended() {
 
 #[test]
 fn only_the_attesting_issuer_revokes() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_noop!(
 			Membership::revoke(RuntimeOrigin::signed(LAB), COHORT, ALICE),
 			Error::<Test>::NotMembershipIssuer
@@ -51,8 +49,7 @@ fn only_the_attesting_issuer_revokes() {
 
 #[test]
 fn a_fresh_attestation_restores_a_suspended_member() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		let consent = Consent::only(&[Purpose::PublicHealth]);
 		assert_ok!(Membership::set_consent(RuntimeOrigin::signed(ALICE), COHORT, consent));
 		assert_ok!(Membership::revoke(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));
@@ -78,8 +75,7 @@ fn a_fresh_attestation_restores_a_suspended_member() {
 
 #[test]
 fn a_signed_credential_restores_too() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_ok!(Membership::revoke(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));
 		let fresh = credential(CLINIC, ALICE, 1, 3);
 		let signature = sign(CLINIC, &fresh);
@@ -96,8 +92,7 @@ fn a_signed_credential_restores_too() {
 
 #[test]
 fn anyone_suspends_an_expired_membership() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_noop!(
 			Membership::expire(RuntimeOrigin::signed(NOBODY), COHORT, ALICE),
 			Error::<Test>::NotExpired
@@ -119,7 +114,7 @@ fn anyone_suspends_an_expired_membership() {
 
 #[test]
 fn expiring_a_non_member_fails() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Membership::expire(RuntimeOrigin::signed(NOBODY), COHORT, ALICE),
 			Error::<Test>::NotMember

@@ -49,7 +49,7 @@ fn assert_moved_to_new_account() {
 
 #[test]
 fn the_issuer_co_signs_a_rotation() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();
 		let signature = sign_rotation(CLINIC, &approval(1));
 		assert_ok!(Membership::rotate(
@@ -66,7 +66,7 @@ fn the_issuer_co_signs_a_rotation() {
 
 #[test]
 fn a_rotation_approval_cannot_be_forged_or_replayed() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();
 		let forged = sign_rotation(ROGUE, &approval(1));
 		assert_noop!(
@@ -109,7 +109,7 @@ fn a_rotation_approval_cannot_be_forged_or_replayed() {
 
 #[test]
 fn a_rotation_needs_a_member_and_a_free_new_account() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();
 		assert_noop!(
 			Membership::rotate(
@@ -138,7 +138,7 @@ fn a_rotation_needs_a_member_and_a_free_new_account() {
 
 #[test]
 fn an_issuer_no_longer_accepted_cannot_co_sign() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();
 		drop_issuer(COHORT, CLINIC);
 		assert_noop!(
@@ -156,7 +156,7 @@ fn an_issuer_no_longer_accepted_cannot_co_sign() {
 
 #[test]
 fn the_cohorts_members_approve_a_rotation() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();
 		assert_ok!(Membership::rotate_by_cohort(cohort_members(COHORT), COHORT, ALICE, ALICE_NEW));
 		assert_moved_to_new_account();
@@ -165,7 +165,7 @@ fn the_cohorts_members_approve_a_rotation() {
 
 #[test]
 fn only_the_cohorts_origin_rotates_without_the_issuer() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();
 		assert_noop!(
 			Membership::rotate_by_cohort(cohort_members(OTHER_COHORT), COHORT, ALICE, ALICE_NEW),
@@ -185,7 +185,7 @@ fn only_the_cohorts_origin_rotates_without_the_issuer() {
 
 #[test]
 fn the_deposit_needs_an_existing_new_account() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();
 		let fresh: AccountId = 777;
 		assert_noop!(
@@ -197,7 +197,7 @@ fn the_deposit_needs_an_existing_new_account() {
 
 #[test]
 fn a_suspended_membership_rotates_and_stays_suspended() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();
 		assert_ok!(Membership::revoke(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));
 		assert_ok!(Membership::rotate_by_cohort(cohort_members(COHORT), COHORT, ALICE, ALICE_NEW));

@@ -4,47 +4,54 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn a_member_sets_consent_and_the_counts_follow() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
-		join(BOB, 2);
-		hook_calls();
-		let research = Consent::only(&[Purpose::AcademicResearch, Purpose::PublicHealth]);
-		assert_ok!(Membership::set_consent(RuntimeOrigin::signed(ALICE), COHORT, research));
-		assert_ok!(Membership::set_consent(
-			RuntimeOrigin::signed(BOB),
-			COHORT,
-			Consent::only(&[Purpose::AcademicResearch])
-		));
-		assert_eq!(Membership::consenting_members(COHORT, Purpose::AcademicResearch), 2);
-		assert_eq!(Membership::consenting_members(COHORT, Purpose::PublicHealth), 1);
-		assert_eq!(Membership::consenting_members(COHORT, Purpose::AiTraining), 0);
-		assert_eq!(Memberships::<Test>::get(COHORT, person(1)).map(|r| r.consent), Some(research));
+	ExtBuilder::default()
+		.with_member(ALICE, 1)
+		.with_member(BOB, 2)
+		.build_and_execute(|| {
+			hook_calls();
+			let research = Consent::only(&[Purpose::AcademicResearch, Purpose::PublicHealth]);
+			assert_ok!(Membership::set_consent(RuntimeOrigin::signed(ALICE), COHORT, research));
+			assert_ok!(Membership::set_consent(
+				RuntimeOrigin::signed(BOB),
+				COHORT,
+				Consent::only(&[Purpose::AcademicResearch])
+			));
+			assert_eq!(Membership::consenting_members(COHORT, Purpose::AcademicResearch), 2);
+			assert_eq!(Membership::consenting_members(COHORT, Purpose::PublicHealth), 1);
+			assert_eq!(Membership::consenting_members(COHORT, Purpose::AiTraining), 0);
+			assert_eq!(
+				Memberships::<Test>::get(COHORT, person(1)).map(|r| r.consent),
+				Some(research)
+			);
 
-		// Withdrawing consent is forward-only too: the counts drop, an event records it.
-		assert_ok!(Membership::set_consent(RuntimeOrigin::signed(ALICE), COHORT, Consent::NONE));
-		assert_eq!(Membership::consenting_members(COHORT, Purpose::AcademicResearch), 1);
-		assert_eq!(Membership::consenting_members(COHORT, Purpose::PublicHealth), 0);
-		assert_eq!(
-			last_event(),
-			Event::ConsentChanged {
-				cohort: COHORT,
-				account: ALICE,
-				old: research,
-				new: Consent::NONE
-			}
-			.into()
-		);
-		assert_eq!(
-			hook_calls(),
-			vec!["consent 0 p1 0->2", "consent 0 p2 0->1", "consent 0 p1 2->0"]
-		);
-	});
+			// Withdrawing consent is forward-only too: the counts drop, an event records it.
+			assert_ok!(Membership::set_consent(
+				RuntimeOrigin::signed(ALICE),
+				COHORT,
+				Consent::NONE
+			));
+			assert_eq!(Membership::consenting_members(COHORT, Purpose::AcademicResearch), 1);
+			assert_eq!(Membership::consenting_members(COHORT, Purpose::PublicHealth), 0);
+			assert_eq!(
+				last_event(),
+				Event::ConsentChanged {
+					cohort: COHORT,
+					account: ALICE,
+					old: research,
+					new: Consent::NONE
+				}
+				.into()
+			);
+			assert_eq!(
+				hook_calls(),
+				vec!["consent 0 p1 0->2", "consent 0 p2 0->1", "consent 0 p1 2->0"]
+			);
+		});
 }
 
 #[test]
 fn a_suspended_members_consent_does_not_count() {
-	ExtBuilder::build_and_execute(|| {
-		join(ALICE, 1);
+	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
 		assert_ok!(Membership::revoke(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));
 		assert_ok!(Membership::set_consent(
 			RuntimeOrigin::signed(ALICE),
@@ -57,7 +64,7 @@ fn a_suspended_members_consent_does_not_count() {
 
 #[test]
 fn setting_the_same_consent_or_not_being_a_member_fails() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Membership::set_consent(RuntimeOrigin::signed(ALICE), COHORT, Consent::NONE),
 			Error::<Test>::NotMember

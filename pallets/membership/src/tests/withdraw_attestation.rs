@@ -3,7 +3,7 @@ use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 
 #[test]
 fn the_issuer_withdraws_an_unused_attestation() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		attest(ALICE, 1);
 		assert_ok!(Membership::withdraw_attestation(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));
 		assert!(!Attestations::<Test>::contains_key(COHORT, ALICE));
@@ -17,7 +17,7 @@ fn the_issuer_withdraws_an_unused_attestation() {
 
 #[test]
 fn anyone_clears_an_expired_attestation() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		attest(ALICE, 1);
 		assert_noop!(
 			Membership::withdraw_attestation(RuntimeOrigin::signed(NOBODY), COHORT, ALICE),
@@ -31,7 +31,7 @@ fn anyone_clears_an_expired_attestation() {
 
 #[test]
 fn withdrawing_what_is_not_there_fails() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(
 			Membership::withdraw_attestation(RuntimeOrigin::signed(CLINIC), COHORT, ALICE),
 			Error::<Test>::NoAttestation

@@ -17,7 +17,7 @@ fn close(id: ProposalId) -> Outcome {
 
 #[test]
 fn a_passed_proposal_pays_the_research_team_from_the_treasury() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let call = fund_research(2_500);
 		let deposit = deposit_for(&call);
 		let id = propose(ALICE, call);
@@ -49,48 +49,54 @@ fn a_passed_proposal_pays_the_research_team_from_the_treasury() {
 
 #[test]
 fn quadratic_cost_lets_many_small_voices_beat_one_loud_one() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, fund_research(100));
-		// DAVE spends all 100 credits on 10 nays; four members spend 9 credits each on 3 ayes.
-		vote(DAVE, id, Choice::Nay, 10);
-		for who in [ALICE, BOB, CAROL, EVE] {
-			vote(who, id, Choice::Aye, 3);
-		}
-		assert_eq!(close(id), Outcome::Passed { result: Ok(()) });
-		assert_eq!(free(RESEARCH), 100);
-	});
+	ExtBuilder::default()
+		.with_proposal(ALICE, fund_research(100))
+		.build_and_execute(|| {
+			let id = FIRST_PROPOSAL;
+			// DAVE spends all 100 credits on 10 nays; four members spend 9 credits each on 3 ayes.
+			vote(DAVE, id, Choice::Nay, 10);
+			for who in [ALICE, BOB, CAROL, EVE] {
+				vote(who, id, Choice::Aye, 3);
+			}
+			assert_eq!(close(id), Outcome::Passed { result: Ok(()) });
+			assert_eq!(free(RESEARCH), 100);
+		});
 }
 
 #[test]
 fn a_tie_rejects_and_returns_the_deposit() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, fund_research(100));
-		vote(ALICE, id, Choice::Aye, 2);
-		vote(BOB, id, Choice::Nay, 1);
-		vote(CAROL, id, Choice::Nay, 1);
-		assert_eq!(close(id), Outcome::Rejected);
-		assert_eq!(free(RESEARCH), 0);
-		assert_eq!(free(ALICE), ENDOWMENT);
-		assert_eq!(free(TREASURY), TREASURY_FUNDS);
-	});
+	ExtBuilder::default()
+		.with_proposal(ALICE, fund_research(100))
+		.build_and_execute(|| {
+			let id = FIRST_PROPOSAL;
+			vote(ALICE, id, Choice::Aye, 2);
+			vote(BOB, id, Choice::Nay, 1);
+			vote(CAROL, id, Choice::Nay, 1);
+			assert_eq!(close(id), Outcome::Rejected);
+			assert_eq!(free(RESEARCH), 0);
+			assert_eq!(free(ALICE), ENDOWMENT);
+			assert_eq!(free(TREASURY), TREASURY_FUNDS);
+		});
 }
 
 #[test]
 fn more_nays_reject() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, fund_research(100));
-		vote(ALICE, id, Choice::Aye, 1);
-		vote(BOB, id, Choice::Nay, 1);
-		vote(CAROL, id, Choice::Nay, 1);
-		assert_eq!(close(id), Outcome::Rejected);
-		assert_eq!(free(RESEARCH), 0);
-		assert_eq!(held(ALICE), 0);
-	});
+	ExtBuilder::default()
+		.with_proposal(ALICE, fund_research(100))
+		.build_and_execute(|| {
+			let id = FIRST_PROPOSAL;
+			vote(ALICE, id, Choice::Aye, 1);
+			vote(BOB, id, Choice::Nay, 1);
+			vote(CAROL, id, Choice::Nay, 1);
+			assert_eq!(close(id), Outcome::Rejected);
+			assert_eq!(free(RESEARCH), 0);
+			assert_eq!(held(ALICE), 0);
+		});
 }
 
 #[test]
 fn without_quorum_nothing_passes_but_the_deposit_is_returned_when_others_voted() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		// Five active members, quorum 50% rounded up: three voters needed.
 		let id = propose(ALICE, fund_research(100));
 		vote(BOB, id, Choice::Aye, 5);
@@ -106,7 +112,7 @@ fn without_quorum_nothing_passes_but_the_deposit_is_returned_when_others_voted()
 
 #[test]
 fn a_proposal_nobody_voted_on_forfeits_its_deposit_to_the_treasury() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let call = fund_research(100);
 		let deposit = deposit_for(&call);
 		let id = propose(ALICE, call);
@@ -119,7 +125,7 @@ fn a_proposal_nobody_voted_on_forfeits_its_deposit_to_the_treasury() {
 
 #[test]
 fn the_proposers_own_vote_does_not_save_the_deposit() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let call = fund_research(100);
 		let deposit = deposit_for(&call);
 		let id = propose(ALICE, call);
@@ -131,29 +137,31 @@ fn the_proposers_own_vote_does_not_save_the_deposit() {
 
 #[test]
 fn the_quorum_counts_the_active_members_at_close() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, fund_research(100));
-		vote(ALICE, id, Choice::Aye, 1);
-		vote(BOB, id, Choice::Aye, 1);
-		// Three of five needed; two members leave, so two of three suffice.
-		leave(COHORT, DAVE);
-		leave(COHORT, EVE);
-		end_voting(id);
-		assert_ok!(QuadraticVoting::close(RuntimeOrigin::signed(OUTSIDER), id));
-		assert!(matches!(
-			last_event(),
-			RuntimeEvent::QuadraticVoting(Event::Closed {
-				quorum: 2,
-				outcome: Outcome::Passed { result: Ok(()) },
-				..
-			})
-		));
-	});
+	ExtBuilder::default()
+		.with_proposal(ALICE, fund_research(100))
+		.build_and_execute(|| {
+			let id = FIRST_PROPOSAL;
+			vote(ALICE, id, Choice::Aye, 1);
+			vote(BOB, id, Choice::Aye, 1);
+			// Three of five needed; two members leave, so two of three suffice.
+			leave(COHORT, DAVE);
+			leave(COHORT, EVE);
+			end_voting(id);
+			assert_ok!(QuadraticVoting::close(RuntimeOrigin::signed(OUTSIDER), id));
+			assert!(matches!(
+				last_event(),
+				RuntimeEvent::QuadraticVoting(Event::Closed {
+					quorum: 2,
+					outcome: Outcome::Passed { result: Ok(()) },
+					..
+				})
+			));
+		});
 }
 
 #[test]
 fn a_failing_call_is_recorded_and_the_deposit_still_returned() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let id = propose(ALICE, fund_research(TREASURY_FUNDS * 2));
 		for who in [ALICE, BOB, CAROL] {
 			vote(who, id, Choice::Aye, 1);
@@ -173,50 +181,57 @@ fn a_failing_call_is_recorded_and_the_deposit_still_returned() {
 
 #[test]
 fn a_frozen_cohort_does_not_act_on_a_passed_proposal() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, fund_research(100));
-		for who in [ALICE, BOB, CAROL] {
-			vote(who, id, Choice::Aye, 1);
-		}
-		freeze(COHORT);
-		assert_eq!(close(id), Outcome::Passed { result: Err(Error::<Test>::CohortFrozen.into()) });
-		assert_eq!(free(RESEARCH), 0);
-		assert_eq!(free(ALICE), ENDOWMENT);
-		unfreeze(COHORT);
-	});
+	ExtBuilder::default()
+		.with_proposal(ALICE, fund_research(100))
+		.build_and_execute(|| {
+			let id = FIRST_PROPOSAL;
+			for who in [ALICE, BOB, CAROL] {
+				vote(who, id, Choice::Aye, 1);
+			}
+			freeze(COHORT);
+			assert_eq!(
+				close(id),
+				Outcome::Passed { result: Err(Error::<Test>::CohortFrozen.into()) }
+			);
+			assert_eq!(free(RESEARCH), 0);
+			assert_eq!(free(ALICE), ENDOWMENT);
+			unfreeze(COHORT);
+		});
 }
 
 #[test]
 fn a_call_that_no_longer_decodes_or_grew_too_heavy_is_not_dispatched() {
-	ExtBuilder::build_and_execute(|| {
-		let garbled = propose(ALICE, fund_research(100));
-		let heavy = propose(BOB, fund_research(100));
-		for id in [garbled, heavy] {
-			for who in [ALICE, BOB, CAROL] {
-				vote(who, id, Choice::Aye, 1);
+	ExtBuilder::default()
+		.with_proposal(ALICE, fund_research(100))
+		.build_and_execute(|| {
+			let garbled = FIRST_PROPOSAL;
+			let heavy = propose(BOB, fund_research(100));
+			for id in [garbled, heavy] {
+				for who in [ALICE, BOB, CAROL] {
+					vote(who, id, Choice::Aye, 1);
+				}
 			}
-		}
-		Proposals::<Test>::mutate(garbled, |p| {
-			p.as_mut().unwrap().call = vec![0xff, 0xff].try_into().unwrap()
+			Proposals::<Test>::mutate(garbled, |p| {
+				p.as_mut().unwrap().call = vec![0xff, 0xff].try_into().unwrap()
+			});
+			assert_eq!(
+				close(garbled),
+				Outcome::Passed { result: Err(Error::<Test>::CallUndecodable.into()) }
+			);
+			set_max_call_weight(Weight::from_parts(1, 1));
+			assert_eq!(
+				close(heavy),
+				Outcome::Passed { result: Err(Error::<Test>::CallTooHeavy.into()) }
+			);
+			assert_eq!(free(RESEARCH), 0);
+			assert_eq!(free(ALICE), ENDOWMENT);
+			assert_eq!(free(BOB), ENDOWMENT);
 		});
-		assert_eq!(
-			close(garbled),
-			Outcome::Passed { result: Err(Error::<Test>::CallUndecodable.into()) }
-		);
-		set_max_call_weight(Weight::from_parts(1, 1));
-		assert_eq!(
-			close(heavy),
-			Outcome::Passed { result: Err(Error::<Test>::CallTooHeavy.into()) }
-		);
-		assert_eq!(free(RESEARCH), 0);
-		assert_eq!(free(ALICE), ENDOWMENT);
-		assert_eq!(free(BOB), ENDOWMENT);
-	});
 }
 
 #[test]
 fn close_is_charged_for_the_call_it_dispatched() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let call = fund_research(100);
 		let call_weight = call.get_dispatch_info().call_weight;
 		let id = propose(ALICE, call);
@@ -233,8 +248,8 @@ fn close_is_charged_for_the_call_it_dispatched() {
 
 #[test]
 fn closing_needs_the_period_to_be_over() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		run_to(1 + VOTING_PERIOD - 1);
 		assert_noop!(
 			QuadraticVoting::close(RuntimeOrigin::signed(EVE), id),
@@ -260,8 +275,8 @@ fn closing_needs_the_period_to_be_over() {
 
 #[test]
 fn stale_votes_of_a_closed_proposal_stay_spent() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		vote(BOB, id, Choice::Aye, 6);
 		close(id);
 		assert_eq!(credits_left(BOB), CREDITS - 36);

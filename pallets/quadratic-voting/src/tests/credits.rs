@@ -5,7 +5,7 @@ use frame_support::assert_noop;
 
 #[test]
 fn a_person_who_never_voted_has_the_full_credits() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_eq!(credits_left(DAVE), CREDITS);
 		assert!(Voters::<Test>::get(COHORT, person(4)).is_none());
 	});
@@ -13,8 +13,8 @@ fn a_person_who_never_voted_has_the_full_credits() {
 
 #[test]
 fn each_epoch_grants_fresh_credits() {
-	ExtBuilder::build_and_execute(|| {
-		let first = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let first = FIRST_PROPOSAL;
 		vote(BOB, first, Choice::Aye, 10);
 		assert_eq!(credits_left(BOB), 0);
 		run_to(EPOCH); // epoch 1 begins
@@ -29,7 +29,7 @@ fn each_epoch_grants_fresh_credits() {
 
 #[test]
 fn credits_do_not_carry_over_through_refunds() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let mut params = default_params();
 		params.voting_period = 2 * EPOCH;
 		set_params(COHORT, params);
@@ -49,8 +49,8 @@ fn credits_do_not_carry_over_through_refunds() {
 
 #[test]
 fn a_rotated_key_brings_no_fresh_credits() {
-	ExtBuilder::build_and_execute(|| {
-		let first = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let first = FIRST_PROPOSAL;
 		let second = propose(BOB, remark());
 		vote(ALICE, first, Choice::Aye, 9); // 81
 		rotate(COHORT, ALICE, ALICE_NEW);
@@ -71,8 +71,8 @@ fn a_rotated_key_brings_no_fresh_credits() {
 
 #[test]
 fn a_new_credit_allowance_applies_from_the_next_epoch() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		vote(BOB, id, Choice::Aye, 5);
 		let mut params = default_params();
 		params.voice_credits_per_epoch = 400;

@@ -64,7 +64,7 @@ struct Seen {
 }
 
 fn run(seed: u64, steps: usize, seen: &mut Seen) {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let mut rng = Rng(seed);
 		let mut model = Model::default();
 		for _ in 0..steps {

@@ -10,7 +10,7 @@ fn propose_in(who: AccountId, cohort: CohortId, call: RuntimeCall) -> DispatchRe
 
 #[test]
 fn a_member_proposes_and_the_deposit_is_held() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let call = fund_research(500);
 		let deposit = deposit_for(&call);
 		let id = propose(ALICE, call.clone());
@@ -46,7 +46,7 @@ fn a_member_proposes_and_the_deposit_is_held() {
 
 #[test]
 fn the_deposit_grows_with_the_call() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let short = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 1] });
 		let long = RuntimeCall::System(frame_system::Call::remark { remark: vec![0; 40] });
 		propose(ALICE, short.clone());
@@ -57,8 +57,8 @@ fn the_deposit_grows_with_the_call() {
 
 #[test]
 fn ids_increase_and_are_not_reused() {
-	ExtBuilder::build_and_execute(|| {
-		let first = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let first = FIRST_PROPOSAL;
 		frame_support::assert_ok!(QuadraticVoting::withdraw(RuntimeOrigin::signed(ALICE), first));
 		assert_eq!(propose(ALICE, remark()), first + 1);
 	});
@@ -66,7 +66,7 @@ fn ids_increase_and_are_not_reused() {
 
 #[test]
 fn only_active_members_propose() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let propose_as = |who| {
 			QuadraticVoting::propose(
 				RuntimeOrigin::signed(who),
@@ -94,7 +94,7 @@ fn only_active_members_propose() {
 
 #[test]
 fn unknown_and_frozen_cohorts_take_no_proposals() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_noop!(propose_in(ALICE, UNKNOWN_COHORT, remark()), Error::<Test>::UnknownCohort);
 		freeze(COHORT);
 		assert_noop!(propose_in(ALICE, COHORT, remark()), Error::<Test>::CohortFrozen);
@@ -103,7 +103,7 @@ fn unknown_and_frozen_cohorts_take_no_proposals() {
 
 #[test]
 fn calls_are_bounded_in_size_and_weight() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let too_long = RuntimeCall::System(frame_system::Call::remark {
 			remark: vec![0; MAX_CALL_SIZE as usize],
 		});
@@ -116,7 +116,7 @@ fn calls_are_bounded_in_size_and_weight() {
 
 #[test]
 fn a_cohort_has_a_bounded_number_of_open_proposals() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		for _ in 0..MAX_OPEN {
 			propose(ALICE, remark());
 		}
@@ -132,7 +132,7 @@ fn a_cohort_has_a_bounded_number_of_open_proposals() {
 
 #[test]
 fn the_proposer_must_pay_the_deposit() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		add_member(COHORT, POOR, 8);
 		assert_noop!(propose_in(POOR, COHORT, remark()), Error::<Test>::InsufficientDeposit);
 	});
@@ -140,7 +140,7 @@ fn the_proposer_must_pay_the_deposit() {
 
 #[test]
 fn proposal_ids_do_not_overflow() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		NextProposalId::<Test>::put(ProposalId::MAX);
 		assert_noop!(propose_in(ALICE, COHORT, remark()), Error::<Test>::ProposalIdOverflow);
 	});

@@ -3,8 +3,8 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn removing_a_vote_refunds_it() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		vote(BOB, id, Choice::Aye, 7);
 		vote(CAROL, id, Choice::Aye, 1);
 		assert_ok!(QuadraticVoting::remove_vote(RuntimeOrigin::signed(BOB), id));
@@ -20,8 +20,8 @@ fn removing_a_vote_refunds_it() {
 
 #[test]
 fn there_must_be_a_vote_to_remove() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		vote(BOB, id, Choice::Aye, 1);
 		assert_noop!(
 			QuadraticVoting::remove_vote(RuntimeOrigin::signed(CAROL), id),
@@ -44,8 +44,8 @@ fn there_must_be_a_vote_to_remove() {
 
 #[test]
 fn votes_are_final_once_the_period_ends() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		vote(BOB, id, Choice::Aye, 1);
 		end_voting(id);
 		assert_noop!(
@@ -57,7 +57,7 @@ fn votes_are_final_once_the_period_ends() {
 
 #[test]
 fn a_vote_paid_in_an_earlier_epoch_refunds_nothing() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let mut params = default_params();
 		params.voting_period = 2 * EPOCH;
 		set_params(COHORT, params);

@@ -6,60 +6,64 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn a_suspended_voters_votes_disappear_at_once() {
-	ExtBuilder::build_and_execute(|| {
-		let first = propose(ALICE, fund_research(100));
-		let second = propose(BOB, remark());
-		vote(CAROL, first, Choice::Aye, 6);
-		vote(CAROL, second, Choice::Nay, 2);
-		vote(DAVE, first, Choice::Nay, 1);
+	ExtBuilder::default()
+		.with_proposal(ALICE, fund_research(100))
+		.build_and_execute(|| {
+			let first = FIRST_PROPOSAL;
+			let second = propose(BOB, remark());
+			vote(CAROL, first, Choice::Aye, 6);
+			vote(CAROL, second, Choice::Nay, 2);
+			vote(DAVE, first, Choice::Nay, 1);
 
-		suspend(COHORT, CAROL);
-		assert_eq!(tally(first), Tally { ayes: 0, nays: 1, voters: 1 });
-		assert_eq!(tally(second), Tally::default());
-		assert!(Voters::<Test>::get(COHORT, person(3)).unwrap().votes.is_empty());
-		assert_eq!(
-			last_event(),
-			Event::VotesDropped { cohort: COHORT, person: person(3), proposals: 2 }.into()
-		);
-		// While suspended, CAROL cannot vote again.
-		assert_noop!(
-			QuadraticVoting::vote(RuntimeOrigin::signed(CAROL), first, Choice::Aye, 1),
-			Error::<Test>::NotActiveMember
-		);
-		// Restored in the same epoch, the credits of the dropped votes are hers again.
-		restore(COHORT, CAROL);
-		assert_eq!(credits_left(CAROL), CREDITS);
-		vote(CAROL, first, Choice::Aye, 1);
-		assert_eq!(tally(first), Tally { ayes: 1, nays: 1, voters: 2 });
-	});
+			suspend(COHORT, CAROL);
+			assert_eq!(tally(first), Tally { ayes: 0, nays: 1, voters: 1 });
+			assert_eq!(tally(second), Tally::default());
+			assert!(Voters::<Test>::get(COHORT, person(3)).unwrap().votes.is_empty());
+			assert_eq!(
+				last_event(),
+				Event::VotesDropped { cohort: COHORT, person: person(3), proposals: 2 }.into()
+			);
+			// While suspended, CAROL cannot vote again.
+			assert_noop!(
+				QuadraticVoting::vote(RuntimeOrigin::signed(CAROL), first, Choice::Aye, 1),
+				Error::<Test>::NotActiveMember
+			);
+			// Restored in the same epoch, the credits of the dropped votes are hers again.
+			restore(COHORT, CAROL);
+			assert_eq!(credits_left(CAROL), CREDITS);
+			vote(CAROL, first, Choice::Aye, 1);
+			assert_eq!(tally(first), Tally { ayes: 1, nays: 1, voters: 2 });
+		});
 }
 
 #[test]
 fn a_suspended_voter_no_longer_decides_an_ended_proposal() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, fund_research(100));
-		vote(ALICE, id, Choice::Aye, 1);
-		vote(BOB, id, Choice::Aye, 1);
-		vote(CAROL, id, Choice::Aye, 1);
-		vote(DAVE, id, Choice::Nay, 2);
-		end_voting(id);
-		// Ayes 3 > nays 2 with four voters; after the period but before closing, the issuer
-		// revokes BOB: ayes 2 = nays 2 → rejected.
-		suspend(COHORT, BOB);
-		assert_eq!(tally(id), Tally { ayes: 2, nays: 2, voters: 3 });
-		assert_ok!(QuadraticVoting::close(RuntimeOrigin::signed(EVE), id));
-		assert!(matches!(
-			last_event(),
-			RuntimeEvent::QuadraticVoting(Event::Closed { outcome: Outcome::Rejected, .. })
-		));
-		assert_eq!(free(RESEARCH), 0);
-	});
+	ExtBuilder::default()
+		.with_proposal(ALICE, fund_research(100))
+		.build_and_execute(|| {
+			let id = FIRST_PROPOSAL;
+			vote(ALICE, id, Choice::Aye, 1);
+			vote(BOB, id, Choice::Aye, 1);
+			vote(CAROL, id, Choice::Aye, 1);
+			vote(DAVE, id, Choice::Nay, 2);
+			end_voting(id);
+			// Ayes 3 > nays 2 with four voters; after the period but before closing, the issuer
+			// revokes BOB: ayes 2 = nays 2 → rejected.
+			suspend(COHORT, BOB);
+			assert_eq!(tally(id), Tally { ayes: 2, nays: 2, voters: 3 });
+			assert_ok!(QuadraticVoting::close(RuntimeOrigin::signed(EVE), id));
+			assert!(matches!(
+				last_event(),
+				RuntimeEvent::QuadraticVoting(Event::Closed { outcome: Outcome::Rejected, .. })
+			));
+			assert_eq!(free(RESEARCH), 0);
+		});
 }
 
 #[test]
 fn leaving_drops_the_votes_too() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		vote(EVE, id, Choice::Aye, 4);
 		leave(COHORT, EVE);
 		assert_eq!(tally(id), Tally::default());
@@ -72,8 +76,8 @@ fn leaving_drops_the_votes_too() {
 
 #[test]
 fn votes_on_closed_proposals_are_not_refunded() {
-	ExtBuilder::build_and_execute(|| {
-		let closed = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let closed = FIRST_PROPOSAL;
 		vote(CAROL, closed, Choice::Aye, 5);
 		end_voting(closed);
 		assert_ok!(QuadraticVoting::close(RuntimeOrigin::signed(EVE), closed));
@@ -92,7 +96,7 @@ fn votes_on_closed_proposals_are_not_refunded() {
 
 #[test]
 fn a_member_without_votes_is_suspended_quietly() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let before = System::events().len();
 		suspend(COHORT, DAVE);
 		assert_eq!(System::events().len(), before);
@@ -102,8 +106,8 @@ fn a_member_without_votes_is_suspended_quietly() {
 
 #[test]
 fn rotation_keeps_the_persons_votes() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(BOB, remark());
+	ExtBuilder::default().with_proposal(BOB, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		vote(ALICE, id, Choice::Aye, 3);
 		rotate(COHORT, ALICE, ALICE_NEW);
 		assert_eq!(tally(id), Tally { ayes: 3, nays: 0, voters: 1 });
@@ -114,7 +118,7 @@ fn rotation_keeps_the_persons_votes() {
 
 #[test]
 fn only_suspension_and_departure_weigh_anything() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		use frame_support::weights::Weight;
 		type Hooks = QuadraticVoting;
 		let weight = <Hooks as OnMembershipChange<AccountId>>::weight;

@@ -3,8 +3,8 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn votes_cost_their_square_in_credits() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		vote(BOB, id, Choice::Aye, 3);
 		vote(CAROL, id, Choice::Nay, 2);
 
@@ -35,8 +35,8 @@ fn votes_cost_their_square_in_credits() {
 
 #[test]
 fn changing_a_vote_refunds_the_old_cost_first() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		vote(BOB, id, Choice::Aye, 10); // all 100 credits
 		assert_eq!(credits_left(BOB), 0);
 		// 10 nay votes fit only because the 10 aye votes are refunded first.
@@ -52,8 +52,8 @@ fn changing_a_vote_refunds_the_old_cost_first() {
 
 #[test]
 fn credits_run_out_across_proposals() {
-	ExtBuilder::build_and_execute(|| {
-		let first = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let first = FIRST_PROPOSAL;
 		let second = propose(ALICE, remark());
 		vote(BOB, first, Choice::Aye, 8); // 64
 		assert_eq!(credits_left(BOB), 36);
@@ -72,8 +72,8 @@ fn credits_run_out_across_proposals() {
 
 #[test]
 fn a_refused_revote_keeps_the_old_vote() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		vote(BOB, id, Choice::Aye, 5);
 		assert_noop!(
 			QuadraticVoting::vote(RuntimeOrigin::signed(BOB), id, Choice::Aye, 11),
@@ -85,8 +85,8 @@ fn a_refused_revote_keeps_the_old_vote() {
 
 #[test]
 fn absurd_vote_counts_are_refused() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		assert_noop!(
 			QuadraticVoting::vote(RuntimeOrigin::signed(BOB), id, Choice::Aye, u32::MAX),
 			Error::<Test>::InsufficientCredits
@@ -100,8 +100,8 @@ fn absurd_vote_counts_are_refused() {
 
 #[test]
 fn only_active_members_of_the_cohort_vote() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		assert_noop!(
 			QuadraticVoting::vote(RuntimeOrigin::signed(OUTSIDER), id, Choice::Aye, 1),
 			Error::<Test>::NotActiveMember
@@ -130,8 +130,8 @@ fn only_active_members_of_the_cohort_vote() {
 
 #[test]
 fn no_votes_after_the_voting_period_or_on_unknown_proposals() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		run_to(1 + VOTING_PERIOD - 1);
 		vote(BOB, id, Choice::Aye, 1); // the last block of the period
 		run_to(1 + VOTING_PERIOD);
@@ -152,7 +152,7 @@ fn no_votes_after_the_voting_period_or_on_unknown_proposals() {
 
 #[test]
 fn a_person_holds_a_bounded_number_of_live_votes() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let ids: Vec<_> = (0..MAX_OPEN).map(|_| propose(ALICE, remark())).collect();
 		for id in &ids[..MAX_LIVE_VOTES as usize] {
 			vote(BOB, *id, Choice::Aye, 1);

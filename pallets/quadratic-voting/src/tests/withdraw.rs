@@ -3,8 +3,8 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn the_proposer_withdraws_a_proposal_without_votes() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		assert_ok!(QuadraticVoting::withdraw(RuntimeOrigin::signed(ALICE), id));
 		assert!(Proposals::<Test>::get(id).is_none());
 		assert_eq!(OpenProposals::<Test>::get(COHORT), 0);
@@ -15,8 +15,8 @@ fn the_proposer_withdraws_a_proposal_without_votes() {
 
 #[test]
 fn a_proposal_with_votes_cannot_be_withdrawn() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		vote(BOB, id, Choice::Nay, 1);
 		assert_noop!(
 			QuadraticVoting::withdraw(RuntimeOrigin::signed(ALICE), id),
@@ -30,8 +30,8 @@ fn a_proposal_with_votes_cannot_be_withdrawn() {
 
 #[test]
 fn only_the_proposer_withdraws() {
-	ExtBuilder::build_and_execute(|| {
-		let id = propose(ALICE, remark());
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
 		assert_noop!(
 			QuadraticVoting::withdraw(RuntimeOrigin::signed(BOB), id),
 			Error::<Test>::NotProposer

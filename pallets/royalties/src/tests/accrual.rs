@@ -32,7 +32,7 @@ impl Ledger {
 
 #[test]
 fn a_history_of_joins_consents_suspensions_and_departures_pays_exactly_the_fair_share() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		use Purpose::*;
 		let mut ledger = Ledger::default();
 		macro_rules! step {
@@ -105,19 +105,20 @@ fn a_history_of_joins_consents_suspensions_and_departures_pays_exactly_the_fair_
 
 #[test]
 fn uneven_divisions_leave_dust_in_the_pool_and_never_overpay() {
-	ExtBuilder::build_and_execute(|| {
-		member(ALICE, 1, &[Purpose::AiTraining]);
-		member(BOB, 1, &[Purpose::AiTraining]);
-		member(CAROL, 1, &[Purpose::AiTraining]);
-		for _ in 0..7 {
-			pay(COHORT, Purpose::AiTraining, 100);
-		}
-		// 700 among three: 233.33… each.
-		for who in [ALICE, BOB, CAROL] {
-			assert_eq!(pending(who), 233);
-			assert_ok!(Royalties::claim(RuntimeOrigin::signed(who), COHORT));
-		}
-		assert_eq!(pool(Purpose::AiTraining).balance, 1);
-		assert_eq!(pot(), ED + 1);
-	});
+	ExtBuilder::default()
+		.with_member(ALICE, 1, &[Purpose::AiTraining])
+		.with_member(BOB, 1, &[Purpose::AiTraining])
+		.with_member(CAROL, 1, &[Purpose::AiTraining])
+		.build_and_execute(|| {
+			for _ in 0..7 {
+				pay(COHORT, Purpose::AiTraining, 100);
+			}
+			// 700 among three: 233.33… each.
+			for who in [ALICE, BOB, CAROL] {
+				assert_eq!(pending(who), 233);
+				assert_ok!(Royalties::claim(RuntimeOrigin::signed(who), COHORT));
+			}
+			assert_eq!(pool(Purpose::AiTraining).balance, 1);
+			assert_eq!(pot(), ED + 1);
+		});
 }

@@ -6,7 +6,7 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn joining_opens_a_position_that_accrues_nothing_until_consent() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		join_as(COHORT, ALICE, ALICE, 25);
 		let position = Positions::<Test>::get(COHORT, person(ALICE)).unwrap();
 		assert_eq!(position.account, ALICE);
@@ -25,115 +25,127 @@ fn joining_opens_a_position_that_accrues_nothing_until_consent() {
 
 #[test]
 fn withdrawing_consent_keeps_what_was_earned() {
-	ExtBuilder::build_and_execute(|| {
-		member(ALICE, 10, &[Purpose::AiTraining]);
-		member(BOB, 10, &[Purpose::AiTraining]);
-		pay(COHORT, Purpose::AiTraining, 100);
-		consent(ALICE, &[]);
-		assert_eq!(pool(Purpose::AiTraining).total_units, 10);
-		pay(COHORT, Purpose::AiTraining, 100);
-		assert_eq!(pending(ALICE), 50);
-		assert_eq!(pending(BOB), 150);
-	});
+	ExtBuilder::default()
+		.with_member(ALICE, 10, &[Purpose::AiTraining])
+		.with_member(BOB, 10, &[Purpose::AiTraining])
+		.build_and_execute(|| {
+			pay(COHORT, Purpose::AiTraining, 100);
+			consent(ALICE, &[]);
+			assert_eq!(pool(Purpose::AiTraining).total_units, 10);
+			pay(COHORT, Purpose::AiTraining, 100);
+			assert_eq!(pending(ALICE), 50);
+			assert_eq!(pending(BOB), 150);
+		});
 }
 
 #[test]
 fn new_units_count_from_when_they_are_recorded() {
-	ExtBuilder::build_and_execute(|| {
-		member(ALICE, 10, &[Purpose::PublicHealth]);
-		member(BOB, 10, &[Purpose::PublicHealth]);
-		pay(COHORT, Purpose::PublicHealth, 100);
-		contribute(ALICE, 30);
-		assert_eq!(pool(Purpose::PublicHealth).total_units, 50);
-		pay(COHORT, Purpose::PublicHealth, 100);
-		assert_eq!(pending(ALICE), 50 + 80);
-		assert_eq!(pending(BOB), 50 + 20);
-	});
+	ExtBuilder::default()
+		.with_member(ALICE, 10, &[Purpose::PublicHealth])
+		.with_member(BOB, 10, &[Purpose::PublicHealth])
+		.build_and_execute(|| {
+			pay(COHORT, Purpose::PublicHealth, 100);
+			contribute(ALICE, 30);
+			assert_eq!(pool(Purpose::PublicHealth).total_units, 50);
+			pay(COHORT, Purpose::PublicHealth, 100);
+			assert_eq!(pending(ALICE), 50 + 80);
+			assert_eq!(pending(BOB), 50 + 20);
+		});
 }
 
 #[test]
 fn a_suspended_member_stops_accruing_and_keeps_what_was_earned() {
-	ExtBuilder::build_and_execute(|| {
-		member(ALICE, 10, &[Purpose::AiTraining]);
-		member(BOB, 10, &[Purpose::AiTraining]);
-		pay(COHORT, Purpose::AiTraining, 100);
-		suspend(ALICE);
-		assert_eq!(pool(Purpose::AiTraining).total_units, 10);
-		pay(COHORT, Purpose::AiTraining, 100);
-		assert_eq!(pending(ALICE), 50);
-		// Earned stays claimable while suspended.
-		assert_ok!(Royalties::claim(RuntimeOrigin::signed(ALICE), COHORT));
-		assert_eq!(free(ALICE), 150);
-		// Restored, she accrues again, but not for what was paid while she was suspended.
-		restore(ALICE);
-		pay(COHORT, Purpose::AiTraining, 100);
-		assert_eq!(pending(ALICE), 50);
-		assert_eq!(pending(BOB), 50 + 100 + 50);
-	});
+	ExtBuilder::default()
+		.with_member(ALICE, 10, &[Purpose::AiTraining])
+		.with_member(BOB, 10, &[Purpose::AiTraining])
+		.build_and_execute(|| {
+			pay(COHORT, Purpose::AiTraining, 100);
+			suspend(ALICE);
+			assert_eq!(pool(Purpose::AiTraining).total_units, 10);
+			pay(COHORT, Purpose::AiTraining, 100);
+			assert_eq!(pending(ALICE), 50);
+			// Earned stays claimable while suspended.
+			assert_ok!(Royalties::claim(RuntimeOrigin::signed(ALICE), COHORT));
+			assert_eq!(free(ALICE), 150);
+			// Restored, she accrues again, but not for what was paid while she was suspended.
+			restore(ALICE);
+			pay(COHORT, Purpose::AiTraining, 100);
+			assert_eq!(pending(ALICE), 50);
+			assert_eq!(pending(BOB), 50 + 100 + 50);
+		});
 }
 
 #[test]
 fn leaving_with_nothing_pending_removes_the_position() {
-	ExtBuilder::build_and_execute(|| {
-		member(ALICE, 10, &[Purpose::AiTraining]);
-		leave(ALICE);
-		assert!(Positions::<Test>::get(COHORT, person(ALICE)).is_none());
-		assert!(Payees::<Test>::get(COHORT, ALICE).is_none());
-		assert_eq!(pool(Purpose::AiTraining).total_units, 0);
-	});
+	ExtBuilder::default()
+		.with_member(ALICE, 10, &[Purpose::AiTraining])
+		.build_and_execute(|| {
+			leave(ALICE);
+			assert!(Positions::<Test>::get(COHORT, person(ALICE)).is_none());
+			assert!(Payees::<Test>::get(COHORT, ALICE).is_none());
+			assert_eq!(pool(Purpose::AiTraining).total_units, 0);
+		});
 }
 
 #[test]
 fn a_returning_person_keeps_unclaimed_earnings() {
-	ExtBuilder::build_and_execute(|| {
-		member(ALICE, 10, &[Purpose::AiTraining]);
-		pay(COHORT, Purpose::AiTraining, 70);
-		leave(ALICE);
-		join_as(COHORT, ALICE, ALICE, 10);
-		assert_eq!(pending(ALICE), 70);
-		assert_eq!(pool(Purpose::AiTraining).total_units, 0, "consent starts afresh");
-	});
+	ExtBuilder::default()
+		.with_member(ALICE, 10, &[Purpose::AiTraining])
+		.build_and_execute(|| {
+			pay(COHORT, Purpose::AiTraining, 70);
+			leave(ALICE);
+			join_as(COHORT, ALICE, ALICE, 10);
+			assert_eq!(pending(ALICE), 70);
+			assert_eq!(pool(Purpose::AiTraining).total_units, 0, "consent starts afresh");
+		});
 }
 
 #[test]
 fn an_account_owed_royalties_cannot_join_as_another_person() {
-	ExtBuilder::build_and_execute(|| {
-		member(ALICE, 10, &[Purpose::AiTraining]);
-		pay(COHORT, Purpose::AiTraining, 70);
-		leave(ALICE);
-		assert_noop!(
-			<Royalties as OnMembershipChange<AccountId>>::on_joined(COHORT, &person(99), &ALICE, 0),
-			Error::<Test>::UnclaimedRoyalties
-		);
-		assert_ok!(Royalties::claim(RuntimeOrigin::signed(ALICE), COHORT));
-		assert_ok!(<Royalties as OnMembershipChange<AccountId>>::on_joined(
-			COHORT,
-			&person(99),
-			&ALICE,
-			0
-		));
-	});
+	ExtBuilder::default()
+		.with_member(ALICE, 10, &[Purpose::AiTraining])
+		.build_and_execute(|| {
+			pay(COHORT, Purpose::AiTraining, 70);
+			leave(ALICE);
+			assert_noop!(
+				<Royalties as OnMembershipChange<AccountId>>::on_joined(
+					COHORT,
+					&person(99),
+					&ALICE,
+					0
+				),
+				Error::<Test>::UnclaimedRoyalties
+			);
+			assert_ok!(Royalties::claim(RuntimeOrigin::signed(ALICE), COHORT));
+			assert_ok!(<Royalties as OnMembershipChange<AccountId>>::on_joined(
+				COHORT,
+				&person(99),
+				&ALICE,
+				0
+			));
+		});
 }
 
 #[test]
 fn earnings_follow_the_person_to_a_rotated_key() {
-	ExtBuilder::build_and_execute(|| {
-		member(ALICE, 10, &[Purpose::AiTraining]);
-		pay(COHORT, Purpose::AiTraining, 40);
-		rotate(ALICE, ALICE_NEW);
-		assert_eq!(pending(ALICE_NEW), 40);
-		assert_noop!(
-			Royalties::claim(RuntimeOrigin::signed(ALICE), COHORT),
-			Error::<Test>::NoPosition
-		);
-		assert_ok!(Royalties::claim(RuntimeOrigin::signed(ALICE_NEW), COHORT));
-		assert_eq!(free(ALICE_NEW), 140);
-	});
+	ExtBuilder::default()
+		.with_member(ALICE, 10, &[Purpose::AiTraining])
+		.build_and_execute(|| {
+			pay(COHORT, Purpose::AiTraining, 40);
+			rotate(ALICE, ALICE_NEW);
+			assert_eq!(pending(ALICE_NEW), 40);
+			assert_noop!(
+				Royalties::claim(RuntimeOrigin::signed(ALICE), COHORT),
+				Error::<Test>::NoPosition
+			);
+			assert_ok!(Royalties::claim(RuntimeOrigin::signed(ALICE_NEW), COHORT));
+			assert_eq!(free(ALICE_NEW), 140);
+		});
 }
 
 #[test]
 fn changes_of_unknown_persons_are_ignored() {
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		assert_ok!(<Royalties as OnMembershipChange<AccountId>>::on_suspended(COHORT, &person(42)));
 		assert_ok!(<Royalties as OnMembershipChange<AccountId>>::on_units_changed(
 			COHORT,

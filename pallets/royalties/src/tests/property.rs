@@ -17,7 +17,7 @@ enum State {
 fn run(seed: u64, steps: usize) -> (u32, u32) {
 	let mut paid_in = 0;
 	let mut claims = 0;
-	ExtBuilder::build_and_execute(|| {
+	ExtBuilder::default().build_and_execute(|| {
 		let mut rng = Rng(seed);
 		let mut state: BTreeMap<AccountId, State> =
 			MEMBERS.iter().map(|w| (*w, State::Out)).collect();

@@ -1,0 +1,133 @@
+//! Cohorts as the tests set them up, and the origin of a cohort's members.
+
+use crate::AccountId;
+use cohort_primitives::{
+	CohortId, CohortLicensing, CohortVoting, CohortsInspect, RevenueSplit, VotingParams,
+};
+use core::cell::RefCell;
+use frame_support::traits::EnsureOriginWithArg;
+use frame_system::RawOrigin;
+use sp_runtime::traits::Convert;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Cohort `c`'s treasury is `TREASURY_BASE + c`; its members act as that account, signed.
+const TREASURY_BASE: AccountId = 1_000;
+
+/// Cohort `cohort`'s treasury account, as which its members act.
+pub fn treasury(cohort: CohortId) -> AccountId {
+	TREASURY_BASE + AccountId::from(cohort)
+}
+
+/// One mock cohort; what is `None` the cohort does not have.
+#[derive(Clone, Default)]
+pub struct MockCohort {
+	pub frozen: bool,
+	pub issuers: BTreeSet<AccountId>,
+	pub voting: Option<VotingParams<u64>>,
+	/// The revenue split and the k-anonymity floor.
+	pub licensing: Option<(RevenueSplit, u32)>,
+	/// A data trust's trustees, who may act for it.
+	pub trustees: Option<AccountId>,
+}
+
+thread_local! {
+	static COHORTS: RefCell<BTreeMap<CohortId, MockCohort>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The cohorts of the tests: those [`MockCohorts::add`]ed exist.
+pub struct MockCohorts;
+
+impl MockCohorts {
+	pub fn add(cohort: CohortId, record: MockCohort) {
+		COHORTS.with(|c| c.borrow_mut().insert(cohort, record));
+	}
+
+	/// Changes `cohort`, which must exist.
+	pub fn update(cohort: CohortId, change: impl FnOnce(&mut MockCohort)) {
+		COHORTS.with(|c| change(c.borrow_mut().get_mut(&cohort).expect("a mock cohort")));
+	}
+
+	pub fn freeze(cohort: CohortId) {
+		Self::update(cohort, |c| c.frozen = true);
+	}
+
+	pub fn unfreeze(cohort: CohortId) {
+		Self::update(cohort, |c| c.frozen = false);
+	}
+
+	/// The cohort stops accepting `issuer` (or the council removed it).
+	pub fn drop_issuer(cohort: CohortId, issuer: AccountId) {
+		Self::update(cohort, |c| {
+			c.issuers.remove(&issuer);
+		});
+	}
+
+	pub(crate) fn clear() {
+		COHORTS.with(|c| c.borrow_mut().clear());
+	}
+
+	fn get(cohort: CohortId) -> Option<MockCohort> {
+		COHORTS.with(|c| c.borrow().get(&cohort).cloned())
+	}
+}
+
+impl CohortsInspect<AccountId> for MockCohorts {
+	fn is_active(cohort: CohortId) -> bool {
+		Self::get(cohort).is_some_and(|c| !c.frozen)
+	}
+	fn exists(cohort: CohortId) -> bool {
+		Self::get(cohort).is_some()
+	}
+	fn accepts_issuer(cohort: CohortId, issuer: &AccountId) -> bool {
+		Self::get(cohort).is_some_and(|c| c.issuers.contains(issuer))
+	}
+	fn treasury_account(cohort: CohortId) -> AccountId {
+		treasury(cohort)
+	}
+}
+
+impl CohortVoting<u64> for MockCohorts {
+	fn voting_params(cohort: CohortId) -> Option<VotingParams<u64>> {
+		Self::get(cohort).and_then(|c| c.voting)
+	}
+}
+
+impl CohortLicensing for MockCohorts {
+	fn licensing_terms(cohort: CohortId) -> Option<(RevenueSplit, u32)> {
+		Self::get(cohort).and_then(|c| c.licensing)
+	}
+}
+
+/// A cohort's members act as its treasury account, signed, and succeed with `None`; a data
+/// trust's trustees act as themselves and succeed with `Some(trustees)`.
+pub struct MockCohortOrigin;
+
+impl<O> EnsureOriginWithArg<O, CohortId> for MockCohortOrigin
+where
+	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>> + Clone,
+{
+	type Success = Option<AccountId>;
+
+	fn try_origin(o: O, cohort: &CohortId) -> Result<Option<AccountId>, O> {
+		let trustees = MockCohorts::get(*cohort).and_then(|c| c.trustees);
+		match o.clone().into() {
+			Ok(RawOrigin::Signed(who)) if who == treasury(*cohort) => Ok(None),
+			Ok(RawOrigin::Signed(who)) if Some(who) == trustees => Ok(trustees),
+			_ => Err(o),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(cohort: &CohortId) -> Result<O, ()> {
+		Ok(RawOrigin::Signed(treasury(*cohort)).into())
+	}
+}
+
+/// Builds the origin of a cohort's members: its treasury account, signed.
+pub struct MembersActAsTreasury;
+
+impl<O: From<RawOrigin<AccountId>>> Convert<CohortId, O> for MembersActAsTreasury {
+	fn convert(cohort: CohortId) -> O {
+		RawOrigin::Signed(treasury(cohort)).into()
+	}
+}

@@ -1,0 +1,141 @@
+//! A membership registry for the pallets that follow membership (voting, royalties) or ask
+//! about it (licensing): the tests change it through [`Members`], which tells the follower as
+//! pallet-cohort-membership does in the runtime.
+
+use crate::AccountId;
+use cohort_primitives::{
+	CohortId, Consent, MembershipInspect, Nullifier, OnMembershipChange, Purpose,
+};
+use core::{cell::RefCell, marker::PhantomData};
+use frame_support::assert_ok;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy)]
+struct MockMember {
+	person: Nullifier,
+	active: bool,
+	units: u64,
+	consent: Consent,
+}
+
+thread_local! {
+	static MEMBERS: RefCell<BTreeMap<(CohortId, AccountId), MockMember>> = const { RefCell::new(BTreeMap::new()) };
+	/// Consent counts the tests set outright, for pallets that only count.
+	static CONSENTING: RefCell<BTreeMap<(CohortId, Purpose), u32>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The registry, as the pallet under test sees it.
+pub struct MockMembership;
+
+impl MockMembership {
+	/// `who` is an active member of `cohort` as `person`, with no units and no consent; nobody
+	/// is told (benchmarks tell the pallet themselves).
+	pub fn insert(cohort: CohortId, who: AccountId, person: Nullifier) {
+		let member = MockMember { person, active: true, units: 0, consent: Consent::NONE };
+		MEMBERS.with(|m| m.borrow_mut().insert((cohort, who), member));
+	}
+
+	/// From now on `members` of `cohort` consent to `purpose`, whoever is in the registry.
+	pub fn set_consenting(cohort: CohortId, purpose: Purpose, members: u32) {
+		CONSENTING.with(|c| c.borrow_mut().insert((cohort, purpose), members));
+	}
+
+	/// The person behind `who` in `cohort`, who must be a member.
+	pub fn person_of(cohort: CohortId, who: AccountId) -> Nullifier {
+		Self::member(cohort, who).person
+	}
+
+	pub(crate) fn clear() {
+		MEMBERS.with(|m| m.borrow_mut().clear());
+		CONSENTING.with(|c| c.borrow_mut().clear());
+	}
+
+	fn member(cohort: CohortId, who: AccountId) -> MockMember {
+		MEMBERS.with(|m| *m.borrow().get(&(cohort, who)).expect("a mock member"))
+	}
+
+	/// Changes the member `who`, returning the record before and after.
+	fn change(
+		cohort: CohortId,
+		who: AccountId,
+		f: impl FnOnce(&mut MockMember),
+	) -> (MockMember, MockMember) {
+		MEMBERS.with(|m| {
+			let mut members = m.borrow_mut();
+			let member = members.get_mut(&(cohort, who)).expect("a mock member");
+			let old = *member;
+			f(member);
+			(old, *member)
+		})
+	}
+
+	fn count(filter: impl Fn(CohortId, &MockMember) -> bool) -> u32 {
+		MEMBERS.with(|m| m.borrow().iter().filter(|((c, _), m)| filter(*c, m)).count() as u32)
+	}
+}
+
+impl MembershipInspect<AccountId> for MockMembership {
+	fn active_person(cohort: CohortId, account: &AccountId) -> Option<Nullifier> {
+		MEMBERS.with(|m| m.borrow().get(&(cohort, *account)).filter(|m| m.active).map(|m| m.person))
+	}
+	fn active_members(cohort: CohortId) -> u32 {
+		Self::count(|c, m| c == cohort && m.active)
+	}
+	fn consenting_members(cohort: CohortId, purpose: Purpose) -> u32 {
+		CONSENTING
+			.with(|c| c.borrow().get(&(cohort, purpose)).copied())
+			.unwrap_or_else(|| {
+				Self::count(|c, m| c == cohort && m.active && m.consent.allows(purpose))
+			})
+	}
+}
+
+/// Membership changes made in the registry and told to `Follower`, each asserted to succeed.
+pub struct Members<Follower>(PhantomData<Follower>);
+
+impl<Follower: OnMembershipChange<AccountId>> Members<Follower> {
+	/// `who` joins `cohort` as `person` with `units`, consenting to nothing yet.
+	pub fn join(cohort: CohortId, who: AccountId, person: Nullifier, units: u64) {
+		MockMembership::insert(cohort, who, person);
+		MockMembership::change(cohort, who, |m| m.units = units);
+		assert_ok!(Follower::on_joined(cohort, &person, &who, units));
+	}
+
+	/// `who` now consents to exactly `purposes`.
+	pub fn consent(cohort: CohortId, who: AccountId, purposes: &[Purpose]) {
+		let (old, new) =
+			MockMembership::change(cohort, who, |m| m.consent = Consent::only(purposes));
+		assert_ok!(Follower::on_consent_changed(cohort, &new.person, old.consent, new.consent));
+	}
+
+	/// An issuer records `more` units for `who`.
+	pub fn contribute(cohort: CohortId, who: AccountId, more: u64) {
+		let (old, new) = MockMembership::change(cohort, who, |m| m.units += more);
+		assert_ok!(Follower::on_units_changed(cohort, &new.person, old.units, new.units));
+	}
+
+	/// `who` is suspended (revoked or expired).
+	pub fn suspend(cohort: CohortId, who: AccountId) {
+		let (_, member) = MockMembership::change(cohort, who, |m| m.active = false);
+		assert_ok!(Follower::on_suspended(cohort, &member.person));
+	}
+
+	pub fn restore(cohort: CohortId, who: AccountId) {
+		let (_, member) = MockMembership::change(cohort, who, |m| m.active = true);
+		assert_ok!(Follower::on_restored(cohort, &member.person));
+	}
+
+	pub fn leave(cohort: CohortId, who: AccountId) {
+		let person = MockMembership::person_of(cohort, who);
+		MEMBERS.with(|m| m.borrow_mut().remove(&(cohort, who)));
+		assert_ok!(Follower::on_left(cohort, &person));
+	}
+
+	/// The person behind `old` moves to `new` (key recovery).
+	pub fn rotate(cohort: CohortId, old: AccountId, new: AccountId) {
+		let member =
+			MEMBERS.with(|m| m.borrow_mut().remove(&(cohort, old)).expect("a mock member"));
+		MEMBERS.with(|m| m.borrow_mut().insert((cohort, new), member));
+		assert_ok!(Follower::on_rotated(cohort, &member.person, &old, &new));
+	}
+}
