@@ -48,9 +48,30 @@ fn new_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
+	// The pot and the platform account exist from genesis, as on the real chain.
+	pallet_royalties::GenesisConfig::<Runtime>::default()
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	pallet_data_licensing::GenesisConfig::<Runtime>::default()
+		.assimilate_storage(&mut storage)
+		.unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext
+}
+
+/// Runs `test` on a fresh chain, then checks every Cohort pallet's invariants, among them the
+/// cross-pallet agreement membership asks of its followers (royalty positions follow
+/// memberships).
+fn run(test: impl FnOnce()) {
+	new_ext().execute_with(|| {
+		test();
+		Cohorts::do_try_state().expect("cohorts' invariants hold");
+		Membership::do_try_state().expect("membership's invariants hold, royalties agreeing");
+		QuadraticVoting::do_try_state().expect("voting's invariants hold");
+		cohort_runtime::Royalties::do_try_state().expect("royalties' invariants hold");
+		cohort_runtime::DataLicensing::do_try_state().expect("licensing's invariants hold");
+	});
 }
 
 fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
@@ -101,7 +122,7 @@ fn settings() -> CohortSettings<
 
 #[test]
 fn council_approves_a_clinic_patients_join_and_a_revoked_patient_is_suspended() {
-	new_ext().execute_with(|| {
+	run(|| {
 		// Flow 1: the council approves the clinic; a cohort is created that accepts it.
 		let approve = RuntimeCall::Cohorts(pallet_cohorts::Call::approve_issuer {
 			issuer: CLINIC.to_account_id(),
@@ -259,7 +280,7 @@ fn joins(cohort: u32, who: Sr25519Keyring, n: u8) {
 
 #[test]
 fn members_fund_a_study_by_quadratic_vote_and_a_revoked_voter_drops_out() {
-	new_ext().execute_with(|| {
+	run(|| {
 		let cohort = cohort_with_clinic();
 		for (n, member) in [Dave, Eve, Charlie, Alice].into_iter().enumerate() {
 			joins(cohort, member, n as u8 + 1);
@@ -378,7 +399,7 @@ fn a_licence_is_paid_into_escrow_settled_and_shared_as_royalties_by_units() {
 	use cohort_runtime::{configs::cohorts::PlatformAccount, DataLicensing, Royalties};
 	use pallet_data_licensing::HoldReason as LicensingHold;
 
-	new_ext().execute_with(|| {
+	run(|| {
 		let cohort = cohort_with_clinic();
 		let members = [(Dave, 1u8, 40u64), (Eve, 2, 60), (Charlie, 3, 100)];
 		for (member, n, units) in members {

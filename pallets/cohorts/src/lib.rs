@@ -49,7 +49,7 @@ pub mod origins;
 mod queries;
 #[cfg(test)]
 mod tests;
-#[cfg(any(feature = "try-runtime", test))]
+// Always built: runtime tests and `try-runtime` check the same invariants.
 mod try_state;
 pub mod types;
 pub mod weights;

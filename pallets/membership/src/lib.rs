@@ -48,7 +48,7 @@ mod mock;
 mod queries;
 #[cfg(test)]
 mod tests;
-#[cfg(any(feature = "try-runtime", test))]
+// Always built: runtime tests and `try-runtime` check the same invariants.
 mod try_state;
 pub mod types;
 mod utility_impls;

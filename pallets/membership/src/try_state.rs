@@ -2,6 +2,7 @@
 
 use crate::*;
 use alloc::collections::btree_map::BTreeMap;
+use cohort_primitives::FollowedMember;
 use frame_support::{ensure, traits::fungible::InspectHold};
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -20,7 +21,9 @@ impl<T: Config> Pallet<T> {
 	///    consenting to each purpose;
 	/// 5. the membership deposits held on each account equal the deposits of its
 	///    memberships; the attestation deposits held on each issuer equal those of its
-	///    waiting attestations.
+	///    waiting attestations;
+	/// 6. every follower (royalties in the runtime) agrees with each membership
+	///    ([`OnMembershipChange::check_follows`]).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_person_index()?;
 		Self::check_memberships()?;
@@ -43,6 +46,13 @@ impl<T: Config> Pallet<T> {
 		let mut counted: BTreeMap<CohortId, CohortStats> = BTreeMap::new();
 		let mut member_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (cohort, person, record) in Memberships::<T>::iter() {
+			let followed = FollowedMember {
+				account: record.account.clone(),
+				status: record.status,
+				consent: record.consent,
+				units: record.units,
+			};
+			T::OnMembershipChange::check_follows(cohort, &person, &followed)?;
 			if record.status == MemberStatus::Left {
 				ensure!(record.deposit.is_zero(), "a left membership holds a deposit");
 				ensure!(record.consent == Consent::NONE, "a left membership consents");

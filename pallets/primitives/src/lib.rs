@@ -324,6 +324,24 @@ pub trait OnMembershipChange<AccountId> {
 		-> DispatchResult;
 	/// The most that following one `change` weighs (from the follower's benchmarks).
 	fn weight(change: MembershipChange) -> Weight;
+	/// Whether the follower's record of `person` agrees with `member`, membership's own: the
+	/// cross-pallet invariant membership's `try_state` checks for every membership.
+	fn check_follows(
+		_cohort: CohortId,
+		_person: &Nullifier,
+		_member: &FollowedMember<AccountId>,
+	) -> Result<(), &'static str> {
+		Ok(())
+	}
+}
+
+/// What membership knows of a member, for followers to compare with theirs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowedMember<AccountId> {
+	pub account: AccountId,
+	pub status: MemberStatus,
+	pub consent: Consent,
+	pub units: u64,
 }
 
 #[impl_trait_for_tuples::impl_for_tuples(8)]
@@ -380,6 +398,14 @@ impl<AccountId> OnMembershipChange<AccountId> for Tuple {
 		let mut total = Weight::zero();
 		for_tuples!( #( total = total.saturating_add(Tuple::weight(change)); )* );
 		total
+	}
+	fn check_follows(
+		cohort: CohortId,
+		person: &Nullifier,
+		member: &FollowedMember<AccountId>,
+	) -> Result<(), &'static str> {
+		for_tuples!( #( Tuple::check_follows(cohort, person, member)?; )* );
+		Ok(())
 	}
 }
 

@@ -38,6 +38,11 @@ impl<T: Config> Pallet<T> {
 		let (encoded, call_weight) = Self::checked_call(&call)?;
 		let open = OpenProposals::<T>::get(cohort);
 		ensure!(open < T::MaxOpenProposals::get(), Error::<T>::TooManyOpenProposals);
+		let open_of_person = OpenProposalsOf::<T>::get(cohort, person);
+		ensure!(
+			open_of_person < T::MaxOpenProposalsPerPerson::get(),
+			Error::<T>::TooManyProposalsOfPerson
+		);
 		let id = NextProposalId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::ProposalIdOverflow)?;
 
@@ -59,6 +64,7 @@ impl<T: Config> Pallet<T> {
 		};
 		Proposals::<T>::insert(id, proposal);
 		OpenProposals::<T>::insert(cohort, open.saturating_add(1));
+		OpenProposalsOf::<T>::insert(cohort, person, open_of_person.saturating_add(1));
 		NextProposalId::<T>::put(next);
 		Self::deposit_event(Event::Proposed {
 			proposal: id,
@@ -130,7 +136,7 @@ impl<T: Config> Pallet<T> {
 		let cohort = proposal.cohort;
 		let quorum = Self::quorum(cohort).ok_or(Error::<T>::UnknownCohort)?;
 		let tally = proposal.tally;
-		Self::remove_proposal(id, cohort);
+		Self::remove_proposal(id, &proposal);
 
 		let (outcome, weight) = if tally.reaches(quorum) {
 			Self::release_deposit(&proposal)?;
@@ -144,8 +150,9 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_cancel(id: ProposalId) -> DispatchResult {
 		let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
-		Self::remove_proposal(id, proposal.cohort);
-		Self::release_deposit(&proposal)?;
+		Self::remove_proposal(id, &proposal);
+		// The council cancels what should never have been proposed: the proposer pays for it.
+		Self::forfeit_deposit(&proposal)?;
 		Self::deposit_event(Event::Cancelled { proposal: id, cohort: proposal.cohort });
 		Ok(())
 	}
@@ -154,7 +161,7 @@ impl<T: Config> Pallet<T> {
 		let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
 		ensure!(proposal.proposer == who, Error::<T>::NotProposer);
 		ensure!(proposal.tally.voters == 0, Error::<T>::HasVotes);
-		Self::remove_proposal(id, proposal.cohort);
+		Self::remove_proposal(id, &proposal);
 		Self::release_deposit(&proposal)?;
 		Self::deposit_event(Event::Withdrawn { proposal: id, cohort: proposal.cohort });
 		Ok(())
@@ -219,10 +226,28 @@ impl<T: Config> Pallet<T> {
 		.map(|_| ())
 	}
 
-	/// Removes an open proposal and its count.
-	fn remove_proposal(id: ProposalId, cohort: CohortId) {
+	/// Pays the proposal's deposit to its cohort's treasury.
+	fn forfeit_deposit(proposal: &ProposalOf<T>) -> DispatchResult {
+		T::Currency::transfer_on_hold(
+			&HoldReason::ProposalDeposit.into(),
+			&proposal.proposer,
+			&T::Cohorts::treasury_account(proposal.cohort),
+			proposal.deposit,
+			Precision::BestEffort,
+			Restriction::Free,
+			Fortitude::Force,
+		)
+		.map(|_| ())
+	}
+
+	/// Removes an open proposal and its counts.
+	fn remove_proposal(id: ProposalId, proposal: &ProposalOf<T>) {
 		Proposals::<T>::remove(id);
-		OpenProposals::<T>::mutate(cohort, |open| *open = open.saturating_sub(1));
+		OpenProposals::<T>::mutate(proposal.cohort, |open| *open = open.saturating_sub(1));
+		let person = proposal.proposer_person;
+		OpenProposalsOf::<T>::mutate_exists(proposal.cohort, person, |open| {
+			*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+		});
 	}
 
 	/// The outcome of a proposal that reached its quorum: dispatched if approved. Returns the
@@ -246,15 +271,7 @@ impl<T: Config> Pallet<T> {
 			.is_some_and(|voter| voter.has_vote_on(id));
 		let forfeited = proposal.tally.only_proposer(proposer_voted);
 		if forfeited {
-			T::Currency::transfer_on_hold(
-				&HoldReason::ProposalDeposit.into(),
-				&proposal.proposer,
-				&T::Cohorts::treasury_account(proposal.cohort),
-				proposal.deposit,
-				Precision::BestEffort,
-				Restriction::Free,
-				Fortitude::Force,
-			)?;
+			Self::forfeit_deposit(proposal)?;
 		} else {
 			Self::release_deposit(proposal)?;
 		}

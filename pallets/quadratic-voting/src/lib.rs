@@ -60,7 +60,7 @@ mod mock;
 mod queries;
 #[cfg(test)]
 mod tests;
-#[cfg(any(feature = "try-runtime", test))]
+// Always built: runtime tests and `try-runtime` check the same invariants.
 mod try_state;
 pub mod types;
 pub mod weights;
@@ -158,6 +158,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOpenProposals: Get<u32>;
 
+		/// The most proposals one person may have open in a cohort at once, well below
+		/// `MaxOpenProposals`, so that no one member can hold every slot.
+		#[pallet::constant]
+		type MaxOpenProposalsPerPerson: Get<u32>;
+
 		/// The most live votes one person may hold in a cohort.
 		#[pallet::constant]
 		type MaxLiveVotes: Get<u32>;
@@ -188,6 +193,18 @@ pub mod pallet {
 	/// How many proposals each cohort has open.
 	#[pallet::storage]
 	pub type OpenProposals<T: Config> = StorageMap<_, Blake2_128Concat, CohortId, u32, ValueQuery>;
+
+	/// How many proposals each person has open, by cohort and person.
+	#[pallet::storage]
+	pub type OpenProposalsOf<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CohortId,
+		Blake2_128Concat,
+		Nullifier,
+		u32,
+		ValueQuery,
+	>;
 
 	/// Each person's voice credits and live votes, by cohort and person. Covered by the
 	/// person's membership deposit (one bounded record per membership).
@@ -292,6 +309,8 @@ pub mod pallet {
 		CallUndecodable,
 		/// The cohort has `MaxOpenProposals` open proposals: close or withdraw one first.
 		TooManyOpenProposals,
+		/// The proposer already has `MaxOpenProposalsPerPerson` open proposals in the cohort.
+		TooManyProposalsOfPerson,
 		/// The proposer cannot pay the deposit.
 		InsufficientDeposit,
 		/// No open proposal has this id.
@@ -327,6 +346,10 @@ pub mod pallet {
 			);
 			// With a zero bound no proposal could open, no vote be cast, no call be carried.
 			assert!(T::MaxOpenProposals::get() > 0, "MaxOpenProposals must not be zero");
+			assert!(
+				T::MaxOpenProposalsPerPerson::get() > 0,
+				"MaxOpenProposalsPerPerson must not be zero"
+			);
 			assert!(T::MaxLiveVotes::get() > 0, "MaxLiveVotes must not be zero");
 			assert!(T::MaxCallSize::get() > 0, "MaxCallSize must not be zero");
 			// `close` is charged `MaxCallWeight` up front: it must fit in a block.

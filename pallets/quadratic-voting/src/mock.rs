@@ -27,6 +27,7 @@ pub const DEPOSIT_BASE: Balance = 10;
 pub const DEPOSIT_PER_BYTE: Balance = 1;
 pub const MAX_CALL_SIZE: u32 = 64;
 pub const MAX_OPEN: u32 = 4;
+pub const MAX_OPEN_PER_PERSON: u32 = 2;
 pub const MAX_LIVE_VOTES: u32 = 3;
 
 parameter_types! {
@@ -63,6 +64,7 @@ impl Config for Test {
 	type MaxCallSize = frame_support::traits::ConstU32<MAX_CALL_SIZE>;
 	type MaxCallWeight = MaxCallWeight;
 	type MaxOpenProposals = frame_support::traits::ConstU32<MAX_OPEN>;
+	type MaxOpenProposalsPerPerson = frame_support::traits::ConstU32<MAX_OPEN_PER_PERSON>;
 	type MaxLiveVotes = frame_support::traits::ConstU32<MAX_LIVE_VOTES>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
@@ -288,6 +290,7 @@ fn put_proposal(proposer: AccountId, call: RuntimeCall) {
 	};
 	Proposals::<Test>::insert(id, proposal);
 	OpenProposals::<Test>::mutate(COHORT, |open| *open += 1);
+	OpenProposalsOf::<Test>::mutate(COHORT, person_of(COHORT, proposer), |open| *open += 1);
 	NextProposalId::<Test>::put(id + 1);
 }
 

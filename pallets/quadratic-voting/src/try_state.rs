@@ -9,6 +9,8 @@ use sp_runtime::{Saturating, TryRuntimeError};
 struct ProposalTotals<T: Config> {
 	/// Open proposals per cohort.
 	open: BTreeMap<CohortId, u32>,
+	/// Open proposals per cohort and person.
+	open_of_person: BTreeMap<(CohortId, Nullifier), u32>,
 	/// Deposits per proposer.
 	deposits: BTreeMap<T::AccountId, BalanceOf<T>>,
 	/// Each open proposal's tally, rebuilt from the live votes.
@@ -25,7 +27,8 @@ impl<T: Config> Pallet<T> {
 	///    in the ledger's epoch cost no more than it spent; a ledger holds at most one vote
 	///    per proposal, none of zero votes;
 	/// 4. `OpenProposals` of each cohort equals its proposals, and is at most
-	///    `MaxOpenProposals`;
+	///    `MaxOpenProposals`; `OpenProposalsOf` of each person equals their proposals, and is
+	///    at most `MaxOpenProposalsPerPerson`;
 	/// 5. the deposit held on each proposer equals the sum of their open proposals' deposits.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut totals = Self::proposal_totals()?;
@@ -37,6 +40,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(proposal.tally == tally, "a tally differs from the live votes behind it");
 		}
 		Self::check_open_counts(totals.open)?;
+		Self::check_open_counts_of_persons(totals.open_of_person)?;
 		Self::check_deposits(totals.deposits)
 	}
 
@@ -45,6 +49,7 @@ impl<T: Config> Pallet<T> {
 		let next = NextProposalId::<T>::get();
 		let mut totals = ProposalTotals {
 			open: BTreeMap::new(),
+			open_of_person: BTreeMap::new(),
 			deposits: BTreeMap::new(),
 			tallies: BTreeMap::new(),
 		};
@@ -52,6 +57,9 @@ impl<T: Config> Pallet<T> {
 			ensure!(id < next, "a proposal id is not below NextProposalId");
 			let count = totals.open.entry(proposal.cohort).or_default();
 			*count = count.saturating_add(1);
+			let key = (proposal.cohort, proposal.proposer_person);
+			let of_person = totals.open_of_person.entry(key).or_default();
+			*of_person = of_person.saturating_add(1);
 			let held: &mut BalanceOf<T> =
 				totals.deposits.entry(proposal.proposer.clone()).or_default();
 			*held = held.saturating_add(proposal.deposit);
@@ -98,6 +106,24 @@ impl<T: Config> Pallet<T> {
 			ensure!(count <= T::MaxOpenProposals::get(), "too many open proposals");
 		}
 		ensure!(open.is_empty(), "proposals of a cohort without an open count");
+		Ok(())
+	}
+
+	/// Invariant 4 for persons, given the proposals counted per (cohort, person).
+	fn check_open_counts_of_persons(
+		mut open: BTreeMap<(CohortId, Nullifier), u32>,
+	) -> Result<(), TryRuntimeError> {
+		for (cohort, person, count) in OpenProposalsOf::<T>::iter() {
+			ensure!(
+				open.remove(&(cohort, person)).unwrap_or_default() == count,
+				"a person's open proposal count differs from their proposals"
+			);
+			ensure!(
+				count <= T::MaxOpenProposalsPerPerson::get(),
+				"a person has too many open proposals"
+			);
+		}
+		ensure!(open.is_empty(), "proposals of a person without an open count");
 		Ok(())
 	}
 

@@ -3,7 +3,7 @@
 //! every change of a member's units, consent or status.
 
 use super::*;
-use cohort_primitives::{Consent, LicenceRef, MembershipChange};
+use cohort_primitives::{Consent, FollowedMember, LicenceRef, MembershipChange};
 use frame_support::{
 	pallet_prelude::*,
 	traits::{fungible::Balanced, tokens::imbalance::Imbalance},
@@ -95,6 +95,11 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 		old: &T::AccountId,
 		new: &T::AccountId,
 	) -> DispatchResult {
+		// As on joining: an account still owed a departed person's royalties takes no other
+		// person's, or theirs could never be claimed.
+		if let Some(other) = Payees::<T>::get(cohort, new) {
+			ensure!(other == *person, Error::<T>::UnclaimedRoyalties);
+		}
 		if Payees::<T>::take(cohort, old).is_some() {
 			Payees::<T>::insert(cohort, new, person);
 		}
@@ -129,5 +134,13 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 			MembershipChange::Rotated => T::WeightInfo::on_rotated(),
 			_ => T::WeightInfo::settle_and_move(),
 		}
+	}
+
+	fn check_follows(
+		cohort: CohortId,
+		person: &Nullifier,
+		member: &FollowedMember<T::AccountId>,
+	) -> Result<(), &'static str> {
+		Self::check_position_follows(cohort, person, member)
 	}
 }

@@ -45,7 +45,7 @@ mod mock;
 mod queries;
 #[cfg(test)]
 mod tests;
-#[cfg(any(feature = "try-runtime", test))]
+// Always built: runtime tests and `try-runtime` check the same invariants.
 mod try_state;
 pub mod types;
 mod utility_impls;
@@ -214,7 +214,7 @@ pub mod pallet {
 		/// The pot cannot pay (should never happen: the pot covers every pool's ledger).
 		PotTooLow,
 		/// The account is still owed royalties as another person of this cohort: claim them
-		/// before joining as someone else.
+		/// before joining or rotating onto it as someone else.
 		UnclaimedRoyalties,
 		/// The pot cannot receive the revenue (should never happen: it lives from genesis on
 		/// its existential deposit).

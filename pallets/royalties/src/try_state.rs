@@ -2,6 +2,7 @@
 
 use super::*;
 use alloc::collections::btree_map::BTreeMap;
+use cohort_primitives::{Consent, FollowedMember};
 use frame_support::{ensure, traits::fungible::Inspect};
 use sp_runtime::{
 	traits::{Saturating, Zero},
@@ -71,5 +72,28 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Ok((units, owed))
+	}
+
+	/// The cross-pallet invariant, asked by membership for each of its memberships: a
+	/// member's position has the member's account, status, consent and units; a person who
+	/// left has no position, or one that left with no consent.
+	pub(crate) fn check_position_follows(
+		cohort: CohortId,
+		person: &Nullifier,
+		member: &FollowedMember<T::AccountId>,
+	) -> Result<(), &'static str> {
+		let position = Positions::<T>::get(cohort, person);
+		if member.status == MemberStatus::Left {
+			let left = position
+				.is_none_or(|p| p.status == MemberStatus::Left && p.consent == Consent::NONE);
+			ensure!(left, "royalties keep a left member as a member");
+			return Ok(());
+		}
+		let position = position.ok_or("a member has no royalty position")?;
+		ensure!(position.account == member.account, "a royalty position pays another account");
+		ensure!(position.status == member.status, "a royalty position has another status");
+		ensure!(position.consent == member.consent, "a royalty position has another consent");
+		ensure!(position.units == member.units, "a royalty position has other units");
+		Ok(())
 	}
 }

@@ -31,6 +31,8 @@ parameter_types! {
 pub const MAX_ISSUERS_PER_COHORT: u32 = 16;
 /// The most proposals a cohort has open at once, and so the most live votes a person holds.
 pub const MAX_OPEN_PROPOSALS: u32 = 16;
+/// Proposals one person may have open in a cohort: no member can hold every slot.
+pub const MAX_OPEN_PROPOSALS_PER_PERSON: u32 = 2;
 /// The most live votes one person holds in a cohort: one on each open proposal.
 pub const MAX_LIVE_VOTES: u32 = MAX_OPEN_PROPOSALS;
 /// The longest call a proposal carries, in bytes (a treasury spend is 54).
@@ -96,6 +98,7 @@ impl pallet_quadratic_voting::Config for Runtime {
 	type MaxCallSize = ConstU32<MAX_PROPOSAL_CALL_SIZE>;
 	type MaxCallWeight = MaxProposalCallWeight;
 	type MaxOpenProposals = ConstU32<MAX_OPEN_PROPOSALS>;
+	type MaxOpenProposalsPerPerson = ConstU32<MAX_OPEN_PROPOSALS_PER_PERSON>;
 	type MaxLiveVotes = ConstU32<MAX_LIVE_VOTES>;
 	type WeightInfo = pallet_quadratic_voting::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]

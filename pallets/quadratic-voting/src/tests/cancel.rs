@@ -2,17 +2,22 @@ use crate::{mock::*, *};
 use frame_support::{assert_noop, assert_ok};
 
 #[test]
-fn the_council_cancels_a_proposal_and_the_deposit_is_returned() {
+/// Audit finding 4: a council `cancel` returned the deposit, so cancelling cost a spammer
+/// nothing; it is forfeited to the cohort treasury.
+fn the_council_cancels_a_proposal_and_the_deposit_is_forfeited() {
 	ExtBuilder::default()
 		.with_proposal(ALICE, fund_research(100))
 		.build_and_execute(|| {
 			let id = FIRST_PROPOSAL;
+			let deposit = deposit_for(&fund_research(100));
 			vote(BOB, id, Choice::Aye, 5);
 			assert_ok!(QuadraticVoting::cancel(RuntimeOrigin::root(), id));
 			assert!(Proposals::<Test>::get(id).is_none());
 			assert_eq!(OpenProposals::<Test>::get(COHORT), 0);
+			assert_eq!(OpenProposalsOf::<Test>::get(COHORT, person(1)), 0);
 			assert_eq!(held(ALICE), 0);
-			assert_eq!(free(ALICE), ENDOWMENT);
+			assert_eq!(free(ALICE), ENDOWMENT - deposit);
+			assert_eq!(free(TREASURY), TREASURY_FUNDS + deposit);
 			assert_eq!(last_event(), Event::Cancelled { proposal: id, cohort: COHORT }.into());
 			// It can no longer be voted on or closed.
 			assert_noop!(

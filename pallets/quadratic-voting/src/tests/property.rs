@@ -16,6 +16,8 @@ struct Model {
 	/// Per member: (epoch, credits spent in it).
 	spent: BTreeMap<AccountId, (u64, u32)>,
 	suspended: BTreeMap<AccountId, bool>,
+	/// Who proposed each proposal, open or not.
+	proposers: BTreeMap<ProposalId, AccountId>,
 }
 
 impl Model {
@@ -84,8 +86,15 @@ fn run(seed: u64, steps: usize, seen: &mut Seen) {
 					if result.is_ok() {
 						let id = NextProposalId::<Test>::get() - 1;
 						model.open.insert(id, (now + VOTING_PERIOD, BTreeMap::new()));
+						model.proposers.insert(id, who);
 					} else {
-						assert!(!active(&model, who) || model.open.len() == MAX_OPEN as usize);
+						let of_who =
+							model.open.keys().filter(|id| model.proposers[*id] == who).count();
+						assert!(
+							!active(&model, who)
+								|| model.open.len() == MAX_OPEN as usize
+								|| of_who == MAX_OPEN_PER_PERSON as usize
+						);
 					}
 				},
 				1..=4 => {

@@ -117,8 +117,8 @@ fn calls_are_bounded_in_size_and_weight() {
 #[test]
 fn a_cohort_has_a_bounded_number_of_open_proposals() {
 	ExtBuilder::default().build_and_execute(|| {
-		for _ in 0..MAX_OPEN {
-			propose(ALICE, remark());
+		for who in [ALICE, ALICE, CAROL, CAROL] {
+			propose(who, remark());
 		}
 		assert_noop!(propose_in(BOB, COHORT, remark()), Error::<Test>::TooManyOpenProposals);
 		// Another cohort is not affected.
@@ -143,5 +143,28 @@ fn proposal_ids_do_not_overflow() {
 	ExtBuilder::default().build_and_execute(|| {
 		NextProposalId::<Test>::put(ProposalId::MAX);
 		assert_noop!(propose_in(ALICE, COHORT, remark()), Error::<Test>::ProposalIdOverflow);
+	});
+}
+
+/// Audit finding 4: with only a per-cohort cap, one member re-proposing at each `ends_at` held
+/// every open slot and so blocked spends, licence approvals and trustee changes forever.
+#[test]
+fn one_member_cannot_hold_every_proposal_slot() {
+	ExtBuilder::default().build_and_execute(|| {
+		for _ in 0..MAX_OPEN_PER_PERSON {
+			propose(ALICE, remark());
+		}
+		assert_noop!(propose_in(ALICE, COHORT, remark()), Error::<Test>::TooManyProposalsOfPerson);
+		// Others still have room.
+		frame_support::assert_ok!(propose_in(BOB, COHORT, remark()));
+		// Withdrawing one frees a slot for the person.
+		frame_support::assert_ok!(QuadraticVoting::withdraw(RuntimeOrigin::signed(ALICE), 0));
+		frame_support::assert_ok!(propose_in(ALICE, COHORT, remark()));
+		// The cap follows the person, not the account.
+		rotate(COHORT, ALICE, ALICE_NEW);
+		assert_noop!(
+			propose_in(ALICE_NEW, COHORT, remark()),
+			Error::<Test>::TooManyProposalsOfPerson
+		);
 	});
 }

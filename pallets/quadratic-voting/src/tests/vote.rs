@@ -153,7 +153,7 @@ fn no_votes_after_the_voting_period_or_on_unknown_proposals() {
 #[test]
 fn a_person_holds_a_bounded_number_of_live_votes() {
 	ExtBuilder::default().build_and_execute(|| {
-		let ids: Vec<_> = (0..MAX_OPEN).map(|_| propose(ALICE, remark())).collect();
+		let ids: Vec<_> = [ALICE, ALICE, CAROL, CAROL].map(|who| propose(who, remark())).to_vec();
 		for id in &ids[..MAX_LIVE_VOTES as usize] {
 			vote(BOB, *id, Choice::Aye, 1);
 		}
@@ -168,7 +168,7 @@ fn a_person_holds_a_bounded_number_of_live_votes() {
 		end_voting(ids[0]);
 		assert_ok!(QuadraticVoting::close(RuntimeOrigin::signed(EVE), ids[0]));
 		// The other proposals were proposed in the same block, so they ended too; a new one.
-		let fresh = propose(CAROL, remark());
+		let fresh = propose(ALICE, remark());
 		vote(BOB, fresh, Choice::Aye, 1);
 		let ledger = Voters::<Test>::get(COHORT, person(2)).unwrap();
 		assert_eq!(ledger.votes.len(), MAX_LIVE_VOTES as usize);

@@ -172,3 +172,89 @@ fn every_change_weighs_a_settlement_or_a_rotation() {
 		assert_eq!(weight(change), <() as WeightInfo>::settle_and_move());
 	}
 }
+
+/// Audit finding 2: rotating a member onto an account that still holds a departed person's
+/// unclaimed royalties overwrote that account's payee entry, so the departed person's
+/// royalties could never be claimed.
+#[test]
+fn rotation_cannot_orphan_royalties() {
+	ExtBuilder::default()
+		.with_member(ALICE, 10, &[Purpose::AiTraining])
+		.with_member(BOB, 10, &[Purpose::AiTraining])
+		.build_and_execute(|| {
+			pay(COHORT, Purpose::AiTraining, 100);
+			leave(ALICE);
+			assert_eq!(pending(ALICE), 50);
+			assert_noop!(
+				<Royalties as OnMembershipChange<AccountId>>::on_rotated(
+					COHORT,
+					&person(BOB),
+					&BOB,
+					&ALICE
+				),
+				Error::<Test>::UnclaimedRoyalties
+			);
+			assert_ok!(Royalties::claim(RuntimeOrigin::signed(ALICE), COHORT));
+			assert_eq!(free(ALICE), 100 + 50);
+			rotate(BOB, ALICE);
+			assert_eq!(pending(ALICE), 50, "Bob's earnings followed him to the account");
+		});
+}
+
+/// The cross-pallet invariant membership's `try_state` asks of royalties: each position
+/// follows its membership.
+#[test]
+fn positions_follow_memberships() {
+	use cohort_primitives::{Consent, FollowedMember};
+	ExtBuilder::default()
+		.with_member(ALICE, 10, &[Purpose::AiTraining])
+		.build_and_execute(|| {
+			let member = FollowedMember {
+				account: ALICE,
+				status: MemberStatus::Active,
+				consent: Consent::only(&[Purpose::AiTraining]),
+				units: 10,
+			};
+			let check = |m: &FollowedMember<AccountId>| {
+				<Royalties as OnMembershipChange<AccountId>>::check_follows(
+					COHORT,
+					&person(ALICE),
+					m,
+				)
+			};
+			assert_eq!(check(&member), Ok(()));
+			let cases = [
+				(
+					FollowedMember { account: BOB, ..member.clone() },
+					"a royalty position pays another account",
+				),
+				(
+					FollowedMember { status: MemberStatus::Suspended, ..member.clone() },
+					"a royalty position has another status",
+				),
+				(
+					FollowedMember { consent: Consent::NONE, ..member.clone() },
+					"a royalty position has another consent",
+				),
+				(
+					FollowedMember { units: 11, ..member.clone() },
+					"a royalty position has other units",
+				),
+				(
+					FollowedMember { status: MemberStatus::Left, ..member.clone() },
+					"royalties keep a left member as a member",
+				),
+			];
+			for (wrong, error) in cases {
+				assert_eq!(check(&wrong), Err(error));
+			}
+			assert_eq!(
+				<Royalties as OnMembershipChange<AccountId>>::check_follows(
+					COHORT,
+					&person(BOB),
+					&member
+				),
+				Err("a member has no royalty position")
+			);
+		});
+}
