@@ -55,14 +55,20 @@ fn live_votes<T: Config>() -> u32 {
 	T::MaxLiveVotes::get().min(T::MaxOpenProposals::get())
 }
 
-/// `live_votes` open proposals, all voted on by `voter`; returns their ids.
+/// `live_votes` open proposals, all voted on by `voter`; returns their ids. The first is the
+/// voter's own, each other by a member of its own (a person may have only
+/// `MaxOpenProposalsPerPerson` open).
 fn voted_proposals<T: Config>(
 	cohort: CohortId,
 	voter: &T::AccountId,
 ) -> alloc::vec::Vec<ProposalId> {
 	(0..live_votes::<T>())
-		.map(|_| {
-			let id = new_proposal::<T>(cohort, voter);
+		.map(|i| {
+			let proposer = match i {
+				0 => voter.clone(),
+				_ => member::<T>(cohort, 1_000 + i).0,
+			};
+			let id = new_proposal::<T>(cohort, &proposer);
 			QuadraticVoting::<T>::do_vote(voter.clone(), id, Choice::Aye, 1).expect("votes");
 			id
 		})
