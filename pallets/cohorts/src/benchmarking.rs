@@ -52,7 +52,7 @@ fn settings<T: Config>(governance: Governance<T::AccountId>) -> SettingsOf<T> {
 		},
 		k_anonymity_floor: 5,
 		voting: VotingParams {
-			voting_period: 100u32.into(),
+			voting_period: T::MaxVotingPeriod::get(),
 			quorum: Permill::from_percent(10),
 			voice_credits_per_epoch: 100,
 			epoch_length: 1000u32.into(),

@@ -101,6 +101,8 @@ impl<T: Config> Pallet<T> {
 		);
 		Registry::<T>::try_mutate(cohort, |record| -> DispatchResult {
 			let record = record.as_mut().ok_or(Error::<T>::UnknownCohort)?;
+			// A frozen cohort's authority may not let anyone new in (or change who may).
+			ensure!(record.status == CohortStatus::Active, Error::<T>::CohortFrozen);
 			ensure!(
 				record.accepted_issuers < T::MaxIssuersPerCohort::get(),
 				Error::<T>::TooManyIssuers
@@ -117,6 +119,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(AcceptedIssuers::<T>::contains_key(cohort, &issuer), Error::<T>::IssuerNotAccepted);
 		Registry::<T>::try_mutate(cohort, |record| -> DispatchResult {
 			let record = record.as_mut().ok_or(Error::<T>::UnknownCohort)?;
+			ensure!(record.status == CohortStatus::Active, Error::<T>::CohortFrozen);
 			record.accepted_issuers = record.accepted_issuers.saturating_sub(1);
 			Ok(())
 		})?;
@@ -180,6 +183,7 @@ impl<T: Config> Pallet<T> {
 			&& voting.voice_credits_per_epoch > 0
 			&& !voting.quorum.is_zero();
 		ensure!(valid, Error::<T>::InvalidVotingParams);
+		ensure!(voting.voting_period <= T::MaxVotingPeriod::get(), Error::<T>::VotingPeriodTooLong);
 		Ok(())
 	}
 

@@ -145,6 +145,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxIssuersPerCohort: Get<u32>;
 
+		/// The longest voting period a cohort may choose. A cooperative approves a licence by
+		/// vote, and a licence can be approved only within the licence review period: this
+		/// must leave room inside it to propose, vote and close (the runtime sets half of it).
+		#[pallet::constant]
+		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -255,6 +261,9 @@ pub mod pallet {
 		InvalidConditionCode,
 		/// The voting period, epoch length or voice credits are zero, or the quorum is zero.
 		InvalidVotingParams,
+		/// The voting period is longer than `MaxVotingPeriod`: a licence vote could not end
+		/// within the licence review period.
+		VotingPeriodTooLong,
 		/// The k-anonymity floor is zero: every licence needs at least one consenting member.
 		InvalidKAnonymityFloor,
 		/// The issuer is already approved.

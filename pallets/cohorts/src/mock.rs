@@ -6,7 +6,7 @@ use frame_support::{
 	traits::{
 		fungible::{Mutate, MutateHold},
 		tokens::Preservation,
-		ConstU32, Get,
+		ConstU32, ConstU64, Get,
 	},
 	BoundedVec, PalletId,
 };
@@ -21,6 +21,7 @@ pub fn council() -> RuntimeOrigin {
 }
 pub const DEPOSIT: Balance = 100;
 pub const MAX_ISSUERS: u32 = 4;
+pub const MAX_VOTING_PERIOD: u64 = 50;
 
 parameter_types! {
 	pub const CohortsPalletId: PalletId = PalletId(*b"co/cohrt");
@@ -38,6 +39,7 @@ impl Config for Test {
 	type MaxNameLength = ConstU32<32>;
 	type MaxCodeLength = ConstU32<16>;
 	type MaxIssuersPerCohort = ConstU32<MAX_ISSUERS>;
+	type MaxVotingPeriod = ConstU64<MAX_VOTING_PERIOD>;
 	type WeightInfo = ();
 }
 

@@ -202,6 +202,9 @@ impl<T: Config> Pallet<T> {
 	/// retired, and enough members consent to the purpose. Returns the cohort's revenue split.
 	fn ensure_approvable(request: &RequestOf<T>) -> Result<RevenueSplit, DispatchError> {
 		let cohort = request.cohort;
+		// Decided within the review period, or only withdrawn: never both valid at once.
+		let review_ends = request.review_ends(T::ReviewPeriod::get());
+		ensure!(Self::now() < review_ends, Error::<T>::ReviewPeriodOver);
 		Self::ensure_active_cohort(cohort)?;
 		ensure!(Offers::<T>::contains_key(request.offer), Error::<T>::OfferGone);
 		let dataset = Datasets::<T>::get(request.dataset).ok_or(Error::<T>::UnknownDataset)?;

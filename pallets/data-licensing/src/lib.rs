@@ -307,6 +307,8 @@ pub mod pallet {
 		NotLicensee,
 		/// The review period is not over yet.
 		ReviewPending,
+		/// The review period is over: the request can no longer be approved, only withdrawn.
+		ReviewPeriodOver,
 		/// Fewer members consent to the purpose than the cohort's k-anonymity floor.
 		BelowKAnonymityFloor,
 		/// There is no such grant.

@@ -250,6 +250,9 @@ mod benchmarks {
 		let setup = setup::<T>();
 		let who = funded::<T>("patient", 0);
 		member::<T>(&setup, &who, 0);
+		// With data, so that every count changes (the heaviest case).
+		Membership::<T>::do_record_contribution(setup.issuer.clone(), setup.cohort, who.clone(), 1)
+			.expect("records");
 		let all = Consent::only(&Purpose::ALL);
 
 		#[extrinsic_call]

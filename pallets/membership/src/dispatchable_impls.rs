@@ -83,8 +83,8 @@ impl<T: Config> Pallet<T> {
 		let mut record = Memberships::<T>::get(cohort, person).ok_or(Error::<T>::NotMember)?;
 		ensure!(record.status == MemberStatus::Suspended, Error::<T>::AlreadyMember);
 		Self::update_stats(cohort, |stats| {
-			stats.remove(MemberStatus::Suspended, record.consent);
-			stats.add(MemberStatus::Active, record.consent)
+			stats.remove(MemberStatus::Suspended, record.counted_consent());
+			stats.add(MemberStatus::Active, record.counted_consent())
 		})?;
 		let expires_at = admission.expires_at;
 		record.restore(admission);
@@ -120,7 +120,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_leave(who: T::AccountId, cohort: CohortId) -> DispatchResult {
 		let (person, mut record) = Self::membership_of(cohort, &who)?;
 		Self::update_stats(cohort, |stats| {
-			stats.remove(record.status, record.consent);
+			stats.remove(record.status, record.counted_consent());
 			Ok(())
 		})?;
 		T::Currency::release(
@@ -141,8 +141,8 @@ impl<T: Config> Pallet<T> {
 	fn suspend(cohort: CohortId, person: Nullifier, mut record: MembershipOf<T>) -> DispatchResult {
 		ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
 		Self::update_stats(cohort, |stats| {
-			stats.remove(MemberStatus::Active, record.consent);
-			stats.add(MemberStatus::Suspended, record.consent)
+			stats.remove(MemberStatus::Active, record.counted_consent());
+			stats.add(MemberStatus::Suspended, record.counted_consent())
 		})?;
 		record.status = MemberStatus::Suspended;
 		Memberships::<T>::insert(cohort, person, record);
@@ -234,11 +234,12 @@ impl<T: Config> Pallet<T> {
 		let (person, mut record) = Self::membership_of(cohort, &who)?;
 		let old = record.consent;
 		ensure!(old != consent, Error::<T>::ConsentUnchanged);
-		Self::update_stats(cohort, |stats| {
-			stats.remove(record.status, old);
-			stats.add(record.status, consent)
-		})?;
+		let counted_before = record.counted_consent();
 		record.consent = consent;
+		Self::update_stats(cohort, |stats| {
+			stats.remove(record.status, counted_before);
+			stats.add(record.status, record.counted_consent())
+		})?;
 		Memberships::<T>::insert(cohort, person, record);
 		T::OnMembershipChange::on_consent_changed(cohort, &person, old, consent)?;
 		Self::deposit_event(Event::ConsentChanged { cohort, account: who, old, new: consent });
@@ -257,7 +258,13 @@ impl<T: Config> Pallet<T> {
 		ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
 		let old = record.units;
 		let total = old.checked_add(units).ok_or(Error::<T>::UnitsOverflow)?;
+		let counted_before = record.counted_consent();
 		record.units = total;
+		// A consenting member's first units make them count towards the k-anonymity floor.
+		Self::update_stats(cohort, |stats| {
+			stats.remove(record.status, counted_before);
+			stats.add(record.status, record.counted_consent())
+		})?;
 		Memberships::<T>::insert(cohort, person, record);
 		T::OnMembershipChange::on_units_changed(cohort, &person, old, total)?;
 		Self::deposit_event(Event::ContributionRecorded { cohort, account: member, units, total });

@@ -210,14 +210,19 @@ pub fn stats() -> CohortStats {
 /// by cohort 1 only), and the members asked for, put straight into storage.
 #[derive(Default)]
 pub struct ExtBuilder {
-	members: Vec<(AccountId, u64)>,
+	members: Vec<(AccountId, u64, u64)>,
 }
 
 impl ExtBuilder {
 	/// `who` a member of COHORT as `person(p)`, attested by CLINIC for 100 blocks, as `join`
 	/// leaves it (followers are not told).
-	pub fn with_member(mut self, who: AccountId, p: u64) -> Self {
-		self.members.push((who, p));
+	pub fn with_member(self, who: AccountId, p: u64) -> Self {
+		self.with_contributor(who, p, 0)
+	}
+
+	/// A member as [`Self::with_member`] for whom CLINIC recorded `units` of data.
+	pub fn with_contributor(mut self, who: AccountId, p: u64, units: u64) -> Self {
+		self.members.push((who, p, units));
 		self
 	}
 
@@ -225,8 +230,8 @@ impl ExtBuilder {
 	pub fn build_and_execute(self, test: impl FnOnce()) {
 		let mut ext = new_test_ext();
 		ext.execute_with(|| {
-			for (who, p) in self.members {
-				put_member(who, p);
+			for (who, p, units) in self.members {
+				put_member(who, p, units);
 			}
 			test();
 			Membership::do_try_state().expect("invariants hold");
@@ -234,8 +239,9 @@ impl ExtBuilder {
 	}
 }
 
-/// What CLINIC's attestation and `join` leave in storage for `who` as `person(p)`.
-fn put_member(who: AccountId, p: u64) {
+/// What CLINIC's attestation, `join` and `record_contribution` leave in storage for `who` as
+/// `person(p)` (with no consent yet, the counts do not depend on `units`).
+fn put_member(who: AccountId, p: u64, units: u64) {
 	assert_ok!(Balances::hold(&HoldReason::Membership.into(), &who, MEMBERSHIP_DEPOSIT));
 	let admission = Admission {
 		issuer: CLINIC,
@@ -245,7 +251,8 @@ fn put_member(who: AccountId, p: u64) {
 		nonce: None,
 	};
 	let now = System::block_number();
-	let record = MembershipRecord::admit(who, admission, MEMBERSHIP_DEPOSIT, now, None);
+	let mut record = MembershipRecord::admit(who, admission, MEMBERSHIP_DEPOSIT, now, None);
+	record.units = units;
 	assert_ok!(Stats::<Test>::try_mutate(COHORT, |s| s.add(MemberStatus::Active, Consent::NONE)));
 	Memberships::<Test>::insert(COHORT, person(p), record);
 	PersonOf::<Test>::insert(COHORT, who, person(p));

@@ -18,7 +18,7 @@ impl<T: Config> Pallet<T> {
 	///    there is at most one membership per (cohort, account) and per (cohort, person);
 	/// 3. a left membership holds no deposit and no consent;
 	/// 4. `Stats` equal the counts of active and suspended memberships, and of active ones
-	///    consenting to each purpose;
+	///    with units consenting to each purpose;
 	/// 5. the membership deposits held on each account equal the deposits of its
 	///    memberships; the attestation deposits held on each issuer equal those of its
 	///    waiting attestations;
@@ -61,7 +61,7 @@ impl<T: Config> Pallet<T> {
 			counted
 				.entry(cohort)
 				.or_default()
-				.add(record.status, record.consent)
+				.add(record.status, record.counted_consent())
 				.map_err(|_| "a member count overflows")?;
 			ensure!(
 				PersonOf::<T>::get(cohort, &record.account) == Some(person),

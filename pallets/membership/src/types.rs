@@ -61,6 +61,16 @@ pub struct MembershipRecord<AccountId, Balance, BlockNumber> {
 }
 
 impl<AccountId, Balance: Zero, BlockNumber> MembershipRecord<AccountId, Balance, BlockNumber> {
+	/// The consent the member counts with: none until they contributed data, since a member
+	/// with no units adds no records a licensee could be told apart from.
+	pub fn counted_consent(&self) -> Consent {
+		if self.units > 0 {
+			self.consent
+		} else {
+			Consent::NONE
+		}
+	}
+
 	/// A new active membership of `account` on `admission`'s attestation, holding `deposit` and
 	/// consenting to nothing. A returning person (`previous`, a left membership) keeps their
 	/// units (they weight the data already contributed), spent nonces and joining date.
@@ -208,7 +218,8 @@ pub struct CohortStats {
 	pub active: u32,
 	/// Suspended members.
 	pub suspended: u32,
-	/// Active members consenting to each purpose, in the order of `Purpose::ALL`.
+	/// Active members who contributed data (units > 0) and consent to each purpose, in the
+	/// order of `Purpose::ALL`: what the k-anonymity floor counts.
 	pub consenting: [u32; Purpose::ALL.len()],
 }
 
@@ -254,7 +265,7 @@ impl CohortStats {
 		}
 	}
 
-	/// Active members consenting to `purpose`.
+	/// Active members with data consenting to `purpose`.
 	pub fn consenting_to(&self, purpose: Purpose) -> u32 {
 		self.consenting.get(purpose.index()).copied().unwrap_or_default()
 	}

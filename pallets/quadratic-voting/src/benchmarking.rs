@@ -229,6 +229,30 @@ mod benchmarks {
 		}
 	}
 
+	/// A member with the most open proposals rotates to a new key: each proposal and its
+	/// deposit move to it.
+	#[benchmark]
+	fn hand_proposals_over() {
+		let cohort = T::BenchmarkHelper::cohort();
+		let (old, person) = member::<T>(cohort, 0);
+		let ids: alloc::vec::Vec<_> = (0..T::MaxOpenProposalsPerPerson::get())
+			.map(|_| new_proposal::<T>(cohort, &old))
+			.collect();
+		let new = funded::<T>("new", 0);
+
+		#[block]
+		{
+			<QuadraticVoting<T> as cohort_primitives::OnMembershipChange<T::AccountId>>::on_rotated(
+				cohort, &person, &old, &new,
+			)
+			.expect("hands over");
+		}
+
+		for id in ids {
+			assert_eq!(Proposals::<T>::get(id).expect("open").proposer, new);
+		}
+	}
+
 	impl_benchmark_test_suite!(
 		QuadraticVoting,
 		crate::mock::new_benchmark_ext(),

@@ -38,14 +38,11 @@ impl<T: Config> Pallet<T> {
 		let (encoded, call_weight) = Self::checked_call(&call)?;
 		let open = OpenProposals::<T>::get(cohort);
 		ensure!(open < T::MaxOpenProposals::get(), Error::<T>::TooManyOpenProposals);
-		let open_of_person = OpenProposalsOf::<T>::get(cohort, person);
-		ensure!(
-			open_of_person < T::MaxOpenProposalsPerPerson::get(),
-			Error::<T>::TooManyProposalsOfPerson
-		);
+		let mut open_of_person = OpenProposalsOf::<T>::get(cohort, person);
 		let id = NextProposalId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::ProposalIdOverflow)?;
 
+		open_of_person.try_push(id).map_err(|_| Error::<T>::TooManyProposalsOfPerson)?;
 		let deposit = Self::deposit_for(encoded.len());
 		T::Currency::hold(&HoldReason::ProposalDeposit.into(), &who, deposit)
 			.map_err(|_| Error::<T>::InsufficientDeposit)?;
@@ -64,7 +61,7 @@ impl<T: Config> Pallet<T> {
 		};
 		Proposals::<T>::insert(id, proposal);
 		OpenProposals::<T>::insert(cohort, open.saturating_add(1));
-		OpenProposalsOf::<T>::insert(cohort, person, open_of_person.saturating_add(1));
+		OpenProposalsOf::<T>::insert(cohort, person, open_of_person);
 		NextProposalId::<T>::put(next);
 		Self::deposit_event(Event::Proposed {
 			proposal: id,
@@ -226,6 +223,28 @@ impl<T: Config> Pallet<T> {
 		.map(|_| ())
 	}
 
+	/// Moves open proposal `id` and its held deposit from `old` to `new` (a rotation).
+	pub(crate) fn hand_proposal_over(
+		id: ProposalId,
+		old: &T::AccountId,
+		new: &T::AccountId,
+	) -> DispatchResult {
+		Proposals::<T>::try_mutate(id, |proposal| -> DispatchResult {
+			let proposal = proposal.as_mut().ok_or(Error::<T>::UnknownProposal)?;
+			T::Currency::transfer_on_hold(
+				&HoldReason::ProposalDeposit.into(),
+				old,
+				new,
+				proposal.deposit,
+				Precision::Exact,
+				Restriction::OnHold,
+				Fortitude::Force,
+			)?;
+			proposal.proposer = new.clone();
+			Ok(())
+		})
+	}
+
 	/// Pays the proposal's deposit to its cohort's treasury.
 	fn forfeit_deposit(proposal: &ProposalOf<T>) -> DispatchResult {
 		T::Currency::transfer_on_hold(
@@ -246,7 +265,10 @@ impl<T: Config> Pallet<T> {
 		OpenProposals::<T>::mutate(proposal.cohort, |open| *open = open.saturating_sub(1));
 		let person = proposal.proposer_person;
 		OpenProposalsOf::<T>::mutate_exists(proposal.cohort, person, |open| {
-			*open = open.and_then(|n| n.checked_sub(1)).filter(|n| *n > 0);
+			if let Some(ids) = open {
+				ids.retain(|open_id| *open_id != id);
+			}
+			open.take_if(|ids| ids.is_empty());
 		});
 	}
 

@@ -48,12 +48,17 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 		Self::drop_votes(cohort, person)
 	}
 	fn on_rotated(
-		_: CohortId,
-		_: &Nullifier,
-		_: &T::AccountId,
-		_: &T::AccountId,
+		cohort: CohortId,
+		person: &Nullifier,
+		old: &T::AccountId,
+		new: &T::AccountId,
 	) -> DispatchResult {
-		// Ledgers are keyed by person: the new key finds the same credits and votes.
+		// Ledgers are keyed by person: the new key finds the same credits and votes. Open
+		// proposals (at most `MaxOpenProposalsPerPerson`) move with their deposits, so that the
+		// new key can withdraw them and the deposit never returns to the lost one.
+		for id in OpenProposalsOf::<T>::get(cohort, person) {
+			Self::hand_proposal_over(id, old, new)?;
+		}
 		Ok(())
 	}
 	fn on_consent_changed(_: CohortId, _: &Nullifier, _: Consent, _: Consent) -> DispatchResult {
@@ -65,6 +70,7 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 	fn weight(change: MembershipChange) -> Weight {
 		match change {
 			MembershipChange::Suspended | MembershipChange::Left => T::WeightInfo::drop_votes(),
+			MembershipChange::Rotated => T::WeightInfo::hand_proposals_over(),
 			_ => Weight::zero(),
 		}
 	}

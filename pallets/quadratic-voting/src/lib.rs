@@ -194,7 +194,8 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OpenProposals<T: Config> = StorageMap<_, Blake2_128Concat, CohortId, u32, ValueQuery>;
 
-	/// How many proposals each person has open, by cohort and person.
+	/// Each person's open proposals, by cohort and person: at most
+	/// `MaxOpenProposalsPerPerson`; a rotation moves them to the person's new account.
 	#[pallet::storage]
 	pub type OpenProposalsOf<T: Config> = StorageDoubleMap<
 		_,
@@ -202,7 +203,7 @@ pub mod pallet {
 		CohortId,
 		Blake2_128Concat,
 		Nullifier,
-		u32,
+		BoundedVec<ProposalId, T::MaxOpenProposalsPerPerson>,
 		ValueQuery,
 	>;
 

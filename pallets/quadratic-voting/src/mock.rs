@@ -290,7 +290,8 @@ fn put_proposal(proposer: AccountId, call: RuntimeCall) {
 	};
 	Proposals::<Test>::insert(id, proposal);
 	OpenProposals::<Test>::mutate(COHORT, |open| *open += 1);
-	OpenProposalsOf::<Test>::mutate(COHORT, person_of(COHORT, proposer), |open| *open += 1);
+	let person = person_of(COHORT, proposer);
+	assert_ok!(OpenProposalsOf::<Test>::try_mutate(COHORT, person, |open| open.try_push(id)));
 	NextProposalId::<Test>::put(id + 1);
 }
 

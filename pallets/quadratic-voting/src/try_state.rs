@@ -113,7 +113,16 @@ impl<T: Config> Pallet<T> {
 	fn check_open_counts_of_persons(
 		mut open: BTreeMap<(CohortId, Nullifier), u32>,
 	) -> Result<(), TryRuntimeError> {
-		for (cohort, person, count) in OpenProposalsOf::<T>::iter() {
+		for (cohort, person, ids) in OpenProposalsOf::<T>::iter() {
+			let count = ids.len() as u32;
+			ensure!(!ids.is_empty(), "an empty list of a person's open proposals was kept");
+			for id in ids.iter() {
+				let proposal = Proposals::<T>::get(id).ok_or("a person's open proposal is gone")?;
+				ensure!(
+					proposal.cohort == cohort && proposal.proposer_person == person,
+					"a person's open proposal is another's"
+				);
+			}
 			ensure!(
 				open.remove(&(cohort, person)).unwrap_or_default() == count,
 				"a person's open proposal count differs from their proposals"

@@ -54,6 +54,7 @@ pub trait WeightInfo {
 	fn cancel() -> Weight;
 	fn withdraw() -> Weight;
 	fn drop_votes() -> Weight;
+	fn hand_proposals_over() -> Weight;
 }
 
 /// Weights for `pallet_quadratic_voting`, as measured, with the runtime's database weights.
@@ -213,6 +214,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
+	/// Not measured yet (added with the per-person proposal list): `MaxOpenProposalsPerPerson`
+	/// (2) proposals and their holds moved, counted from the storage it touches.
+	/// Storage: `QuadraticVoting::OpenProposalsOf` (r:1 w:0)
+	/// Storage: `QuadraticVoting::Proposals` (r:2 w:2)
+	/// Storage: `Balances::Holds` (r:4 w:4)
+	fn hand_proposals_over() -> Weight {
+		Weight::from_parts(1_500_000_000, 12_000)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
 }
 
 /// The same weights with RocksDB's costs, for tests and mocks.
@@ -256,5 +267,10 @@ impl WeightInfo for () {
 		Weight::from_parts(1_477_845_000, 59822)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
+	}
+	fn hand_proposals_over() -> Weight {
+		Weight::from_parts(1_500_000_000, 12_000)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 }

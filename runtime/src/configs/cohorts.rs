@@ -58,6 +58,9 @@ impl pallet_cohorts::Config for Runtime {
 	type MaxNameLength = ConstU32<64>;
 	type MaxCodeLength = ConstU32<20>;
 	type MaxIssuersPerCohort = ConstU32<MAX_ISSUERS_PER_COHORT>;
+	// A licence vote must end within the licence review period, with half of it left to
+	// propose and close.
+	type MaxVotingPeriod = MaxCohortVotingPeriod;
 	type WeightInfo = pallet_cohorts::weights::SubstrateWeight<Runtime>;
 }
 
@@ -114,6 +117,8 @@ parameter_types! {
 	pub PlatformAccount: AccountId = PlatformPalletId::get().into_account_truncating();
 	/// A cohort has two weeks to decide a licence request.
 	pub const LicenceReviewPeriod: BlockNumber = 14 * DAYS;
+	/// Half the review period: a licence vote ends with half of it left to propose and close.
+	pub const MaxCohortVotingPeriod: BlockNumber = 7 * DAYS;
 	/// Covers a dataset's record (tags and locator at their longest).
 	pub const DatasetDeposit: Balance = deposit(1, 64 + 8 * 33 + 129 + 48);
 	/// Covers an offer's record.

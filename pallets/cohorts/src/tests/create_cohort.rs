@@ -217,3 +217,30 @@ fn cohort_ids_do_not_overflow() {
 		NextCohortId::<Test>::put(0);
 	});
 }
+
+/// Audit finding 7: a cooperative approves licences by vote, and a licence can be approved
+/// only within the review period; a voting period longer than `MaxVotingPeriod` could never
+/// end in time.
+#[test]
+fn a_voting_period_must_fit_the_licence_review_period() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut settings = cooperative_settings();
+		settings.voting.voting_period = MAX_VOTING_PERIOD + 1;
+		assert_noop!(
+			Cohorts::create_cohort(
+				RuntimeOrigin::signed(ALICE),
+				long_covid(),
+				settings.clone(),
+				issuers(&[CLINIC])
+			),
+			Error::<Test>::VotingPeriodTooLong
+		);
+		settings.voting.voting_period = MAX_VOTING_PERIOD;
+		assert_ok!(Cohorts::create_cohort(
+			RuntimeOrigin::signed(ALICE),
+			long_covid(),
+			settings,
+			issuers(&[CLINIC])
+		));
+	});
+}

@@ -50,3 +50,19 @@ fn freezing_an_unknown_cohort_fails() {
 		assert_noop!(Cohorts::unfreeze(council(), 5), Error::<Test>::UnknownCohort);
 	});
 }
+
+/// Audit finding 10: a frozen cohort's trustees (or members) could still change which issuers
+/// it accepts, letting the authority the council froze let new members in.
+#[test]
+fn a_frozen_cohort_cannot_change_its_issuers() {
+	ExtBuilder::default().with_cohort(trust_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
+		assert_ok!(Cohorts::freeze(council(), cohort));
+		let trustees = RuntimeOrigin::signed(TRUSTEES);
+		assert_noop!(
+			Cohorts::accept_issuer(trustees.clone(), cohort, LAB),
+			Error::<Test>::CohortFrozen
+		);
+		assert_noop!(Cohorts::drop_issuer(trustees, cohort, CLINIC), Error::<Test>::CohortFrozen);
+	});
+}

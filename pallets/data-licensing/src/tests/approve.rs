@@ -207,3 +207,39 @@ fn a_share_that_cannot_be_paid_fails_the_whole_settlement() {
 		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::SettlementFailed);
 	});
 }
+
+/// Audit finding 7: after the review period both `approve` and `withdraw_request` were valid,
+/// so the outcome depended on ordering and a cohort could take an escrow months later.
+/// Approval is possible only within the review period; withdrawal only after it.
+#[test]
+fn approval_cannot_race_withdrawal() {
+	ExtBuilder::default()
+		.with_dataset()
+		.with_offer(Purpose::AiTraining)
+		.with_request(PHARMA)
+		.build_and_execute(|| {
+			let id = FIRST_ID;
+			run_to(1 + REVIEW_PERIOD);
+			assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::ReviewPeriodOver);
+			run_to(1 + 10 * REVIEW_PERIOD);
+			assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::ReviewPeriodOver);
+			assert_ok!(Licensing::withdraw_request(RuntimeOrigin::signed(PHARMA), id));
+			assert_eq!(free(PHARMA), FUNDS);
+		});
+}
+
+#[test]
+fn approval_is_possible_until_the_last_block_of_the_review_period() {
+	ExtBuilder::default()
+		.with_dataset()
+		.with_offer(Purpose::AiTraining)
+		.with_request(PHARMA)
+		.build_and_execute(|| {
+			run_to(REVIEW_PERIOD);
+			assert_noop!(
+				Licensing::withdraw_request(RuntimeOrigin::signed(PHARMA), FIRST_ID),
+				Error::<Test>::ReviewPending
+			);
+			assert_ok!(Licensing::approve(members(COHORT), FIRST_ID));
+		});
+}

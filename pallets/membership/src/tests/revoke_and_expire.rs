@@ -49,7 +49,7 @@ fn only_the_attesting_issuer_revokes() {
 
 #[test]
 fn a_fresh_attestation_restores_a_suspended_member() {
-	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
+	ExtBuilder::default().with_contributor(ALICE, 1, 10).build_and_execute(|| {
 		let consent = Consent::only(&[Purpose::PublicHealth]);
 		assert_ok!(Membership::set_consent(RuntimeOrigin::signed(ALICE), COHORT, consent));
 		assert_ok!(Membership::revoke(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));

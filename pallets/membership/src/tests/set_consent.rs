@@ -5,8 +5,8 @@ use frame_support::{assert_noop, assert_ok};
 #[test]
 fn a_member_sets_consent_and_the_counts_follow() {
 	ExtBuilder::default()
-		.with_member(ALICE, 1)
-		.with_member(BOB, 2)
+		.with_contributor(ALICE, 1, 10)
+		.with_contributor(BOB, 2, 10)
 		.build_and_execute(|| {
 			hook_calls();
 			let research = Consent::only(&[Purpose::AcademicResearch, Purpose::PublicHealth]);
@@ -75,4 +75,29 @@ fn setting_the_same_consent_or_not_being_a_member_fails() {
 			Error::<Test>::ConsentUnchanged
 		);
 	});
+}
+
+/// Audit finding 8: the k-anonymity floor counted consenting members with no data, so a
+/// cohort could license a "dataset" behind which fewer than k people's records stood.
+#[test]
+fn k_anonymity_counts_only_consenting_members_with_data() {
+	ExtBuilder::default()
+		.with_member(ALICE, 1)
+		.with_member(BOB, 2)
+		.build_and_execute(|| {
+			let ai = Consent::only(&[Purpose::AiTraining]);
+			assert_ok!(Membership::set_consent(RuntimeOrigin::signed(ALICE), COHORT, ai));
+			assert_ok!(Membership::set_consent(RuntimeOrigin::signed(BOB), COHORT, ai));
+			assert_eq!(Membership::consenting_members(COHORT, Purpose::AiTraining), 0);
+			assert_ok!(Membership::record_contribution(
+				RuntimeOrigin::signed(CLINIC),
+				COHORT,
+				ALICE,
+				5
+			));
+			assert_eq!(Membership::consenting_members(COHORT, Purpose::AiTraining), 1);
+			// Suspension and restoration keep counting with data.
+			assert_ok!(Membership::revoke(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));
+			assert_eq!(Membership::consenting_members(COHORT, Purpose::AiTraining), 0);
+		});
 }

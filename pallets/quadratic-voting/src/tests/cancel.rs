@@ -14,7 +14,7 @@ fn the_council_cancels_a_proposal_and_the_deposit_is_forfeited() {
 			assert_ok!(QuadraticVoting::cancel(RuntimeOrigin::root(), id));
 			assert!(Proposals::<Test>::get(id).is_none());
 			assert_eq!(OpenProposals::<Test>::get(COHORT), 0);
-			assert_eq!(OpenProposalsOf::<Test>::get(COHORT, person(1)), 0);
+			assert!(OpenProposalsOf::<Test>::get(COHORT, person(1)).is_empty());
 			assert_eq!(held(ALICE), 0);
 			assert_eq!(free(ALICE), ENDOWMENT - deposit);
 			assert_eq!(free(TREASURY), TREASURY_FUNDS + deposit);

@@ -117,21 +117,40 @@ fn rotation_keeps_the_persons_votes() {
 }
 
 #[test]
-fn only_suspension_and_departure_weigh_anything() {
+fn only_suspension_departure_and_rotation_weigh_anything() {
 	ExtBuilder::default().build_and_execute(|| {
 		use frame_support::weights::Weight;
 		type Hooks = QuadraticVoting;
 		let weight = <Hooks as OnMembershipChange<AccountId>>::weight;
 		assert_eq!(weight(MembershipChange::Suspended), <() as WeightInfo>::drop_votes());
 		assert_eq!(weight(MembershipChange::Left), <() as WeightInfo>::drop_votes());
+		assert_eq!(weight(MembershipChange::Rotated), <() as WeightInfo>::hand_proposals_over());
 		for quiet in [
 			MembershipChange::Joined,
 			MembershipChange::Restored,
-			MembershipChange::Rotated,
 			MembershipChange::ConsentChanged,
 			MembershipChange::UnitsChanged,
 		] {
 			assert_eq!(weight(quiet), Weight::zero());
 		}
+	});
+}
+
+/// Audit finding 10: after a rotation the proposer's deposit went back to the lost account
+/// and the new key could not withdraw the proposal.
+#[test]
+fn a_rotated_proposer_keeps_their_proposal_and_deposit() {
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let deposit = deposit_for(&remark());
+		rotate(COHORT, ALICE, ALICE_NEW);
+		assert_eq!(Proposals::<Test>::get(FIRST_PROPOSAL).unwrap().proposer, ALICE_NEW);
+		assert_eq!((held(ALICE), held(ALICE_NEW)), (0, deposit));
+		assert_noop!(
+			QuadraticVoting::withdraw(RuntimeOrigin::signed(ALICE), FIRST_PROPOSAL),
+			Error::<Test>::NotProposer
+		);
+		assert_ok!(QuadraticVoting::withdraw(RuntimeOrigin::signed(ALICE_NEW), FIRST_PROPOSAL));
+		assert_eq!(free(ALICE_NEW), ENDOWMENT + deposit);
+		assert_eq!(free(ALICE), ENDOWMENT - deposit);
 	});
 }
