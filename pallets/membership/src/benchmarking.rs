@@ -239,10 +239,43 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, setup.cohort, lost, new.clone());
+		_(origin as T::RuntimeOrigin, setup.cohort, lost.clone(), new);
+
+		assert!(PendingRotations::<T>::contains_key(setup.cohort, &lost));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel_rotation() {
+		let setup = setup::<T>();
+		let lost = funded::<T>("patient", 0);
+		member::<T>(&setup, &lost, 0);
+		let new = funded::<T>("patient", 1);
+		Membership::<T>::do_schedule_rotation(setup.cohort, lost.clone(), new).expect("schedules");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(lost.clone()), setup.cohort);
+
+		assert!(!PendingRotations::<T>::contains_key(setup.cohort, &lost));
+	}
+
+	#[benchmark]
+	fn complete_rotation() {
+		let setup = setup::<T>();
+		let lost = funded::<T>("patient", 0);
+		member::<T>(&setup, &lost, 0);
+		let new = funded::<T>("patient", 1);
+		Membership::<T>::do_schedule_rotation(setup.cohort, lost.clone(), new.clone())
+			.expect("schedules");
+		let after =
+			frame_system::Pallet::<T>::block_number().saturating_add(T::RotationDelay::get());
+		frame_system::Pallet::<T>::set_block_number(after);
+		let caller = funded::<T>("caller", 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), setup.cohort, lost);
 
 		assert!(PersonOf::<T>::contains_key(setup.cohort, &new));
-		Ok(())
 	}
 
 	#[benchmark]

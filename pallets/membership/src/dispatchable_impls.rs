@@ -132,6 +132,7 @@ impl<T: Config> Pallet<T> {
 		record.leave();
 		Memberships::<T>::insert(cohort, person, record);
 		PersonOf::<T>::remove(cohort, &who);
+		PendingRotations::<T>::remove(cohort, &who);
 		T::OnMembershipChange::on_left(cohort, &person)?;
 		Self::deposit_event(Event::Left { cohort, account: who });
 		Ok(())
@@ -199,6 +200,32 @@ impl<T: Config> Pallet<T> {
 		Self::do_rotate(cohort, lost, new)
 	}
 
+	pub(crate) fn do_schedule_rotation(
+		cohort: CohortId,
+		lost: T::AccountId,
+		new: T::AccountId,
+	) -> DispatchResult {
+		Self::membership_of(cohort, &lost)?;
+		ensure!(!PersonOf::<T>::contains_key(cohort, &new), Error::<T>::NewAccountIsMember);
+		ensure!(!PendingRotations::<T>::contains_key(cohort, &lost), Error::<T>::RotationPending);
+		let executable_at =
+			sp_runtime::Saturating::saturating_add(Self::now(), T::RotationDelay::get());
+		let pending = PendingRotation { new: new.clone(), executable_at };
+		PendingRotations::<T>::insert(cohort, &lost, pending);
+		Self::deposit_event(Event::RotationScheduled { cohort, lost, new, executable_at });
+		Ok(())
+	}
+
+	pub(crate) fn do_complete_rotation(cohort: CohortId, lost: T::AccountId) -> DispatchResult {
+		let pending =
+			PendingRotations::<T>::get(cohort, &lost).ok_or(Error::<T>::NoPendingRotation)?;
+		ensure!(Self::now() >= pending.executable_at, Error::<T>::RotationDelayNotOver);
+		let (person, _) = Self::membership_of(cohort, &lost)?;
+		// Without the issuer's word the key may not be lost at all: what it earned stays its.
+		T::OnMembershipChange::on_rotating_by_cohort(cohort, &person, &lost)?;
+		Self::do_rotate(cohort, lost, pending.new)
+	}
+
 	pub(crate) fn do_rotate(
 		cohort: CohortId,
 		lost: T::AccountId,
@@ -206,6 +233,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let (person, mut record) = Self::membership_of(cohort, &lost)?;
 		ensure!(!PersonOf::<T>::contains_key(cohort, &new), Error::<T>::NewAccountIsMember);
+		PendingRotations::<T>::remove(cohort, &lost);
 		// The deposit follows the person: moved, still held, to the new account.
 		T::Currency::transfer_on_hold(
 			&HoldReason::Membership.into(),

@@ -119,6 +119,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxAttestationPeriod: Get<BlockNumberFor<Self>>;
 
+		/// How long a rotation the cohort's members decided waits before anyone may complete
+		/// it: time for the owner of the "lost" account, if it is not lost, to cancel it.
+		#[pallet::constant]
+		type RotationDelay: Get<BlockNumberFor<Self>>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -167,6 +172,18 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Stats<T: Config> = StorageMap<_, Blake2_128Concat, CohortId, CohortStats, ValueQuery>;
 
+	/// Rotations the cohort's members decided, by cohort and lost account, waiting out
+	/// `RotationDelay`. At most one per membership, covered by its deposit.
+	#[pallet::storage]
+	pub type PendingRotations<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CohortId,
+		Blake2_128Concat,
+		T::AccountId,
+		PendingRotation<T::AccountId, BlockNumberFor<T>>,
+	>;
+
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
@@ -192,6 +209,16 @@ pub mod pallet {
 		Left { cohort: CohortId, account: T::AccountId },
 		/// `person`'s membership moved from the lost account `from` to `to` (key recovery).
 		Rotated { cohort: CohortId, person: Nullifier, from: T::AccountId, to: T::AccountId },
+		/// The cohort's members decided to move `lost`'s membership to `new`; anyone may
+		/// complete it from block `executable_at` unless `lost` cancels it first.
+		RotationScheduled {
+			cohort: CohortId,
+			lost: T::AccountId,
+			new: T::AccountId,
+			executable_at: BlockNumberFor<T>,
+		},
+		/// The owner of `lost` cancelled the rotation of their membership.
+		RotationCancelled { cohort: CohortId, lost: T::AccountId },
 		/// A member changed their consent from `old` to `new`. It applies to future licences
 		/// only.
 		ConsentChanged { cohort: CohortId, account: T::AccountId, old: Consent, new: Consent },
@@ -204,6 +231,12 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The cohort does not exist or is frozen.
 		CohortNotActive,
+		/// A rotation of this membership is already waiting.
+		RotationPending,
+		/// No rotation of this account's membership is waiting.
+		NoPendingRotation,
+		/// The rotation's delay is not over yet.
+		RotationDelayNotOver,
 		/// The issuer is not approved, or the cohort does not accept it.
 		IssuerNotAccepted,
 		/// The attestation or credential has expired, or expires now.
@@ -406,14 +439,16 @@ pub mod pallet {
 			Self::do_rotate_with_issuer(cohort, lost, new, nonce, signature)
 		}
 
-		/// Move a lost membership to a new account, as the cohort's members decided. The
-		/// deposit moves with it; the new account must exist.
+		/// Decide, as the cohort's members, to move a lost membership to a new account. The
+		/// move waits `RotationDelay`: if the account is not lost, its owner cancels it with
+		/// [`Pallet::cancel_rotation`]; after that, anyone completes it with
+		/// [`Pallet::complete_rotation`].
 		///
 		/// - `cohort`: the cohort.
 		/// - `lost`: the account whose key was lost.
-		/// - `new`: the person's new account.
+		/// - `new`: the person's new account (it must exist to receive the deposit).
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::rotate_by_cohort().saturating_add(T::OnMembershipChange::weight(MembershipChange::Rotated)))]
+		#[pallet::weight(T::WeightInfo::rotate_by_cohort())]
 		pub fn rotate_by_cohort(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -421,7 +456,38 @@ pub mod pallet {
 			new: T::AccountId,
 		) -> DispatchResult {
 			T::CohortOrigin::ensure_origin(origin, &cohort)?;
-			Self::do_rotate(cohort, lost, new)
+			Self::do_schedule_rotation(cohort, lost, new)
+		}
+
+		/// Cancel the rotation the cohort's members decided for the caller's membership: the
+		/// proof that the key was not lost.
+		///
+		/// - `cohort`: the cohort.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::cancel_rotation())]
+		pub fn cancel_rotation(origin: OriginFor<T>, cohort: CohortId) -> DispatchResult {
+			let lost = ensure_signed(origin)?;
+			PendingRotations::<T>::take(cohort, &lost).ok_or(Error::<T>::NoPendingRotation)?;
+			Self::deposit_event(Event::RotationCancelled { cohort, lost });
+			Ok(())
+		}
+
+		/// Complete a rotation whose delay is over. Anyone may. What the lost account earned in
+		/// royalties is paid to it first; the membership, deposit, votes and proposals move.
+		///
+		/// - `cohort`: the cohort.
+		/// - `lost`: the account the rotation moves away from.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::complete_rotation()
+			.saturating_add(T::OnMembershipChange::weight(MembershipChange::RotatedByCohort))
+			.saturating_add(T::OnMembershipChange::weight(MembershipChange::Rotated)))]
+		pub fn complete_rotation(
+			origin: OriginFor<T>,
+			cohort: CohortId,
+			lost: T::AccountId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_complete_rotation(cohort, lost)
 		}
 
 		/// Set the purposes the caller consents to. Applies to future licences only.

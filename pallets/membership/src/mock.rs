@@ -16,11 +16,13 @@ cohort_test_kit::mock_runtime!(Membership: pallet_cohort_membership, existential
 pub const MEMBERSHIP_DEPOSIT: Balance = 50;
 pub const ATTESTATION_DEPOSIT: Balance = 20;
 pub const MAX_PERIOD: u64 = 1_000;
+pub const ROTATION_DELAY: u64 = 50;
 
 parameter_types! {
 	pub const MembershipDeposit: Balance = MEMBERSHIP_DEPOSIT;
 	pub const AttestationDeposit: Balance = ATTESTATION_DEPOSIT;
 	pub const MaxAttestationPeriod: u64 = MAX_PERIOD;
+	pub const RotationDelay: u64 = ROTATION_DELAY;
 }
 
 impl Config for Test {
@@ -33,6 +35,7 @@ impl Config for Test {
 	type MembershipDeposit = MembershipDeposit;
 	type AttestationDeposit = AttestationDeposit;
 	type MaxAttestationPeriod = MaxAttestationPeriod;
+	type RotationDelay = RotationDelay;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;
@@ -136,6 +139,13 @@ impl OnMembershipChange<AccountId> for RecordingHooks {
 		new: u64,
 	) -> DispatchResult {
 		record(format!("units {cohort} {} {old}->{new}", person_name(person)))
+	}
+	fn on_rotating_by_cohort(
+		cohort: CohortId,
+		person: &Nullifier,
+		old: &AccountId,
+	) -> DispatchResult {
+		record(format!("rotating-by-cohort {cohort} {} {old}", person_name(person)))
 	}
 	fn weight(change: cohort_primitives::MembershipChange) -> frame_support::weights::Weight {
 		hook_weight(change)

@@ -23,9 +23,11 @@ impl<T: Config> Pallet<T> {
 	///    memberships; the attestation deposits held on each issuer equal those of its
 	///    waiting attestations;
 	/// 6. every follower (royalties in the runtime) agrees with each membership
-	///    ([`OnMembershipChange::check_follows`]).
+	///    ([`OnMembershipChange::check_follows`]);
+	/// 7. every pending rotation moves a current membership to an account that holds none.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_person_index()?;
+		Self::check_pending_rotations()?;
 		Self::check_memberships()?;
 		Self::check_attestation_deposits()
 	}
@@ -37,6 +39,18 @@ impl<T: Config> Pallet<T> {
 				Memberships::<T>::get(cohort, person).ok_or("PersonOf points at no membership")?;
 			ensure!(record.account == account, "PersonOf points at another account");
 			ensure!(record.status != MemberStatus::Left, "PersonOf points at a left membership");
+		}
+		Ok(())
+	}
+
+	/// Invariant 7.
+	fn check_pending_rotations() -> Result<(), TryRuntimeError> {
+		for (cohort, lost, pending) in PendingRotations::<T>::iter() {
+			ensure!(
+				PersonOf::<T>::contains_key(cohort, &lost),
+				"a rotation of no membership waits"
+			);
+			ensure!(pending.new != lost, "a rotation onto the same account waits");
 		}
 		Ok(())
 	}

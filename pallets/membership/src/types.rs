@@ -133,6 +133,17 @@ pub struct Admission<AccountId, BlockNumber> {
 	pub nonce: Option<u64>,
 }
 
+/// A rotation the cohort's members decided, waiting for its delay.
+#[derive(
+	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct PendingRotation<AccountId, BlockNumber> {
+	/// The account the membership moves to.
+	pub new: AccountId,
+	/// From when anyone may complete it.
+	pub executable_at: BlockNumber,
+}
+
 /// An issuer's on-chain attestation, waiting for its subject to `join`.
 #[derive(
 	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,

@@ -57,6 +57,8 @@ pub trait WeightInfo {
 	fn rotate_by_cohort() -> Weight;
 	fn set_consent() -> Weight;
 	fn record_contribution() -> Weight;
+	fn cancel_rotation() -> Weight;
+	fn complete_rotation() -> Weight;
 }
 
 /// Weights for `pallet_cohort_membership`, as measured, with the runtime's database weights.
@@ -275,6 +277,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Not measured yet (added with the rotation delay): the measured weight of the immediate
+	/// rotation `rotate_by_cohort` used to do, plus the pending rotation read and removed.
+	fn complete_rotation() -> Weight {
+		Weight::from_parts(1_439_688_000, 9890)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	/// Not measured yet (added with the rotation delay): one pending rotation taken.
+	/// Storage: `Membership::PendingRotations` (r:1 w:1)
+	fn cancel_rotation() -> Weight {
+		Weight::from_parts(300_000_000, 3_600)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with RocksDB's costs, for tests and mocks.
@@ -333,5 +349,15 @@ impl WeightInfo for () {
 		Weight::from_parts(420_548_000, 3674)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn cancel_rotation() -> Weight {
+		Weight::from_parts(300_000_000, 3_600)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn complete_rotation() -> Weight {
+		Weight::from_parts(1_439_688_000, 9890)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 }

@@ -7,6 +7,8 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{dispatch::DispatchResult, weights::Weight};
 use scale_info::TypeInfo;
@@ -29,11 +31,33 @@ pub type RequestId = u32;
 /// Identifies a proposal (pallet-quadratic-voting). Assigned in order of proposing.
 pub type ProposalId = u32;
 
-/// Identifies a person within a cohort: the issuer's hash of the person's real identity salted
-/// with the cohort id. The same person gets the same nullifier in a cohort whatever account
-/// they use (so they cannot join twice), and unrelated nullifiers in two cohorts (so their
-/// memberships cannot be linked). It reveals nothing about the person.
+/// Identifies a person within a cohort, derived by every issuer with [`derive_nullifier`]. The
+/// same person gets the same nullifier in a cohort whatever account they use (so they cannot
+/// join twice), and unrelated nullifiers in two cohorts (so their memberships cannot be
+/// linked). It reveals nothing about the person to anyone without the issuers' key.
 pub type Nullifier = H256;
+
+/// Domain separator of [`derive_nullifier`], version 1.
+pub const NULLIFIER_DOMAIN: &[u8] = b"cohort/nullifier/v1";
+
+/// The one derivation of a person's nullifier every issuer uses:
+/// `blake2_256("cohort/nullifier/v1" ‖ key ‖ cohort as u32 little-endian ‖ identity)`.
+///
+/// - `key`: the 32-byte nullifier key all issuers of the network share (never on chain):
+///   without it, no one can test a known identity number against the nullifiers on chain.
+/// - `identity`: the person's canonical identity, `scheme:number` with the number's own
+///   canonical form (e.g. `NHS:9434765919`, no spaces). Two issuers derive the same nullifier
+///   only if they use the same scheme and number for the person.
+///
+/// Runs off chain, in issuers' tools; here so that there is one definition and a test vector.
+pub fn derive_nullifier(key: &[u8; 32], cohort: CohortId, identity: &[u8]) -> Nullifier {
+	let mut input = alloc::vec::Vec::with_capacity(NULLIFIER_DOMAIN.len() + 36 + identity.len());
+	input.extend_from_slice(NULLIFIER_DOMAIN);
+	input.extend_from_slice(key);
+	input.extend_from_slice(&cohort.to_le_bytes());
+	input.extend_from_slice(identity);
+	<sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::hash(&input)
+}
 
 /// A purpose a member may consent to their data being licensed for.
 #[derive(
@@ -279,6 +303,8 @@ pub enum MembershipChange {
 	Restored,
 	Left,
 	Rotated,
+	/// The step before a rotation the cohort's members decided: [`OnMembershipChange::on_rotating_by_cohort`].
+	RotatedByCohort,
 	ConsentChanged,
 	UnitsChanged,
 }
@@ -312,6 +338,16 @@ pub trait OnMembershipChange<AccountId> {
 		old: &AccountId,
 		new: &AccountId,
 	) -> DispatchResult;
+	/// The cohort's members, not the issuer, are moving `person` away from account `old`
+	/// (called just before [`OnMembershipChange::on_rotated`]): the key may not be lost at
+	/// all, so what belongs to `old` is settled to it first.
+	fn on_rotating_by_cohort(
+		_cohort: CohortId,
+		_person: &Nullifier,
+		_old: &AccountId,
+	) -> DispatchResult {
+		Ok(())
+	}
 	/// `person`'s consent changed from `old` to `new`.
 	fn on_consent_changed(
 		cohort: CohortId,
@@ -405,6 +441,14 @@ impl<AccountId> OnMembershipChange<AccountId> for Tuple {
 		member: &FollowedMember<AccountId>,
 	) -> Result<(), &'static str> {
 		for_tuples!( #( Tuple::check_follows(cohort, person, member)?; )* );
+		Ok(())
+	}
+	fn on_rotating_by_cohort(
+		cohort: CohortId,
+		person: &Nullifier,
+		old: &AccountId,
+	) -> DispatchResult {
+		for_tuples!( #( Tuple::on_rotating_by_cohort(cohort, person, old)?; )* );
 		Ok(())
 	}
 }

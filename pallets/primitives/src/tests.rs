@@ -67,3 +67,24 @@ fn purposes_are_listed_once_in_index_order() {
 		assert_eq!(purpose.index(), i);
 	}
 }
+
+/// The test vector of the nullifier derivation, computed independently with Python's
+/// `hashlib.blake2b(b"cohort/nullifier/v1" + key + cohort.to_bytes(4, "little") + identity,
+/// digest_size=32)`: issuers' tools must reproduce it.
+#[test]
+fn the_nullifier_derivation_matches_its_test_vector() {
+	let key = [0x11u8; 32];
+	let identity = b"NHS:9434765919";
+	let expected: [(CohortId, &str); 2] = [
+		(0, "9edaaa6e35abb80feea6a83229b8acfef2deb393f6483dd1a110236598a6c937"),
+		(1, "9b646140643a9759ddfaa8ce755f536ac417c6460ee53226844d2873ec45af74"),
+	];
+	for (cohort, hex) in expected {
+		let nullifier = derive_nullifier(&key, cohort, identity);
+		assert_eq!(format!("{nullifier:x}"), hex, "cohort {cohort}");
+	}
+	// Another key, another cohort or another identity: an unrelated nullifier.
+	let base = derive_nullifier(&key, 0, identity);
+	assert_ne!(derive_nullifier(&[0x12; 32], 0, identity), base);
+	assert_ne!(derive_nullifier(&key, 0, b"NHS:9434765918"), base);
+}

@@ -111,6 +111,22 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 
+	fn on_rotating_by_cohort(
+		cohort: CohortId,
+		_person: &Nullifier,
+		old: &T::AccountId,
+	) -> DispatchResult {
+		// The old account may not be lost: pay it what it earned before the person moves.
+		match Self::do_claim(cohort, old) {
+			Err(e)
+				if e == Error::<T>::NothingToClaim.into() || e == Error::<T>::NoPosition.into() =>
+			{
+				Ok(())
+			},
+			other => other.map(|_| ()),
+		}
+	}
+
 	fn on_consent_changed(
 		cohort: CohortId,
 		person: &Nullifier,
@@ -132,6 +148,7 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 	fn weight(change: MembershipChange) -> Weight {
 		match change {
 			MembershipChange::Rotated => T::WeightInfo::on_rotated(),
+			MembershipChange::RotatedByCohort => T::WeightInfo::claim(),
 			_ => T::WeightInfo::settle_and_move(),
 		}
 	}

@@ -25,6 +25,9 @@ parameter_types! {
 	pub const AttestationDeposit: Balance = deposit(1, 120);
 	/// An attestation runs at most two years.
 	pub const MaxAttestationPeriod: BlockNumber = 2 * 365 * DAYS;
+	/// A rotation the cohort's members decide waits a week: time for the owner of a key that
+	/// is not lost to cancel it.
+	pub const RotationDelay: BlockNumber = 7 * DAYS;
 }
 
 /// The most issuers one cohort accepts.
@@ -75,6 +78,7 @@ impl pallet_cohort_membership::Config for Runtime {
 	type MembershipDeposit = MembershipDeposit;
 	type AttestationDeposit = AttestationDeposit;
 	type MaxAttestationPeriod = MaxAttestationPeriod;
+	type RotationDelay = RotationDelay;
 	type WeightInfo = pallet_cohort_membership::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::MembershipBenchmarkHelper;

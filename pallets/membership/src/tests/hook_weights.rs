@@ -30,8 +30,15 @@ fn call_weights_include_the_followers_weights() {
 				W::expire().saturating_add(hook_weight(MembershipChange::Suspended)),
 			),
 			(
+				// Scheduling tells no follower.
 				weight_of(Call::rotate_by_cohort { cohort: COHORT, lost: ALICE, new: BOB }),
-				W::rotate_by_cohort().saturating_add(hook_weight(MembershipChange::Rotated)),
+				W::rotate_by_cohort(),
+			),
+			(
+				weight_of(Call::complete_rotation { cohort: COHORT, lost: ALICE }),
+				W::complete_rotation()
+					.saturating_add(hook_weight(MembershipChange::RotatedByCohort))
+					.saturating_add(hook_weight(MembershipChange::Rotated)),
 			),
 			(
 				weight_of(Call::set_consent { cohort: COHORT, consent: Consent::NONE }),

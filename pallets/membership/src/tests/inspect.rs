@@ -23,7 +23,7 @@ fn other_pallets_see_active_persons_and_counts() {
 #[test]
 fn no_call_transfers_a_membership() {
 	// Soulbound: the only calls that change a membership's account are the two rotations,
-	// both of which need the issuer's or the cohort's approval.
+	// which need the issuer's approval, or the cohort's and a delay the owner can cancel.
 	let calls: Vec<&str> = Call::<Test>::get_call_names().to_vec();
 	assert_eq!(
 		calls,
@@ -36,6 +36,8 @@ fn no_call_transfers_a_membership() {
 			"expire",
 			"rotate",
 			"rotate_by_cohort",
+			"cancel_rotation",
+			"complete_rotation",
 			"set_consent",
 			"record_contribution"
 		]

@@ -154,12 +154,86 @@ fn an_issuer_no_longer_accepted_cannot_co_sign() {
 	});
 }
 
+/// The cohort's members schedule a rotation; after `RotationDelay` anyone completes it.
+fn rotate_by_cohort(lost: AccountId, new: AccountId) {
+	assert_ok!(Membership::rotate_by_cohort(cohort_members(COHORT), COHORT, lost, new));
+	System::set_block_number(System::block_number() + ROTATION_DELAY);
+	assert_ok!(Membership::complete_rotation(RuntimeOrigin::signed(NOBODY), COHORT, lost));
+}
+
 #[test]
 fn the_cohorts_members_approve_a_rotation() {
 	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();
 		assert_ok!(Membership::rotate_by_cohort(cohort_members(COHORT), COHORT, ALICE, ALICE_NEW));
-		assert_moved_to_new_account();
+		assert_eq!(
+			last_event(),
+			Event::RotationScheduled {
+				cohort: COHORT,
+				lost: ALICE,
+				new: ALICE_NEW,
+				executable_at: 1 + ROTATION_DELAY
+			}
+			.into()
+		);
+		assert!(hook_calls().is_empty(), "nothing moves before the delay");
+		System::set_block_number(ROTATION_DELAY);
+		assert_noop!(
+			Membership::complete_rotation(RuntimeOrigin::signed(NOBODY), COHORT, ALICE),
+			Error::<Test>::RotationDelayNotOver
+		);
+		System::set_block_number(1 + ROTATION_DELAY);
+		assert_ok!(Membership::complete_rotation(RuntimeOrigin::signed(NOBODY), COHORT, ALICE));
+		assert!(!PendingRotations::<Test>::contains_key(COHORT, ALICE));
+		assert_eq!(PersonOf::<Test>::get(COHORT, ALICE_NEW), Some(person(1)));
+		let calls = hook_calls();
+		assert_eq!(calls[0], "rotating-by-cohort 0 p1 1", "the old account is settled first");
+		assert_eq!(calls.len(), 2);
+		assert_eq!(
+			last_event(),
+			Event::Rotated { cohort: COHORT, person: person(1), from: ALICE, to: ALICE_NEW }.into()
+		);
+	});
+}
+
+/// Audit finding 3: a passed proposal moved a victim's membership, deposit, votes and
+/// royalties to an attacker at once, with no proof that the key was lost. Now the move waits
+/// `RotationDelay`, and the victim's own account cancels it.
+#[test]
+fn a_majority_cannot_take_over_a_member() {
+	ExtBuilder::default().build_and_execute(|| {
+		set_up_alice();
+		let attacker = BOB;
+		assert_ok!(Membership::rotate_by_cohort(cohort_members(COHORT), COHORT, ALICE, attacker));
+		assert_eq!(PersonOf::<Test>::get(COHORT, ALICE), Some(person(1)), "nothing moved yet");
+		assert_ok!(Membership::cancel_rotation(RuntimeOrigin::signed(ALICE), COHORT));
+		assert_eq!(last_event(), Event::RotationCancelled { cohort: COHORT, lost: ALICE }.into());
+		System::set_block_number(1 + ROTATION_DELAY);
+		assert_noop!(
+			Membership::complete_rotation(RuntimeOrigin::signed(attacker), COHORT, ALICE),
+			Error::<Test>::NoPendingRotation
+		);
+		assert_eq!(PersonOf::<Test>::get(COHORT, ALICE), Some(person(1)));
+		assert!(!PersonOf::<Test>::contains_key(COHORT, attacker));
+	});
+}
+
+#[test]
+fn one_rotation_waits_at_a_time_and_only_the_lost_account_cancels() {
+	ExtBuilder::default().build_and_execute(|| {
+		set_up_alice();
+		assert_ok!(Membership::rotate_by_cohort(cohort_members(COHORT), COHORT, ALICE, ALICE_NEW));
+		assert_noop!(
+			Membership::rotate_by_cohort(cohort_members(COHORT), COHORT, ALICE, BOB),
+			Error::<Test>::RotationPending
+		);
+		assert_noop!(
+			Membership::cancel_rotation(RuntimeOrigin::signed(ALICE_NEW), COHORT),
+			Error::<Test>::NoPendingRotation
+		);
+		// Leaving drops the waiting rotation with the membership.
+		assert_ok!(Membership::leave(RuntimeOrigin::signed(ALICE), COHORT));
+		assert!(!PendingRotations::<Test>::contains_key(COHORT, ALICE));
 	});
 }
 
@@ -188,8 +262,10 @@ fn the_deposit_needs_an_existing_new_account() {
 	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();
 		let fresh: AccountId = 777;
+		assert_ok!(Membership::rotate_by_cohort(cohort_members(COHORT), COHORT, ALICE, fresh));
+		System::set_block_number(1 + ROTATION_DELAY);
 		assert_noop!(
-			Membership::rotate_by_cohort(cohort_members(COHORT), COHORT, ALICE, fresh),
+			Membership::complete_rotation(RuntimeOrigin::signed(NOBODY), COHORT, ALICE),
 			Error::<Test>::DepositNotMoved
 		);
 	});
@@ -200,7 +276,7 @@ fn a_suspended_membership_rotates_and_stays_suspended() {
 	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();
 		assert_ok!(Membership::revoke(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));
-		assert_ok!(Membership::rotate_by_cohort(cohort_members(COHORT), COHORT, ALICE, ALICE_NEW));
+		rotate_by_cohort(ALICE, ALICE_NEW);
 		let record = Memberships::<Test>::get(COHORT, person(1)).expect("kept");
 		assert_eq!(record.status, MemberStatus::Suspended);
 		assert_eq!(record.account, ALICE_NEW);

@@ -258,3 +258,29 @@ fn positions_follow_memberships() {
 			);
 		});
 }
+
+/// Audit finding 3: a rotation the cohort's members decided moved the victim's unclaimed
+/// royalties to the new account. What the old account earned is now paid to it first.
+#[test]
+fn a_rotation_by_the_cohort_pays_the_old_account_first() {
+	ExtBuilder::default()
+		.with_member(ALICE, 10, &[Purpose::AiTraining])
+		.with_member(BOB, 10, &[Purpose::AiTraining])
+		.build_and_execute(|| {
+			pay(COHORT, Purpose::AiTraining, 100);
+			assert_ok!(<Royalties as OnMembershipChange<AccountId>>::on_rotating_by_cohort(
+				COHORT,
+				&person(ALICE),
+				&ALICE
+			));
+			assert_eq!(free(ALICE), 100 + 50);
+			rotate(ALICE, ALICE_NEW);
+			assert_eq!(pending(ALICE_NEW), 0, "nothing of the old account's follows");
+			// Nothing to pay is not an error.
+			assert_ok!(<Royalties as OnMembershipChange<AccountId>>::on_rotating_by_cohort(
+				COHORT,
+				&person(ALICE),
+				&ALICE_NEW
+			));
+		});
+}
