@@ -168,7 +168,7 @@ async function cohortFlow(api1, api2, keyring) {
 
 // The cohort-node process of `name`, with what it takes to start it again.
 function findCollator(name) {
-  const pids = execFileSync('pgrep', ['-f', `--name ${name}`]).toString().trim().split('\n').map(Number);
+  const pids = execFileSync('pgrep', ['-f', '--', `--name ${name}`]).toString().trim().split('\n').map(Number);
   for (const pid of pids) {
     let exe;
     try {

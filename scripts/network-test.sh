@@ -23,16 +23,18 @@ cohort_ensure_network_ports_free
 work="$(mktemp -d /tmp/cohort-network-test.XXXXXX)"
 
 # The runtime to upgrade to: this checkout with spec_version + 1, built in a copy that shares
-# the target dir (only Cohort's own crates and the wasm are rebuilt).
-cohort_say "building the upgrade runtime (spec_version + 1) in $work/upgrade-src"
-mkdir -p "$work/upgrade-src"
+# the target dir. The copy stays in one place with the files' times kept, so that a second run
+# rebuilds only the runtime.
+upgrade_src="$HOME/.cache/cohort-upgrade-src"
+cohort_say "building the upgrade runtime (spec_version + 1) in $upgrade_src"
+mkdir -p "$upgrade_src"
 (cd "$COHORT_ROOT" && git ls-files -z --cached --others --exclude-standard |
-	xargs -0 cp --parents -t "$work/upgrade-src")
-spec_line="$(grep -E '^\s*spec_version: [0-9]+,' "$work/upgrade-src/runtime/src/lib.rs")" ||
+	xargs -0 cp --parents --preserve=timestamps -t "$upgrade_src")
+spec_line="$(grep -E '^\s*spec_version: [0-9]+,' "$upgrade_src/runtime/src/lib.rs")" ||
 	cohort_fail "no spec_version line in runtime/src/lib.rs"
 spec="$(echo "$spec_line" | tr -cd '0-9')"
-sed -i -E "s/^(\s*spec_version: )[0-9]+,/\1$((spec + 1)),/" "$work/upgrade-src/runtime/src/lib.rs"
-(cd "$work/upgrade-src" && cargo build -p cohort-runtime)
+sed -i -E "s/^(\s*spec_version: )[0-9]+,/\1$((spec + 1)),/" "$upgrade_src/runtime/src/lib.rs"
+(cd "$upgrade_src" && cargo build -p cohort-runtime)
 export COHORT_UPGRADE_WASM="$work/cohort-runtime-spec$((spec + 1)).compact.compressed.wasm"
 cp "$CARGO_TARGET_DIR/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm" \
 	"$COHORT_UPGRADE_WASM"

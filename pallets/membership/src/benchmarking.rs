@@ -36,7 +36,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let expires_at = Self::now().saturating_add(T::MaxAttestationPeriod::get());
 		Self::do_attest(issuer, cohort, who.clone(), person, expires_at, H256::zero())?;
-		Self::do_join(who, cohort, None)
+		Self::do_join(who, cohort, None).map(|_| ())
 	}
 }
 
@@ -120,6 +120,35 @@ mod benchmarks {
 		_(RawOrigin::Signed(setup.issuer.clone()), setup.cohort, subject.clone());
 
 		assert!(!Attestations::<T>::contains_key(setup.cohort, &subject));
+	}
+
+	/// A suspended member with data, consenting to every purpose, is restored by a fresh
+	/// attestation: every count changes.
+	#[benchmark]
+	fn restore() {
+		let setup = setup::<T>();
+		let who = funded::<T>("patient", 0);
+		member::<T>(&setup, &who, 0);
+		Membership::<T>::do_record_contribution(setup.issuer.clone(), setup.cohort, who.clone(), 1)
+			.expect("records");
+		Membership::<T>::do_set_consent(who.clone(), setup.cohort, Consent::only(&Purpose::ALL))
+			.expect("consents");
+		Membership::<T>::do_revoke(setup.issuer.clone(), setup.cohort, who.clone())
+			.expect("revokes");
+		Membership::<T>::do_attest(
+			setup.issuer.clone(),
+			setup.cohort,
+			who.clone(),
+			person(0),
+			expiry::<T>(),
+			H256::repeat_byte(1),
+		)
+		.expect("attests");
+
+		#[extrinsic_call]
+		join(RawOrigin::Signed(who.clone()), setup.cohort, None);
+
+		assert_eq!(Stats::<T>::get(setup.cohort).consenting, [1; 4]);
 	}
 
 	#[benchmark]

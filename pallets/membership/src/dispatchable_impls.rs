@@ -2,6 +2,7 @@
 
 use crate::*;
 use codec::Encode;
+use cohort_primitives::MembershipChange;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -61,12 +62,14 @@ impl<T: Config> Pallet<T> {
 		who: T::AccountId,
 		cohort: CohortId,
 		credential: Option<(CredentialOf<T>, T::Signature)>,
-	) -> DispatchResult {
+	) -> Result<MembershipChange, DispatchError> {
 		ensure!(T::Cohorts::is_active(cohort), Error::<T>::CohortNotActive);
 		let admission = Self::take_attestation(&who, cohort, credential)?;
 		match PersonOf::<T>::get(cohort, &who) {
-			Some(current) => Self::restore(who, cohort, current, admission),
-			None => Self::admit(who, cohort, admission),
+			Some(current) => {
+				Self::restore(who, cohort, current, admission).map(|_| MembershipChange::Restored)
+			},
+			None => Self::admit(who, cohort, admission).map(|_| MembershipChange::Joined),
 		}
 	}
 
@@ -139,7 +142,11 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Suspends an active membership.
-	fn suspend(cohort: CohortId, person: Nullifier, mut record: MembershipOf<T>) -> DispatchResult {
+	fn suspend_membership(
+		cohort: CohortId,
+		person: Nullifier,
+		mut record: MembershipOf<T>,
+	) -> DispatchResult {
 		ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
 		Self::update_stats(cohort, |stats| {
 			stats.remove(MemberStatus::Active, record.counted_consent());
@@ -157,8 +164,38 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let (person, record) = Self::membership_of(cohort, &member)?;
 		ensure!(record.issuer == issuer, Error::<T>::NotMembershipIssuer);
-		Self::suspend(cohort, person, record)?;
+		Self::suspend_membership(cohort, person, record)?;
 		Self::deposit_event(Event::Revoked { cohort, account: member, issuer });
+		Ok(())
+	}
+
+	pub(crate) fn do_suspend_by_authority(
+		cohort: CohortId,
+		member: T::AccountId,
+	) -> DispatchResult {
+		let (person, record) = Self::membership_of(cohort, &member)?;
+		Self::suspend_membership(cohort, person, record)?;
+		Self::deposit_event(Event::Suspended { cohort, account: member });
+		Ok(())
+	}
+
+	pub(crate) fn do_correct_units(
+		cohort: CohortId,
+		member: T::AccountId,
+		units: u64,
+	) -> DispatchResult {
+		let (person, mut record) = Self::membership_of(cohort, &member)?;
+		let old = record.units;
+		ensure!(units < old, Error::<T>::UnitsNotLowered);
+		let counted_before = record.counted_consent();
+		record.units = units;
+		Self::update_stats(cohort, |stats| {
+			stats.remove(record.status, counted_before);
+			stats.add(record.status, record.counted_consent())
+		})?;
+		Memberships::<T>::insert(cohort, person, record);
+		T::OnMembershipChange::on_units_changed(cohort, &person, old, units)?;
+		Self::deposit_event(Event::UnitsCorrected { cohort, account: member, old, new: units });
 		Ok(())
 	}
 
@@ -166,7 +203,7 @@ impl<T: Config> Pallet<T> {
 		let (person, record) = Self::membership_of(cohort, &member)?;
 		ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
 		ensure!(record.expires_at <= Self::now(), Error::<T>::NotExpired);
-		Self::suspend(cohort, person, record)?;
+		Self::suspend_membership(cohort, person, record)?;
 		Self::deposit_event(Event::Expired { cohort, account: member });
 		Ok(())
 	}
@@ -282,6 +319,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		ensure!(T::Cohorts::accepts_issuer(cohort, &issuer), Error::<T>::IssuerNotAccepted);
 		ensure!(units > 0, Error::<T>::NoUnits);
+		ensure!(units <= T::MaxUnitsPerCall::get(), Error::<T>::TooManyUnits);
 		let (person, mut record) = Self::membership_of(cohort, &member)?;
 		ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
 		let old = record.units;

@@ -99,6 +99,10 @@ pub mod pallet {
 		/// A cohort approving a key rotation: its members (pallet-cohorts' `EnsureCohort`).
 		type CohortOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CohortId>;
 
+		/// The Oversight Council, which (like the cohort origin) suspends memberships and lowers
+		/// units: how a stolen issuer key's work is undone.
+		type OversightOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
 		/// Who follows membership changes (voting, royalties).
 		type OnMembershipChange: OnMembershipChange<Self::AccountId>;
 
@@ -118,6 +122,11 @@ pub mod pallet {
 		/// The longest an attestation may run, in blocks.
 		#[pallet::constant]
 		type MaxAttestationPeriod: Get<BlockNumberFor<Self>>;
+
+		/// The most units one `record_contribution` adds: a stolen issuer key cannot give a
+		/// member all of a pool in one call.
+		#[pallet::constant]
+		type MaxUnitsPerCall: Get<u64>;
 
 		/// How long a rotation the cohort's members decided waits before anyone may complete
 		/// it: time for the owner of the "lost" account, if it is not lost, to cancel it.
@@ -219,6 +228,10 @@ pub mod pallet {
 		},
 		/// The owner of `lost` cancelled the rotation of their membership.
 		RotationCancelled { cohort: CohortId, lost: T::AccountId },
+		/// The council or the cohort suspended `account`'s membership.
+		Suspended { cohort: CohortId, account: T::AccountId },
+		/// The council or the cohort lowered `account`'s units from `old` to `new`.
+		UnitsCorrected { cohort: CohortId, account: T::AccountId, old: u64, new: u64 },
 		/// A member changed their consent from `old` to `new`. It applies to future licences
 		/// only.
 		ConsentChanged { cohort: CohortId, account: T::AccountId, old: Consent, new: Consent },
@@ -233,6 +246,10 @@ pub mod pallet {
 		CohortNotActive,
 		/// A rotation of this membership is already waiting.
 		RotationPending,
+		/// More units than `MaxUnitsPerCall` in one call.
+		TooManyUnits,
+		/// A correction must lower the units.
+		UnitsNotLowered,
 		/// No rotation of this account's membership is waiting.
 		NoPendingRotation,
 		/// The rotation's delay is not over yet.
@@ -359,6 +376,7 @@ pub mod pallet {
 		#[pallet::weight(
 			T::WeightInfo::join_with_credential()
 				.max(T::WeightInfo::join_with_attestation())
+				.max(T::WeightInfo::restore())
 				.saturating_add(T::OnMembershipChange::weight(MembershipChange::Joined))
 				.saturating_add(T::OnMembershipChange::weight(MembershipChange::Restored))
 		)]
@@ -369,13 +387,14 @@ pub mod pallet {
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let with_credential = credential.is_some();
-			Self::do_join(who, cohort, credential)?;
-			let weight = if with_credential {
-				T::WeightInfo::join_with_credential()
-			} else {
-				T::WeightInfo::join_with_attestation()
+			let change = Self::do_join(who, cohort, credential)?;
+			// What the path taken used, followers included.
+			let own = match change {
+				MembershipChange::Restored => T::WeightInfo::restore(),
+				_ if with_credential => T::WeightInfo::join_with_credential(),
+				_ => T::WeightInfo::join_with_attestation(),
 			};
-			Ok(Some(weight).into())
+			Ok(Some(own.saturating_add(T::OnMembershipChange::weight(change))).into())
 		}
 
 		/// Leave a cohort. The deposit is released; consent ends; earnings stay claimable.
@@ -488,6 +507,40 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_complete_rotation(cohort, lost)
+		}
+
+		/// Suspend a membership: the Oversight Council or the cohort origin, e.g. for members a
+		/// stolen issuer key admitted. A fresh attestation by an accepted issuer restores it.
+		///
+		/// - `cohort`: the cohort.
+		/// - `member`: the member's account.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::revoke().saturating_add(T::OnMembershipChange::weight(MembershipChange::Suspended)))]
+		pub fn suspend(
+			origin: OriginFor<T>,
+			cohort: CohortId,
+			member: T::AccountId,
+		) -> DispatchResult {
+			Self::ensure_council_or_cohort(origin, cohort)?;
+			Self::do_suspend_by_authority(cohort, member)
+		}
+
+		/// Lower a member's contribution units, e.g. what a stolen issuer key over-recorded:
+		/// the Oversight Council or the cohort origin.
+		///
+		/// - `cohort`: the cohort.
+		/// - `member`: the member's account.
+		/// - `units`: the corrected total, below the current one.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::record_contribution().saturating_add(T::OnMembershipChange::weight(MembershipChange::UnitsChanged)))]
+		pub fn correct_units(
+			origin: OriginFor<T>,
+			cohort: CohortId,
+			member: T::AccountId,
+			units: u64,
+		) -> DispatchResult {
+			Self::ensure_council_or_cohort(origin, cohort)?;
+			Self::do_correct_units(cohort, member, units)
 		}
 
 		/// Set the purposes the caller consents to. Applies to future licences only.

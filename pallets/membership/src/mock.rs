@@ -17,6 +17,7 @@ pub const MEMBERSHIP_DEPOSIT: Balance = 50;
 pub const ATTESTATION_DEPOSIT: Balance = 20;
 pub const MAX_PERIOD: u64 = 1_000;
 pub const ROTATION_DELAY: u64 = 50;
+pub const MAX_UNITS_PER_CALL: u64 = 1_000;
 
 parameter_types! {
 	pub const MembershipDeposit: Balance = MEMBERSHIP_DEPOSIT;
@@ -36,6 +37,8 @@ impl Config for Test {
 	type AttestationDeposit = AttestationDeposit;
 	type MaxAttestationPeriod = MaxAttestationPeriod;
 	type RotationDelay = RotationDelay;
+	type MaxUnitsPerCall = frame_support::traits::ConstU64<MAX_UNITS_PER_CALL>;
+	type OversightOrigin = frame_system::EnsureRoot<AccountId>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;

@@ -7,7 +7,12 @@ use crate::{
 	AccountId, Balance, Balances, BlockNumber, Cohorts, Membership, QuadraticVoting, Royalties,
 	Runtime, RuntimeCall, RuntimeHoldReason, RuntimeOrigin, Signature, DAYS,
 };
-use frame_support::{parameter_types, traits::ConstU32, weights::Weight, PalletId};
+use frame_support::{
+	parameter_types,
+	traits::{ConstU32, ConstU64},
+	weights::Weight,
+	PalletId,
+};
 use pallet_cohorts::CohortId;
 use sp_runtime::traits::{AccountIdConversion, Convert};
 
@@ -79,6 +84,10 @@ impl pallet_cohort_membership::Config for Runtime {
 	type AttestationDeposit = AttestationDeposit;
 	type MaxAttestationPeriod = MaxAttestationPeriod;
 	type RotationDelay = RotationDelay;
+	// A clinic records a patient's contributions as they come; a million units in one call is
+	// a stolen key, not a patient.
+	type MaxUnitsPerCall = ConstU64<1_000_000>;
+	type OversightOrigin = EnsureTwoThirdsCouncil;
 	type WeightInfo = pallet_cohort_membership::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::MembershipBenchmarkHelper;

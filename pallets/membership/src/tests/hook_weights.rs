@@ -14,6 +14,7 @@ fn call_weights_include_the_followers_weights() {
 				weight_of(Call::join { cohort: COHORT, credential: None }),
 				W::join_with_credential()
 					.max(W::join_with_attestation())
+					.max(W::restore())
 					.saturating_add(hook_weight(MembershipChange::Joined))
 					.saturating_add(hook_weight(MembershipChange::Restored)),
 			),
@@ -41,6 +42,15 @@ fn call_weights_include_the_followers_weights() {
 					.saturating_add(hook_weight(MembershipChange::Rotated)),
 			),
 			(
+				weight_of(Call::suspend { cohort: COHORT, member: ALICE }),
+				W::revoke().saturating_add(hook_weight(MembershipChange::Suspended)),
+			),
+			(
+				weight_of(Call::correct_units { cohort: COHORT, member: ALICE, units: 0 }),
+				W::record_contribution()
+					.saturating_add(hook_weight(MembershipChange::UnitsChanged)),
+			),
+			(
 				weight_of(Call::set_consent { cohort: COHORT, consent: Consent::NONE }),
 				W::set_consent().saturating_add(hook_weight(MembershipChange::ConsentChanged)),
 			),
@@ -53,5 +63,27 @@ fn call_weights_include_the_followers_weights() {
 		for (declared, expected) in cases {
 			assert_eq!(declared, expected);
 		}
+	});
+}
+
+/// Audit finding 10: `join` declared its followers' weight but reported after dispatch only its
+/// own, so a join was charged less than it used.
+#[test]
+fn join_reports_its_followers_weight_after_dispatch() {
+	ExtBuilder::default().build_and_execute(|| {
+		type W = ();
+		attest(ALICE, 1);
+		let joined = Membership::join(RuntimeOrigin::signed(ALICE), COHORT, None).unwrap();
+		assert_eq!(
+			joined.actual_weight,
+			Some(W::join_with_attestation().saturating_add(hook_weight(MembershipChange::Joined)))
+		);
+		frame_support::assert_ok!(Membership::revoke(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));
+		attest(ALICE, 1);
+		let restored = Membership::join(RuntimeOrigin::signed(ALICE), COHORT, None).unwrap();
+		assert_eq!(
+			restored.actual_weight,
+			Some(W::restore().saturating_add(hook_weight(MembershipChange::Restored)))
+		);
 	});
 }

@@ -38,6 +38,8 @@ fn no_call_transfers_a_membership() {
 			"rotate_by_cohort",
 			"cancel_rotation",
 			"complete_rotation",
+			"suspend",
+			"correct_units",
 			"set_consent",
 			"record_contribution"
 		]

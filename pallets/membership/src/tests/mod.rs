@@ -2,6 +2,7 @@
 //! `ExtBuilder::build_and_execute` checks the pallet's invariants after every test.
 
 mod attest;
+mod containment;
 mod hook_weights;
 mod inspect;
 mod join;

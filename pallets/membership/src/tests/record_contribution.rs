@@ -63,16 +63,12 @@ fn units_go_to_active_members_only() {
 
 #[test]
 fn units_do_not_overflow() {
-	ExtBuilder::default().with_member(ALICE, 1).build_and_execute(|| {
-		assert_ok!(Membership::record_contribution(
-			RuntimeOrigin::signed(CLINIC),
-			COHORT,
-			ALICE,
-			u64::MAX
-		));
-		assert_noop!(
-			Membership::record_contribution(RuntimeOrigin::signed(CLINIC), COHORT, ALICE, 1),
-			Error::<Test>::UnitsOverflow
-		);
-	});
+	ExtBuilder::default()
+		.with_contributor(ALICE, 1, u64::MAX)
+		.build_and_execute(|| {
+			assert_noop!(
+				Membership::record_contribution(RuntimeOrigin::signed(CLINIC), COHORT, ALICE, 1),
+				Error::<Test>::UnitsOverflow
+			);
+		});
 }
