@@ -78,8 +78,11 @@ const rpc = (api, method, params) => providers.get(api).send(method, params);
 function headWhere(api, predicate, { finalized = false } = {}) {
   return new Promise((resolve, reject) => {
     const subscribe = finalized ? api.rpc.chain.subscribeFinalizedHeads : api.rpc.chain.subscribeNewHeads;
+    // `predicate` may be async (e.g. a storage query at each new head).
     subscribe((header) => {
-      if (predicate(header)) resolve(header);
+      Promise.resolve(predicate(header))
+        .then((ok) => ok && resolve(header))
+        .catch(reject);
     }).catch(reject);
   });
 }
@@ -192,7 +195,9 @@ async function killAndRestart(api1, collator2Url) {
   await headWhere(api1, (h) => h.number.toNumber() >= from + 3);
   progress(`  collator 1 went on: #${from} -> #${await bestNumber(api1)}`);
 
-  const logFile = `${victim.cwd}/cohort-collator-2.restarted.log`;
+  // Beside the collator's base path, in the network's directory, never in the checkout.
+  const basePath = victim.args[victim.args.indexOf('--base-path') + 1];
+  const logFile = `${basePath ?? victim.cwd}.restarted.log`;
   const out = openSync(logFile, 'a');
   const child = spawn(victim.exe, victim.args, { cwd: victim.cwd, env: victim.env, stdio: ['ignore', out, out], detached: true });
   child.unref();
@@ -233,8 +238,12 @@ async function runtimeUpgrade(relay, api1, api2, keyring, wasmPath) {
         .catch(reject);
     });
   await upgraded(api1);
+  // The parachain switches on the relay's go-ahead; the relay makes the new code current when it
+  // includes the first candidate built with it, a few relay blocks later.
+  await headWhere(relay, async () => (await relay.query.paras.currentCodeHash(PARA_ID)).toString() === codeHash);
   const relayCodeHash = (await relay.query.paras.currentCodeHash(PARA_ID)).toString();
   equal(relayCodeHash, codeHash, "the relay chain's current validation code hash of para 1000");
+  progress(`  the relay chain made the new validation code current (${relayCodeHash})`);
   await upgraded(api2);
   for (const [api, name] of [
     [api1, 'collator 1'],

@@ -233,6 +233,15 @@ pub struct ExtBuilder {
 }
 
 impl ExtBuilder {
+	/// What [`requested`] leaves: a dataset, an AI-training offer on it and PHARMA's request,
+	/// each with id [`FIRST_ID`].
+	pub fn requested() -> Self {
+		Self::default()
+			.with_dataset()
+			.with_offer(Purpose::AiTraining)
+			.with_request(PHARMA)
+	}
+
 	/// A dataset of COHORT's, as `register` leaves it; the first gets id [`FIRST_ID`].
 	pub fn with_dataset(mut self) -> Self {
 		self.datasets += 1;

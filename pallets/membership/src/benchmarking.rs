@@ -66,8 +66,8 @@ fn person(n: u32) -> Nullifier {
 	H256::repeat_byte(n as u8 + 1)
 }
 
-/// `who` joins through an on-chain attestation by the setup's issuer.
-fn member<T: Config>(setup: &Setup<T>, who: &T::AccountId, n: u32) {
+/// The setup's issuer attests on chain that `who` is `person(n)`.
+fn attest_onchain<T: Config>(setup: &Setup<T>, who: &T::AccountId, n: u32) {
 	Membership::<T>::do_attest(
 		setup.issuer.clone(),
 		setup.cohort,
@@ -77,6 +77,11 @@ fn member<T: Config>(setup: &Setup<T>, who: &T::AccountId, n: u32) {
 		H256::repeat_byte(1),
 	)
 	.expect("attests");
+}
+
+/// `who` joins through an on-chain attestation by the setup's issuer.
+fn member<T: Config>(setup: &Setup<T>, who: &T::AccountId, n: u32) {
+	attest_onchain::<T>(setup, who, n);
 	Membership::<T>::do_join(who.clone(), setup.cohort, None).expect("joins");
 }
 
@@ -135,15 +140,7 @@ mod benchmarks {
 			.expect("consents");
 		Membership::<T>::do_revoke(setup.issuer.clone(), setup.cohort, who.clone())
 			.expect("revokes");
-		Membership::<T>::do_attest(
-			setup.issuer.clone(),
-			setup.cohort,
-			who.clone(),
-			person(0),
-			expiry::<T>(),
-			H256::repeat_byte(1),
-		)
-		.expect("attests");
+		attest_onchain::<T>(&setup, &who, 0);
 
 		#[extrinsic_call]
 		join(RawOrigin::Signed(who.clone()), setup.cohort, None);
@@ -155,15 +152,7 @@ mod benchmarks {
 	fn join_with_attestation() {
 		let setup = setup::<T>();
 		let who = funded::<T>("patient", 0);
-		Membership::<T>::do_attest(
-			setup.issuer.clone(),
-			setup.cohort,
-			who.clone(),
-			person(0),
-			expiry::<T>(),
-			H256::repeat_byte(1),
-		)
-		.expect("attests");
+		attest_onchain::<T>(&setup, &who, 0);
 
 		#[extrinsic_call]
 		join(RawOrigin::Signed(who.clone()), setup.cohort, None);

@@ -3,57 +3,53 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn approval_settles_the_escrow_in_one_step_and_grants_access() {
-	ExtBuilder::default()
-		.with_dataset()
-		.with_offer(Purpose::AiTraining)
-		.with_request(PHARMA)
-		.build_and_execute(|| {
-			let dataset = FIRST_ID;
-			let id = FIRST_ID;
-			let treasury_before = free(TREASURY);
-			assert_ok!(Licensing::approve(members(COHORT), id));
+	ExtBuilder::requested().build_and_execute(|| {
+		let dataset = FIRST_ID;
+		let id = FIRST_ID;
+		let treasury_before = free(TREASURY);
+		assert_ok!(Licensing::approve(members(COHORT), id));
 
-			// 70% to the members' pool, 5% to the platform, 25% to the treasury.
-			assert_eq!(royalties(), vec![(COHORT, Purpose::AiTraining, 7_000)]);
-			assert_eq!(free(POT), ED + 7_000);
-			assert_eq!(free(PLATFORM), ED + 500);
-			assert_eq!(free(TREASURY), treasury_before + 2_500);
-			assert_eq!(held(HoldReason::Escrow, PHARMA), 0);
-			assert_eq!(free(PHARMA), FUNDS - PRICE - REQUEST_DEPOSIT);
-			// The request's deposit now pays for the grant.
-			assert_eq!(held(HoldReason::LicenceRecord, PHARMA), REQUEST_DEPOSIT);
-			assert!(Requests::<Test>::get(id).is_none());
-			let grant = Grants::<Test>::get((dataset, PHARMA, Purpose::AiTraining)).unwrap();
-			assert_eq!(
-				grant,
-				Grant { expires_at: 1 + DURATION, request: id, deposit: REQUEST_DEPOSIT }
-			);
-			assert_eq!(
-				Licensing::live_grant(dataset, &PHARMA, Purpose::AiTraining),
-				Some(1 + DURATION)
-			);
-			assert_eq!(Licensing::live_grant(dataset, &PHARMA, Purpose::PublicHealth), None);
-			assert!(has_event(Event::LicenceApproved {
-				request: id,
-				licensee: PHARMA,
+		// 70% to the members' pool, 5% to the platform, 25% to the treasury.
+		assert_eq!(royalties(), vec![(COHORT, Purpose::AiTraining, 7_000)]);
+		assert_eq!(free(POT), ED + 7_000);
+		assert_eq!(free(PLATFORM), ED + 500);
+		assert_eq!(free(TREASURY), treasury_before + 2_500);
+		assert_eq!(held(HoldReason::Escrow, PHARMA), 0);
+		assert_eq!(free(PHARMA), FUNDS - PRICE - REQUEST_DEPOSIT);
+		// The request's deposit now pays for the grant.
+		assert_eq!(held(HoldReason::LicenceRecord, PHARMA), REQUEST_DEPOSIT);
+		assert!(Requests::<Test>::get(id).is_none());
+		let grant = Grants::<Test>::get((dataset, PHARMA, Purpose::AiTraining)).unwrap();
+		assert_eq!(
+			grant,
+			Grant { expires_at: 1 + DURATION, request: id, deposit: REQUEST_DEPOSIT }
+		);
+		assert_eq!(
+			Licensing::live_grant(dataset, &PHARMA, Purpose::AiTraining),
+			Some(1 + DURATION)
+		);
+		assert_eq!(Licensing::live_grant(dataset, &PHARMA, Purpose::PublicHealth), None);
+		assert!(has_event(Event::LicenceApproved {
+			request: id,
+			licensee: PHARMA,
+			dataset,
+			cohort: COHORT,
+			purpose: Purpose::AiTraining,
+			members_share: 7_000,
+			treasury_share: 2_500,
+			platform_share: 500,
+		}));
+		assert_eq!(
+			last_event(),
+			Event::GrantIssued {
 				dataset,
-				cohort: COHORT,
+				licensee: PHARMA,
 				purpose: Purpose::AiTraining,
-				members_share: 7_000,
-				treasury_share: 2_500,
-				platform_share: 500,
-			}));
-			assert_eq!(
-				last_event(),
-				Event::GrantIssued {
-					dataset,
-					licensee: PHARMA,
-					purpose: Purpose::AiTraining,
-					expires_at: 1 + DURATION
-				}
-				.into()
-			);
-		});
+				expires_at: 1 + DURATION
+			}
+			.into()
+		);
+	});
 }
 
 #[test]
@@ -80,74 +76,55 @@ fn shares_add_up_to_the_price_exactly() {
 
 #[test]
 fn without_contributing_members_their_share_goes_to_their_treasury() {
-	ExtBuilder::default()
-		.with_dataset()
-		.with_offer(Purpose::AiTraining)
-		.with_request(PHARMA)
-		.build_and_execute(|| {
-			let id = FIRST_ID;
-			without_units(COHORT, Purpose::AiTraining);
-			let treasury = free(TREASURY);
-			assert_ok!(Licensing::approve(members(COHORT), id));
-			assert!(royalties().is_empty());
-			assert_eq!(free(TREASURY) - treasury, 9_500);
-			assert_eq!(free(POT), ED);
-		});
+	ExtBuilder::requested().build_and_execute(|| {
+		let id = FIRST_ID;
+		without_units(COHORT, Purpose::AiTraining);
+		let treasury = free(TREASURY);
+		assert_ok!(Licensing::approve(members(COHORT), id));
+		assert!(royalties().is_empty());
+		assert_eq!(free(TREASURY) - treasury, 9_500);
+		assert_eq!(free(POT), ED);
+	});
 }
 
 #[test]
 fn a_renewal_extends_the_grant_from_its_end() {
-	ExtBuilder::default()
-		.with_dataset()
-		.with_offer(Purpose::AiTraining)
-		.with_request(PHARMA)
-		.build_and_execute(|| {
-			let dataset = FIRST_ID;
-			let offer = FIRST_ID;
-			let first = FIRST_ID;
-			assert_ok!(Licensing::approve(members(COHORT), first));
-			run_to(50);
-			let second = request(PHARMA, offer);
-			assert_ok!(Licensing::approve(members(COHORT), second));
-			let grant = Grants::<Test>::get((dataset, PHARMA, Purpose::AiTraining)).unwrap();
-			assert_eq!(
-				grant,
-				Grant { expires_at: 1 + 2 * DURATION, request: second, deposit: REQUEST_DEPOSIT }
-			);
-			// One record, one deposit.
-			assert_eq!(held(HoldReason::LicenceRecord, PHARMA), REQUEST_DEPOSIT);
-		});
+	ExtBuilder::requested().build_and_execute(|| {
+		let dataset = FIRST_ID;
+		let offer = FIRST_ID;
+		let first = FIRST_ID;
+		assert_ok!(Licensing::approve(members(COHORT), first));
+		run_to(50);
+		let second = request(PHARMA, offer);
+		assert_ok!(Licensing::approve(members(COHORT), second));
+		let grant = Grants::<Test>::get((dataset, PHARMA, Purpose::AiTraining)).unwrap();
+		assert_eq!(
+			grant,
+			Grant { expires_at: 1 + 2 * DURATION, request: second, deposit: REQUEST_DEPOSIT }
+		);
+		// One record, one deposit.
+		assert_eq!(held(HoldReason::LicenceRecord, PHARMA), REQUEST_DEPOSIT);
+	});
 }
 
 #[test]
 fn approval_fails_below_the_k_anonymity_floor() {
-	ExtBuilder::default()
-		.with_dataset()
-		.with_offer(Purpose::AiTraining)
-		.with_request(PHARMA)
-		.build_and_execute(|| {
-			let id = FIRST_ID;
-			set_consenting(COHORT, Purpose::AiTraining, K_FLOOR - 1);
-			assert_noop!(
-				Licensing::approve(members(COHORT), id),
-				Error::<Test>::BelowKAnonymityFloor
-			);
-			set_consenting(COHORT, Purpose::AiTraining, K_FLOOR);
-			assert_ok!(Licensing::approve(members(COHORT), id));
-		});
+	ExtBuilder::requested().build_and_execute(|| {
+		let id = FIRST_ID;
+		set_consenting(COHORT, Purpose::AiTraining, K_FLOOR - 1);
+		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::BelowKAnonymityFloor);
+		set_consenting(COHORT, Purpose::AiTraining, K_FLOOR);
+		assert_ok!(Licensing::approve(members(COHORT), id));
+	});
 }
 
 #[test]
 fn a_frozen_cohort_approves_nothing() {
-	ExtBuilder::default()
-		.with_dataset()
-		.with_offer(Purpose::AiTraining)
-		.with_request(PHARMA)
-		.build_and_execute(|| {
-			let id = FIRST_ID;
-			freeze(COHORT);
-			assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::CohortFrozen);
-		});
+	ExtBuilder::requested().build_and_execute(|| {
+		let id = FIRST_ID;
+		freeze(COHORT);
+		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::CohortFrozen);
+	});
 }
 
 #[test]
@@ -167,25 +144,15 @@ fn approval_fails_once_the_offer_is_gone_or_the_dataset_retired() {
 
 #[test]
 fn only_the_cohort_approves() {
-	ExtBuilder::default()
-		.with_dataset()
-		.with_offer(Purpose::AiTraining)
-		.with_request(PHARMA)
-		.build_and_execute(|| {
-			let id = FIRST_ID;
-			assert_noop!(
-				Licensing::approve(RuntimeOrigin::signed(PHARMA), id),
-				sp_runtime::traits::BadOrigin
-			);
-			assert_noop!(
-				Licensing::approve(members(TRUST_COHORT), id),
-				sp_runtime::traits::BadOrigin
-			);
-			assert_noop!(
-				Licensing::approve(members(COHORT), id + 1),
-				Error::<Test>::UnknownRequest
-			);
-		});
+	ExtBuilder::requested().build_and_execute(|| {
+		let id = FIRST_ID;
+		assert_noop!(
+			Licensing::approve(RuntimeOrigin::signed(PHARMA), id),
+			sp_runtime::traits::BadOrigin
+		);
+		assert_noop!(Licensing::approve(members(TRUST_COHORT), id), sp_runtime::traits::BadOrigin);
+		assert_noop!(Licensing::approve(members(COHORT), id + 1), Error::<Test>::UnknownRequest);
+	});
 }
 
 #[test]
@@ -213,33 +180,25 @@ fn a_share_that_cannot_be_paid_fails_the_whole_settlement() {
 /// Approval is possible only within the review period; withdrawal only after it.
 #[test]
 fn approval_cannot_race_withdrawal() {
-	ExtBuilder::default()
-		.with_dataset()
-		.with_offer(Purpose::AiTraining)
-		.with_request(PHARMA)
-		.build_and_execute(|| {
-			let id = FIRST_ID;
-			run_to(1 + REVIEW_PERIOD);
-			assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::ReviewPeriodOver);
-			run_to(1 + 10 * REVIEW_PERIOD);
-			assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::ReviewPeriodOver);
-			assert_ok!(Licensing::withdraw_request(RuntimeOrigin::signed(PHARMA), id));
-			assert_eq!(free(PHARMA), FUNDS);
-		});
+	ExtBuilder::requested().build_and_execute(|| {
+		let id = FIRST_ID;
+		run_to(1 + REVIEW_PERIOD);
+		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::ReviewPeriodOver);
+		run_to(1 + 10 * REVIEW_PERIOD);
+		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::ReviewPeriodOver);
+		assert_ok!(Licensing::withdraw_request(RuntimeOrigin::signed(PHARMA), id));
+		assert_eq!(free(PHARMA), FUNDS);
+	});
 }
 
 #[test]
 fn approval_is_possible_until_the_last_block_of_the_review_period() {
-	ExtBuilder::default()
-		.with_dataset()
-		.with_offer(Purpose::AiTraining)
-		.with_request(PHARMA)
-		.build_and_execute(|| {
-			run_to(REVIEW_PERIOD);
-			assert_noop!(
-				Licensing::withdraw_request(RuntimeOrigin::signed(PHARMA), FIRST_ID),
-				Error::<Test>::ReviewPending
-			);
-			assert_ok!(Licensing::approve(members(COHORT), FIRST_ID));
-		});
+	ExtBuilder::requested().build_and_execute(|| {
+		run_to(REVIEW_PERIOD);
+		assert_noop!(
+			Licensing::withdraw_request(RuntimeOrigin::signed(PHARMA), FIRST_ID),
+			Error::<Test>::ReviewPending
+		);
+		assert_ok!(Licensing::approve(members(COHORT), FIRST_ID));
+	});
 }

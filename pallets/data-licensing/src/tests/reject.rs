@@ -3,38 +3,27 @@ use frame_support::{assert_noop, assert_ok};
 
 #[test]
 fn rejection_releases_the_escrow() {
-	ExtBuilder::default()
-		.with_dataset()
-		.with_offer(Purpose::AiTraining)
-		.with_request(PHARMA)
-		.build_and_execute(|| {
-			let dataset = FIRST_ID;
-			let id = FIRST_ID;
-			assert_ok!(Licensing::reject(members(COHORT), id));
-			assert!(Requests::<Test>::get(id).is_none());
-			assert_eq!(held(HoldReason::Escrow, PHARMA), 0);
-			assert_eq!(held(HoldReason::LicenceRecord, PHARMA), 0);
-			assert_eq!(free(PHARMA), FUNDS);
-			assert!(Grants::<Test>::get((dataset, PHARMA, Purpose::AiTraining)).is_none());
-			assert_eq!(
-				last_event(),
-				Event::LicenceRejected { request: id, licensee: PHARMA }.into()
-			);
-		});
+	ExtBuilder::requested().build_and_execute(|| {
+		let dataset = FIRST_ID;
+		let id = FIRST_ID;
+		assert_ok!(Licensing::reject(members(COHORT), id));
+		assert!(Requests::<Test>::get(id).is_none());
+		assert_eq!(held(HoldReason::Escrow, PHARMA), 0);
+		assert_eq!(held(HoldReason::LicenceRecord, PHARMA), 0);
+		assert_eq!(free(PHARMA), FUNDS);
+		assert!(Grants::<Test>::get((dataset, PHARMA, Purpose::AiTraining)).is_none());
+		assert_eq!(last_event(), Event::LicenceRejected { request: id, licensee: PHARMA }.into());
+	});
 }
 
 #[test]
 fn only_the_cohort_rejects() {
-	ExtBuilder::default()
-		.with_dataset()
-		.with_offer(Purpose::AiTraining)
-		.with_request(PHARMA)
-		.build_and_execute(|| {
-			let id = FIRST_ID;
-			assert_noop!(
-				Licensing::reject(RuntimeOrigin::signed(PHARMA), id),
-				sp_runtime::traits::BadOrigin
-			);
-			assert_noop!(Licensing::reject(members(COHORT), id + 1), Error::<Test>::UnknownRequest);
-		});
+	ExtBuilder::requested().build_and_execute(|| {
+		let id = FIRST_ID;
+		assert_noop!(
+			Licensing::reject(RuntimeOrigin::signed(PHARMA), id),
+			sp_runtime::traits::BadOrigin
+		);
+		assert_noop!(Licensing::reject(members(COHORT), id + 1), Error::<Test>::UnknownRequest);
+	});
 }
