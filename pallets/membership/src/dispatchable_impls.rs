@@ -184,17 +184,10 @@ impl<T: Config> Pallet<T> {
 		member: T::AccountId,
 		units: u64,
 	) -> DispatchResult {
-		let (person, mut record) = Self::membership_of(cohort, &member)?;
+		let (person, record) = Self::membership_of(cohort, &member)?;
 		let old = record.units;
 		ensure!(units < old, Error::<T>::UnitsNotLowered);
-		let counted_before = record.counted_consent();
-		record.units = units;
-		Self::update_stats(cohort, |stats| {
-			stats.remove(record.status, counted_before);
-			stats.add(record.status, record.counted_consent())
-		})?;
-		Memberships::<T>::insert(cohort, person, record);
-		T::OnMembershipChange::on_units_changed(cohort, &person, old, units)?;
+		Self::set_units(cohort, person, record, units)?;
 		Self::deposit_event(Event::UnitsCorrected { cohort, account: member, old, new: units });
 		Ok(())
 	}
@@ -320,20 +313,29 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Cohorts::accepts_issuer(cohort, &issuer), Error::<T>::IssuerNotAccepted);
 		ensure!(units > 0, Error::<T>::NoUnits);
 		ensure!(units <= T::MaxUnitsPerCall::get(), Error::<T>::TooManyUnits);
-		let (person, mut record) = Self::membership_of(cohort, &member)?;
+		let (person, record) = Self::membership_of(cohort, &member)?;
 		ensure!(record.status == MemberStatus::Active, Error::<T>::NotActive);
-		let old = record.units;
-		let total = old.checked_add(units).ok_or(Error::<T>::UnitsOverflow)?;
-		let counted_before = record.counted_consent();
-		record.units = total;
-		// A consenting member's first units make them count towards the k-anonymity floor.
+		let total = record.units.checked_add(units).ok_or(Error::<T>::UnitsOverflow)?;
+		Self::set_units(cohort, person, record, total)?;
+		Self::deposit_event(Event::ContributionRecorded { cohort, account: member, units, total });
+		Ok(())
+	}
+
+	/// Stores `units` as the member's total, with the counts (a consenting member's first units
+	/// make them count towards the k-anonymity floor) and the followers in step.
+	fn set_units(
+		cohort: CohortId,
+		person: Nullifier,
+		mut record: MembershipOf<T>,
+		units: u64,
+	) -> DispatchResult {
+		let (old, counted_before) = (record.units, record.counted_consent());
+		record.units = units;
 		Self::update_stats(cohort, |stats| {
 			stats.remove(record.status, counted_before);
 			stats.add(record.status, record.counted_consent())
 		})?;
 		Memberships::<T>::insert(cohort, person, record);
-		T::OnMembershipChange::on_units_changed(cohort, &person, old, total)?;
-		Self::deposit_event(Event::ContributionRecorded { cohort, account: member, units, total });
-		Ok(())
+		T::OnMembershipChange::on_units_changed(cohort, &person, old, units)
 	}
 }
