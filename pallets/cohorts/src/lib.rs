@@ -37,11 +37,13 @@
 
 extern crate alloc;
 
+use frame_support::pallet_macros::import_section;
 pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod dispatchable_impls;
+mod events;
 mod impls;
 #[cfg(test)]
 mod mock;
@@ -60,6 +62,8 @@ pub use origins::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+// Events and errors live in `events.rs`, so that this file reads as a table of contents.
+#[import_section(events::events)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -180,120 +184,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type AcceptedIssuers<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, CohortId, Blake2_128Concat, T::AccountId, ()>;
-
-	#[pallet::event]
-	#[pallet::generate_deposit(pub(super) fn deposit_event)]
-	pub enum Event<T: Config> {
-		/// The council approved an issuer.
-		IssuerApproved {
-			/// The issuer's account.
-			issuer: T::AccountId,
-		},
-		/// The council removed an issuer; it attests for no cohort any more.
-		IssuerRemoved {
-			/// The issuer's account.
-			issuer: T::AccountId,
-		},
-		/// A cohort was created.
-		CohortCreated {
-			/// The new cohort.
-			cohort: CohortId,
-			/// Who created it and holds its deposit.
-			creator: T::AccountId,
-			/// Its condition code.
-			condition: ConditionOf<T>,
-			/// Its treasury account.
-			treasury: T::AccountId,
-			/// The deposit held.
-			deposit: BalanceOf<T>,
-		},
-		/// A cohort's settings changed.
-		CohortUpdated {
-			/// The cohort.
-			cohort: CohortId,
-			/// The new settings.
-			settings: SettingsOf<T>,
-		},
-		/// A cohort accepts an issuer.
-		IssuerAccepted {
-			/// The cohort.
-			cohort: CohortId,
-			/// The issuer.
-			issuer: T::AccountId,
-		},
-		/// A cohort no longer accepts an issuer.
-		IssuerDropped {
-			/// The cohort.
-			cohort: CohortId,
-			/// The issuer.
-			issuer: T::AccountId,
-		},
-		/// A cohort paid from its treasury.
-		TreasurySpent {
-			/// The cohort.
-			cohort: CohortId,
-			/// Who was paid.
-			beneficiary: T::AccountId,
-			/// How much.
-			amount: BalanceOf<T>,
-		},
-		/// The council froze a cohort.
-		CohortFrozen {
-			/// The cohort.
-			cohort: CohortId,
-		},
-		/// The council unfroze a cohort.
-		CohortUnfrozen {
-			/// The cohort.
-			cohort: CohortId,
-		},
-	}
-
-	#[pallet::error]
-	pub enum Error<T> {
-		/// No cohort has this id.
-		UnknownCohort,
-		/// The revenue split's parts do not sum to exactly one (100%).
-		RevenueSplitNotWhole,
-		/// The cohort name is empty.
-		EmptyName,
-		/// The condition code is empty or has characters other than letters, digits and `.`.
-		InvalidConditionCode,
-		/// The voting period, epoch length or voice credits are zero, or the quorum is zero.
-		InvalidVotingParams,
-		/// The voting period is longer than `MaxVotingPeriod`: a licence vote could not end
-		/// within the licence review period.
-		VotingPeriodTooLong,
-		/// The k-anonymity floor is zero: every licence needs at least one consenting member.
-		InvalidKAnonymityFloor,
-		/// The issuer is already approved.
-		IssuerAlreadyApproved,
-		/// The account is not an approved issuer.
-		NotApprovedIssuer,
-		/// The cohort already accepts this issuer.
-		IssuerAlreadyAccepted,
-		/// The cohort does not accept this issuer.
-		IssuerNotAccepted,
-		/// The cohort accepts the most issuers it may.
-		TooManyIssuers,
-		/// The issuer list names an issuer twice.
-		DuplicateIssuer,
-		/// The cohort is frozen.
-		CohortFrozen,
-		/// The cohort is not frozen.
-		CohortNotFrozen,
-		/// The origin is the cohort origin of another cohort.
-		WrongCohort,
-		/// The origin may not do this for the cohort (not its members, nor its trustees for
-		/// what trustees may do).
-		NotCohortAuthority,
-		/// The treasury cannot pay this much and stay alive.
-		InsufficientTreasury,
-		/// The creator cannot pay the cohort deposit.
-		InsufficientDeposit,
-		/// No more cohort ids.
-		CohortIdOverflow,
-	}
 
 	/// A cohort's own origin.
 	#[pallet::origin]

@@ -34,11 +34,13 @@
 
 extern crate alloc;
 
+use frame_support::pallet_macros::import_section;
 pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 mod dispatchable_impls;
+mod events;
 mod impls;
 #[cfg(test)]
 mod mock;
@@ -65,6 +67,8 @@ pub trait BenchmarkHelper<AccountId> {
 	fn member(who: &AccountId, index: u32, units: u64) -> (CohortId, Nullifier);
 }
 
+// Events and errors live in `events.rs`, so that this file reads as a table of contents.
+#[import_section(events::events)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -176,49 +180,6 @@ pub mod pallet {
 				&Pallet::<T>::pot_account(),
 			);
 		}
-	}
-
-	#[pallet::event]
-	#[pallet::generate_deposit(pub(super) fn deposit_event)]
-	pub enum Event<T: Config> {
-		/// Licence revenue was shared among a pool's units.
-		RevenueShared {
-			/// The cohort.
-			cohort: CohortId,
-			/// The purpose the revenue was for.
-			purpose: Purpose,
-			/// How much.
-			amount: BalanceOf<T>,
-			/// Among how many units.
-			total_units: u128,
-		},
-		/// A member's earnings were paid.
-		Claimed {
-			/// The cohort.
-			cohort: CohortId,
-			/// Who was paid.
-			account: T::AccountId,
-			/// How much, over all purposes.
-			amount: BalanceOf<T>,
-		},
-	}
-
-	#[pallet::error]
-	pub enum Error<T> {
-		/// The account has no royalty position in this cohort.
-		NoPosition,
-		/// Nothing is pending.
-		NothingToClaim,
-		/// The revenue per unit is more than the pool's counter can hold.
-		RevenueOverflow,
-		/// The pot cannot pay (should never happen: the pot covers every pool's ledger).
-		PotTooLow,
-		/// The account is still owed royalties as another person of this cohort: claim them
-		/// before joining or rotating onto it as someone else.
-		UnclaimedRoyalties,
-		/// The pot cannot receive the revenue (should never happen: it lives from genesis on
-		/// its existential deposit).
-		PotCannotReceive,
 	}
 
 	#[pallet::hooks]

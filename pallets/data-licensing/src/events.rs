@@ -1,0 +1,124 @@
+//! The pallet's events and errors: what it tells and what it refuses (a section of the pallet
+//! module in `lib.rs`).
+
+use frame_support::pallet_macros::pallet_section;
+
+#[pallet_section]
+mod events {
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `cohort` registered `dataset` (`record_count` records, content hashed to
+		/// `content_hash`).
+		DatasetRegistered {
+			dataset: DatasetId,
+			cohort: CohortId,
+			content_hash: H256,
+			record_count: u64,
+		},
+		/// A cohort published `version` of `dataset` (`record_count` records, content hashed to
+		/// `content_hash`).
+		DatasetVersionPublished {
+			dataset: DatasetId,
+			version: u32,
+			content_hash: H256,
+			record_count: u64,
+		},
+		/// A cohort retired `dataset`: no new licences.
+		DatasetRetired { dataset: DatasetId },
+		/// A cohort published `offer` on `dataset`: a licence for `purpose` costs `price` and
+		/// gives access for `access_duration` blocks, on the terms hashed to `terms_hash`.
+		OfferPublished {
+			offer: OfferId,
+			dataset: DatasetId,
+			purpose: Purpose,
+			price: BalanceOf<T>,
+			access_duration: BlockNumberFor<T>,
+			terms_hash: H256,
+		},
+		/// A cohort withdrew `offer`.
+		OfferWithdrawn { offer: OfferId },
+		/// `licensee` requested a licence under `offer` on `dataset` (`request`); `price` is
+		/// held in escrow.
+		LicenceRequested {
+			request: RequestId,
+			licensee: T::AccountId,
+			offer: OfferId,
+			dataset: DatasetId,
+			price: BalanceOf<T>,
+		},
+		/// `cohort` approved `request`: the escrow was settled. `members_share` went to the
+		/// members' royalty pool for `purpose` (to the treasury, and counted in
+		/// `treasury_share`, if no consenting member has contribution units), `treasury_share`
+		/// to the cohort treasury, `platform_share` to the platform.
+		LicenceApproved {
+			request: RequestId,
+			licensee: T::AccountId,
+			dataset: DatasetId,
+			cohort: CohortId,
+			purpose: Purpose,
+			members_share: BalanceOf<T>,
+			treasury_share: BalanceOf<T>,
+			platform_share: BalanceOf<T>,
+		},
+		/// A cohort rejected `licensee`'s `request`; the escrow was released.
+		LicenceRejected { request: RequestId, licensee: T::AccountId },
+		/// `licensee` withdrew their undecided `request` after the review period; the escrow
+		/// was released.
+		RequestWithdrawn { request: RequestId, licensee: T::AccountId },
+		/// `licensee` may access `dataset` for `purpose` until block `expires_at` (a new grant
+		/// or an extension).
+		GrantIssued {
+			dataset: DatasetId,
+			licensee: T::AccountId,
+			purpose: Purpose,
+			expires_at: BlockNumberFor<T>,
+		},
+		/// A cohort revoked `licensee`'s grant to `dataset` for `purpose`, for breach; nothing
+		/// was refunded.
+		GrantRevoked { dataset: DatasetId, licensee: T::AccountId, purpose: Purpose },
+		/// `licensee`'s expired grant to `dataset` for `purpose` was removed; its deposit went
+		/// back to them.
+		GrantExpired { dataset: DatasetId, licensee: T::AccountId, purpose: Purpose },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The cohort does not exist.
+		UnknownCohort,
+		/// The cohort is frozen: it registers, offers and approves nothing.
+		CohortFrozen,
+		/// No dataset has this id.
+		UnknownDataset,
+		/// The dataset is retired.
+		DatasetRetired,
+		/// No offer has this id (it may have been withdrawn).
+		UnknownOffer,
+		/// The offer was withdrawn since the request was made.
+		OfferGone,
+		/// The dataset has `MaxOffersPerDataset` offers.
+		TooManyOffers,
+		/// An offer's price or access duration is zero.
+		InvalidOffer,
+		/// No request has this id.
+		UnknownRequest,
+		/// Only the licensee may withdraw a request.
+		NotLicensee,
+		/// The review period is not over yet.
+		ReviewPending,
+		/// The review period is over: the request can no longer be approved, only withdrawn.
+		ReviewPeriodOver,
+		/// Fewer members consent to the purpose than the cohort's k-anonymity floor.
+		BelowKAnonymityFloor,
+		/// There is no such grant.
+		UnknownGrant,
+		/// The grant has not expired yet.
+		GrantLive,
+		/// The account cannot pay the price and the deposit.
+		InsufficientFunds,
+		/// The settlement could not pay a share (e.g. into an account that cannot exist).
+		SettlementFailed,
+		/// No more ids.
+		IdOverflow,
+	}
+}
