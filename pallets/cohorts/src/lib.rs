@@ -23,6 +23,7 @@
 //!
 //! - `lib.rs`: the configuration, storage, events, errors, the [`Origin`] and the calls (each
 //!   checks its origin, then hands over to a `do_*` function);
+//! - `events.rs`: the events and errors;
 //! - `dispatchable_impls.rs`: the `do_*` functions, what each call does;
 //! - `origins.rs`: who may act for a cohort ([`Pallet::ensure_cohort_authority`]) and the
 //!   origin checks other pallets use ([`EnsureMembers`], [`EnsureCohort`]);

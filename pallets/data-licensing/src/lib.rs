@@ -14,7 +14,8 @@
 //!
 //! ## Where things are
 //!
-//! `lib.rs`: declarations and thin calls; `dispatchable_impls.rs`: the `do_*` functions;
+//! `lib.rs`: declarations and thin calls; `events.rs`: events and errors;
+//! `dispatchable_impls.rs`: the `do_*` functions;
 //! `utility_impls.rs`: holds, escrow, shared checks; `queries.rs`: what the runtime API asks;
 //! `types.rs`: the records and their arithmetic; `try_state.rs`: the invariants.
 

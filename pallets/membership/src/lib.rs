@@ -25,6 +25,7 @@
 //!
 //! - `lib.rs`: the configuration, storage, events, errors and calls (each checks its origin,
 //!   then hands over to a `do_*` function);
+//! - `events.rs`: the events and errors;
 //! - `dispatchable_impls.rs`: the `do_*` functions, what each call does;
 //! - `utility_impls.rs`: what they share (checking attestations and credentials, the counts);
 //! - `impls.rs`: [`MembershipInspect`] for other pallets;

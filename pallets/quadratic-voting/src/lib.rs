@@ -35,6 +35,7 @@
 //!
 //! - this file: the configuration, storage, events, errors and the calls, each of which checks
 //!   its origin and hands over to a `do_*` function;
+//! - `events.rs`: the events and errors;
 //! - `dispatchable_impls.rs`: the `do_*` functions behind the calls;
 //! - `impls.rs`: what other pallets call: the [`OnMembershipChange`] subscriber that drops
 //!   a suspended or departed member's votes;

@@ -23,6 +23,7 @@
 //! ## Where things are
 //!
 //! - `lib.rs`: config, storage, events, errors, hooks and the calls (origin check, then `do_*`);
+//! - `events.rs`: the events and errors;
 //! - `dispatchable_impls.rs`: what the calls do (`do_claim`);
 //! - `impls.rs`: what other pallets call: [`RoyaltyPools`] (licensing) and [`OnMembershipChange`]
 //!   (membership);
