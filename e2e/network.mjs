@@ -217,8 +217,10 @@ async function runtimeUpgrade(relay, api1, api2, keyring, wasmPath) {
   const before = api1.runtimeVersion.specVersion.toNumber();
   progress(`  spec_version ${before}; new code ${code.length} bytes, hash ${codeHash}`);
 
+  // Finalized, not just in a block: the upgrade is checked against the collator's best block,
+  // which may be on a fork that does not have the authorization yet.
   let events = await send(api1, api1.tx.sudo.sudo(api1.tx.system.authorizeUpgrade(codeHash)), alice, 'authorize upgrade', {
-    until: 'inBlock',
+    until: 'finalized',
     timeoutMs: 5 * MINUTE,
   });
   expectEvent(events, 'system', 'UpgradeAuthorized', 'authorize upgrade');
