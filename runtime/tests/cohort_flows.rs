@@ -541,3 +541,93 @@ fn a_licence_is_paid_into_escrow_settled_and_shared_as_royalties_by_units() {
 		);
 	});
 }
+
+/// Audit finding 5, across the runtime: at the block a member's attestation expires, before
+/// anyone calls `expire`, their vote leaves the tally, they count for neither the quorum nor
+/// the k-anonymity floor, and a licence approved in that block pays them nothing.
+#[test]
+fn finding_5_an_expired_member_loses_votes_quorum_k_floor_and_royalties_at_the_expiry_block() {
+	use cohort_runtime::{DataLicensing, Royalties};
+	use frame_support::traits::Hooks;
+
+	run(|| {
+		let cohort = cohort_with_clinic();
+		let expires = |who: Sr25519Keyring| if who == Charlie { 50 } else { 1_000 };
+		for (n, member) in [Dave, Eve, Charlie].into_iter().enumerate() {
+			assert_ok!(Membership::attest(
+				signed(CLINIC),
+				cohort,
+				member.to_account_id(),
+				H256::repeat_byte(n as u8 + 1),
+				expires(member),
+				H256::repeat_byte(0xee),
+			));
+			assert_ok!(Membership::join(signed(member), cohort, None));
+			assert_ok!(Membership::set_consent(
+				signed(member),
+				cohort,
+				Consent::only(&[Purpose::AiTraining])
+			));
+			assert_ok!(Membership::record_contribution(
+				signed(CLINIC),
+				cohort,
+				member.to_account_id(),
+				100
+			));
+		}
+		let treasury = pallet_cohorts::Pallet::<Runtime>::treasury_account(cohort);
+		assert_ok!(Balances::transfer_keep_alive(signed(Bob), treasury.into(), 100 * UNIT));
+		let members = || -> RuntimeOrigin { pallet_cohorts::Origin::Members(cohort).into() };
+		assert_ok!(DataLicensing::register_dataset(
+			members(),
+			cohort,
+			H256::repeat_byte(0xda),
+			vec![b"Observation".to_vec().try_into().unwrap()].try_into().unwrap(),
+			b"bafy".to_vec().try_into().unwrap(),
+			5_000,
+		));
+		let price = 300 * UNIT;
+		assert_ok!(DataLicensing::publish_offer(
+			members(),
+			0,
+			Purpose::AiTraining,
+			price,
+			1_000,
+			H256::repeat_byte(0x7e)
+		));
+		for licensee in [Sr25519Keyring::BobStash, Sr25519Keyring::CharlieStash] {
+			assert_ok!(DataLicensing::request(signed(licensee), 0));
+		}
+		assert_ok!(DataLicensing::approve(members(), 0));
+		let ai = Purpose::AiTraining.index();
+		let charlie_earned = Royalties::pending(cohort, &Charlie.to_account_id())[ai];
+		assert_eq!(charlie_earned, 70 * UNIT, "a third of the members' 70%");
+
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		assert_ok!(QuadraticVoting::propose(signed(Dave), cohort, Box::new(remark), H256::zero()));
+		assert_ok!(QuadraticVoting::vote(signed(Charlie), 0, Choice::Aye, 4));
+		assert_eq!(pallet_quadratic_voting::Proposals::<Runtime>::get(0).unwrap().tally.voters, 1);
+
+		// Block 50 starts: nobody calls `expire`.
+		System::set_block_number(50);
+		Membership::on_initialize(50);
+		assert_eq!(
+			pallet_quadratic_voting::Proposals::<Runtime>::get(0).unwrap().tally,
+			Tally::default(),
+			"vote gone"
+		);
+		assert_noop!(
+			QuadraticVoting::vote(signed(Charlie), 0, Choice::Aye, 1),
+			pallet_quadratic_voting::Error::<Runtime>::NotActiveMember
+		);
+		assert_eq!(Membership::active_members(cohort), 2, "the quorum counts two members");
+		assert_eq!(Membership::consenting_members(cohort, Purpose::AiTraining), 2, "k-floor");
+		assert_ok!(DataLicensing::approve(members(), 1));
+		assert_eq!(
+			Royalties::pending(cohort, &Charlie.to_account_id())[ai],
+			charlie_earned,
+			"no accrual after expiry; what was earned stays"
+		);
+		assert_eq!(Royalties::pending(cohort, &Dave.to_account_id())[ai], 70 * UNIT + 105 * UNIT);
+	});
+}

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::Pallet as Membership;
+use alloc::vec::Vec;
 use codec::Encode;
 use cohort_primitives::Consent;
 use frame_benchmarking::v2::*;
@@ -63,7 +64,17 @@ fn setup<T: Config>() -> Setup<T> {
 }
 
 fn person(n: u32) -> Nullifier {
-	H256::repeat_byte(n as u8 + 1)
+	H256::from_low_u64_be(u64::from(n) + 1)
+}
+
+/// Fills the queues of `expires_at` and of the blocks before it that `join` tries, but the
+/// last: the most reads a join makes to schedule its expiry.
+fn crowd_expiry_blocks<T: Config>(expires_at: BlockNumberFor<T>) {
+	let mut at = expires_at;
+	for _ in 1..EXPIRY_BLOCKS_TRIED {
+		ExpiryCount::<T>::insert(at, T::MaxExpiriesPerBlock::get());
+		at = at.saturating_sub(One::one());
+	}
 }
 
 /// The setup's issuer attests on chain that `who` is `person(n)`.
@@ -141,6 +152,7 @@ mod benchmarks {
 		Membership::<T>::do_revoke(setup.issuer.clone(), setup.cohort, who.clone())
 			.expect("revokes");
 		attest_onchain::<T>(&setup, &who, 0);
+		crowd_expiry_blocks::<T>(expiry::<T>());
 
 		#[extrinsic_call]
 		join(RawOrigin::Signed(who.clone()), setup.cohort, None);
@@ -153,6 +165,7 @@ mod benchmarks {
 		let setup = setup::<T>();
 		let who = funded::<T>("patient", 0);
 		attest_onchain::<T>(&setup, &who, 0);
+		crowd_expiry_blocks::<T>(expiry::<T>());
 
 		#[extrinsic_call]
 		join(RawOrigin::Signed(who.clone()), setup.cohort, None);
@@ -179,6 +192,7 @@ mod benchmarks {
 		};
 		let signature =
 			T::BenchmarkHelper::sign(&setup.issuer, &(CREDENTIAL_TAG, &credential).encode());
+		crowd_expiry_blocks::<T>(expiry::<T>());
 
 		#[extrinsic_call]
 		join(RawOrigin::Signed(who.clone()), setup.cohort, Some((credential, signature)));
@@ -222,6 +236,27 @@ mod benchmarks {
 		_(RawOrigin::Signed(caller), setup.cohort, who.clone());
 
 		assert_eq!(Membership::<T>::active_person_of(setup.cohort, &who), None);
+	}
+
+	/// `n` memberships expire at one block, suspended as it starts.
+	#[benchmark]
+	fn expire_due(n: Linear<0, { T::MaxExpiriesPerBlock::get() }>) {
+		let setup = setup::<T>();
+		let members: Vec<_> = (0..n).map(|i| funded::<T>("patient", i)).collect();
+		for (i, who) in members.iter().enumerate() {
+			member::<T>(&setup, who, i as u32);
+		}
+		let expires_at = expiry::<T>();
+		frame_system::Pallet::<T>::set_block_number(expires_at);
+
+		#[block]
+		{
+			Membership::<T>::expire_due(expires_at);
+		}
+
+		for who in &members {
+			assert_eq!(Membership::<T>::active_person_of(setup.cohort, who), None);
+		}
 	}
 
 	#[benchmark]

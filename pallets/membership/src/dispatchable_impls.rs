@@ -89,6 +89,8 @@ impl<T: Config> Pallet<T> {
 			stats.remove(MemberStatus::Suspended, record.counted_consent());
 			stats.add(MemberStatus::Active, record.counted_consent())
 		})?;
+		let mut admission = admission;
+		admission.expires_at = Self::schedule_expiry(cohort, person, admission.expires_at)?;
 		let expires_at = admission.expires_at;
 		record.restore(admission);
 		Memberships::<T>::insert(cohort, person, record);
@@ -100,6 +102,7 @@ impl<T: Config> Pallet<T> {
 	/// `who` holds no membership of `cohort`: they join as `admission`'s person, new or
 	/// returning after leaving.
 	fn admit(who: T::AccountId, cohort: CohortId, admission: AdmissionOf<T>) -> DispatchResult {
+		let mut admission = admission;
 		let person = admission.person;
 		let issuer = admission.issuer.clone();
 		let previous = Memberships::<T>::get(cohort, person);
@@ -109,6 +112,7 @@ impl<T: Config> Pallet<T> {
 		let deposit = T::MembershipDeposit::get();
 		T::Currency::hold(&HoldReason::Membership.into(), &who, deposit)
 			.map_err(|_| Error::<T>::InsufficientDeposit)?;
+		admission.expires_at = Self::schedule_expiry(cohort, person, admission.expires_at)?;
 		let record =
 			MembershipRecord::admit(who.clone(), admission, deposit, Self::now(), previous);
 		let units = record.units;
@@ -132,6 +136,9 @@ impl<T: Config> Pallet<T> {
 			record.deposit,
 			Precision::BestEffort,
 		)?;
+		if record.status == MemberStatus::Active {
+			Self::unschedule_expiry(cohort, person, record.expires_at);
+		}
 		record.leave();
 		Memberships::<T>::insert(cohort, person, record);
 		PersonOf::<T>::remove(cohort, &who);
@@ -142,7 +149,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Suspends an active membership.
-	fn suspend_membership(
+	pub(crate) fn suspend_membership(
 		cohort: CohortId,
 		person: Nullifier,
 		mut record: MembershipOf<T>,
@@ -152,6 +159,7 @@ impl<T: Config> Pallet<T> {
 			stats.remove(MemberStatus::Active, record.counted_consent());
 			stats.add(MemberStatus::Suspended, record.counted_consent())
 		})?;
+		Self::unschedule_expiry(cohort, person, record.expires_at);
 		record.status = MemberStatus::Suspended;
 		Memberships::<T>::insert(cohort, person, record);
 		T::OnMembershipChange::on_suspended(cohort, &person)

@@ -26,6 +26,10 @@ mod events {
 		Revoked { cohort: CohortId, account: T::AccountId, issuer: T::AccountId },
 		/// The attestation of `account`'s membership expired; it is suspended.
 		Expired { cohort: CohortId, account: T::AccountId },
+		/// The membership of `account` expired but could not be suspended as its block
+		/// started (`error`): it gives no rights (see `MembershipInspect::active_person`) and
+		/// anyone may suspend it with `expire`.
+		ExpiryFailed { cohort: CohortId, account: T::AccountId, error: DispatchError },
 		/// `account` left; its deposit is released and its earnings stay claimable.
 		Left { cohort: CohortId, account: T::AccountId },
 		/// `person`'s membership moved from the lost account `from` to `to` (key recovery).
@@ -100,6 +104,9 @@ mod events {
 		NotActive,
 		/// The membership's attestation has not expired yet.
 		NotExpired,
+		/// As many memberships as a block may hold already expire at the attestation's expiry
+		/// block and the blocks just before it: the issuer should choose another expiry.
+		ExpiryQueueFull,
 		/// Only the membership's issuer may revoke it.
 		NotMembershipIssuer,
 		/// The new account already holds a membership of the cohort.

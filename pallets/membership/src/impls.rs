@@ -13,7 +13,10 @@ impl<T: Config> MembershipInspect<T::AccountId> for Pallet<T> {
 	fn active_person(cohort: CohortId, account: &T::AccountId) -> Option<Nullifier> {
 		let person = PersonOf::<T>::get(cohort, account)?;
 		let record = Memberships::<T>::get(cohort, person)?;
-		(record.status == MemberStatus::Active).then_some(person)
+		// `on_initialize` suspends an expired membership as its expiry block starts; should
+		// that have failed, the expiry still counts here.
+		let current = record.status == MemberStatus::Active && record.expires_at > Self::now();
+		current.then_some(person)
 	}
 
 	fn active_members(cohort: CohortId) -> u32 {

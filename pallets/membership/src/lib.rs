@@ -62,6 +62,7 @@ pub use benchmarking::BenchmarkHelper;
 pub use cohort_primitives::{CohortId, Consent, Nullifier, Purpose};
 use cohort_primitives::{CohortsInspect, MembershipInspect, OnMembershipChange};
 pub use types::*;
+pub use utility_impls::EXPIRY_BLOCKS_TRIED;
 pub use weights::WeightInfo;
 
 // Events and errors live in `events.rs`, so that this file reads as a table of contents.
@@ -133,6 +134,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxUnitsPerCall: Get<u64>;
 
+		/// The most memberships that may expire at one block: each is suspended as its expiry
+		/// block starts, so this bounds that block's `on_initialize` work.
+		#[pallet::constant]
+		type MaxExpiriesPerBlock: Get<u32>;
+
 		/// How long a rotation the cohort's members decided waits before anyone may complete
 		/// it: time for the owner of the "lost" account, if it is not lost, to cancel it.
 		#[pallet::constant]
@@ -198,9 +204,33 @@ pub mod pallet {
 		PendingRotation<T::AccountId, BlockNumberFor<T>>,
 	>;
 
+	/// How many active memberships expire at each block (at most `MaxExpiriesPerBlock`).
+	#[pallet::storage]
+	pub type ExpiryCount<T: Config> =
+		StorageMap<_, Twox64Concat, BlockNumberFor<T>, u32, ValueQuery>;
+
+	/// The active memberships that expire at each block, by (cohort, person): suspended as that
+	/// block starts, so that an expired attestation gives no rights in it.
+	#[pallet::storage]
+	pub type Expiries<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		BlockNumberFor<T>,
+		Blake2_128Concat,
+		(CohortId, Nullifier),
+		(),
+	>;
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Suspends the memberships whose attestation expires at `now`, before any transaction
+		/// of the block can use them.
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			Self::expire_due(now)
+		}
+
 		fn integrity_test() {
+			assert!(T::MaxExpiriesPerBlock::get() > 0, "MaxExpiriesPerBlock must be at least 1");
 			// Otherwise no attestation could be valid: each must expire after the block it is
 			// made in, and at most `MaxAttestationPeriod` after it.
 			assert!(

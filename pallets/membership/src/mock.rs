@@ -18,6 +18,7 @@ pub const ATTESTATION_DEPOSIT: Balance = 20;
 pub const MAX_PERIOD: u64 = 1_000;
 pub const ROTATION_DELAY: u64 = 50;
 pub const MAX_UNITS_PER_CALL: u64 = 1_000;
+pub const MAX_EXPIRIES_PER_BLOCK: u32 = 2;
 
 parameter_types! {
 	pub const MembershipDeposit: Balance = MEMBERSHIP_DEPOSIT;
@@ -37,6 +38,7 @@ impl Config for Test {
 	type AttestationDeposit = AttestationDeposit;
 	type MaxAttestationPeriod = MaxAttestationPeriod;
 	type RotationDelay = RotationDelay;
+	type MaxExpiriesPerBlock = frame_support::traits::ConstU32<MAX_EXPIRIES_PER_BLOCK>;
 	type MaxUnitsPerCall = frame_support::traits::ConstU64<MAX_UNITS_PER_CALL>;
 	type OversightOrigin = frame_system::EnsureRoot<AccountId>;
 	type WeightInfo = ();
@@ -264,6 +266,7 @@ fn put_member(who: AccountId, p: u64, units: u64) {
 		nonce: None,
 	};
 	let now = System::block_number();
+	assert_ok!(Membership::schedule_expiry(COHORT, person(p), admission.expires_at));
 	let mut record = MembershipRecord::admit(who, admission, MEMBERSHIP_DEPOSIT, now, None);
 	record.units = units;
 	assert_ok!(Stats::<Test>::try_mutate(COHORT, |s| s.add(MemberStatus::Active, Consent::NONE)));
@@ -282,4 +285,13 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 		HOOK_CALLS.with(|c| c.borrow_mut().clear());
 	});
 	ext
+}
+
+/// Moves to block `n`, starting each block on the way as the runtime does.
+pub fn run_to_block(n: u64) {
+	use frame_support::traits::Hooks;
+	while System::block_number() < n {
+		System::set_block_number(System::block_number() + 1);
+		Membership::on_initialize(System::block_number());
+	}
 }

@@ -3,7 +3,11 @@
 use crate::*;
 use alloc::collections::btree_map::BTreeMap;
 use cohort_primitives::FollowedMember;
-use frame_support::{ensure, traits::fungible::InspectHold};
+use frame_support::{
+	ensure,
+	traits::{fungible::InspectHold, Get},
+};
+use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	TryRuntimeError,
@@ -24,10 +28,14 @@ impl<T: Config> Pallet<T> {
 	///    waiting attestations;
 	/// 6. every follower (royalties in the runtime) agrees with each membership
 	///    ([`OnMembershipChange::check_follows`]);
-	/// 7. every pending rotation moves a current membership to an account that holds none.
+	/// 7. every pending rotation moves a current membership to an account that holds none;
+	/// 8. every active membership has not expired and is queued at its expiry block, the
+	///    queue holds nothing else, and `ExpiryCount` counts it (at most
+	///    `MaxExpiriesPerBlock` per block).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_person_index()?;
 		Self::check_pending_rotations()?;
+		Self::check_expiry_queue()?;
 		Self::check_memberships()?;
 		Self::check_attestation_deposits()
 	}
@@ -97,6 +105,39 @@ impl<T: Config> Pallet<T> {
 				"held membership deposits differ from the memberships'"
 			);
 		}
+		Ok(())
+	}
+
+	/// Invariant 8.
+	fn check_expiry_queue() -> Result<(), TryRuntimeError> {
+		let now = Self::now();
+		let mut queued: BTreeMap<BlockNumberFor<T>, u32> = BTreeMap::new();
+		for (at, (cohort, person), ()) in Expiries::<T>::iter() {
+			let record = Memberships::<T>::get(cohort, person)
+				.ok_or("the expiry queue holds no membership")?;
+			ensure!(
+				record.status == MemberStatus::Active,
+				"the expiry queue holds an inactive one"
+			);
+			ensure!(record.expires_at == at, "a membership is queued at another block");
+			let count = queued.entry(at).or_default();
+			*count = count.saturating_add(1);
+		}
+		let mut active_queued = 0u32;
+		for (at, count) in ExpiryCount::<T>::iter() {
+			ensure!(queued.remove(&at) == Some(count), "ExpiryCount differs from the queue");
+			ensure!(count <= T::MaxExpiriesPerBlock::get(), "a block has too many expiries");
+			active_queued = active_queued.saturating_add(count);
+		}
+		ensure!(queued.is_empty(), "queued expiries are not counted");
+		let mut active = 0u32;
+		for (_, _, record) in Memberships::<T>::iter() {
+			if record.status == MemberStatus::Active {
+				ensure!(record.expires_at > now, "an active membership has expired");
+				active = active.saturating_add(1);
+			}
+		}
+		ensure!(active == active_queued, "an active membership is not queued to expire");
 		Ok(())
 	}
 

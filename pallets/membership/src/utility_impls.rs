@@ -3,6 +3,7 @@
 
 use crate::*;
 use codec::Encode;
+use cohort_primitives::MembershipChange;
 use frame_support::{
 	ensure,
 	pallet_prelude::*,
@@ -10,9 +11,13 @@ use frame_support::{
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_runtime::{
-	traits::{Saturating, Verify, Zero},
+	traits::{One, Saturating, Verify, Zero},
 	ArithmeticError,
 };
+
+/// How many blocks, from an attestation's expiry block back, may take its membership's expiry
+/// when that block is full: the blocks tried bound `join`'s reads.
+pub const EXPIRY_BLOCKS_TRIED: u32 = 10;
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn now() -> BlockNumberFor<T> {
@@ -73,6 +78,67 @@ impl<T: Config> Pallet<T> {
 		Stats::<T>::try_mutate(cohort, |stats| {
 			change(stats).map_err(|_| Error::<T>::CountOverflow.into())
 		})
+	}
+
+	/// Queues an active membership's suspension at `expires_at`, or, if that block is full, at
+	/// the latest of the [`EXPIRY_BLOCKS_TRIED`] blocks before it that has room (earlier is
+	/// always safe). Returns the block the membership now expires at.
+	pub(crate) fn schedule_expiry(
+		cohort: CohortId,
+		person: Nullifier,
+		expires_at: BlockNumberFor<T>,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		let earliest = Self::now().saturating_add(One::one());
+		let mut at = expires_at;
+		for _ in 0..EXPIRY_BLOCKS_TRIED {
+			if at < earliest {
+				break;
+			}
+			let count = ExpiryCount::<T>::get(at);
+			if count < T::MaxExpiriesPerBlock::get() {
+				ExpiryCount::<T>::insert(at, count.saturating_add(1));
+				Expiries::<T>::insert(at, (cohort, person), ());
+				return Ok(at);
+			}
+			at = at.saturating_sub(One::one());
+		}
+		Err(Error::<T>::ExpiryQueueFull.into())
+	}
+
+	/// Takes a membership that stops being active out of the queue of its expiry.
+	pub(crate) fn unschedule_expiry(
+		cohort: CohortId,
+		person: Nullifier,
+		expires_at: BlockNumberFor<T>,
+	) {
+		if Expiries::<T>::take(expires_at, (cohort, person)).is_some() {
+			ExpiryCount::<T>::mutate_exists(expires_at, |count| {
+				*count = count.and_then(|c| c.checked_sub(1)).filter(|c| *c > 0);
+			});
+		}
+	}
+
+	/// Suspends the memberships whose attestation expires at `now`. Each is suspended in a
+	/// storage layer of its own: one that fails (a follower's error) changes nothing, is
+	/// reported, and still gives no rights.
+	pub(crate) fn expire_due(now: BlockNumberFor<T>) -> Weight {
+		let due = ExpiryCount::<T>::take(now);
+		if due == 0 {
+			return T::WeightInfo::expire_due(0);
+		}
+		for ((cohort, person), ()) in Expiries::<T>::drain_prefix(now).take(due as usize) {
+			let Some(record) = Memberships::<T>::get(cohort, person) else { continue };
+			let account = record.account.clone();
+			let result = frame_support::storage::with_storage_layer(|| {
+				Self::suspend_membership(cohort, person, record)
+			});
+			match result {
+				Ok(()) => Self::deposit_event(Event::Expired { cohort, account }),
+				Err(error) => Self::deposit_event(Event::ExpiryFailed { cohort, account, error }),
+			}
+		}
+		let followers = T::OnMembershipChange::weight(MembershipChange::Suspended);
+		T::WeightInfo::expire_due(due).saturating_add(followers.saturating_mul(due.into()))
 	}
 
 	pub(crate) fn release_attestation(attestation: &AttestationOf<T>) -> DispatchResult {

@@ -60,6 +60,7 @@ pub trait WeightInfo {
 	fn cancel_rotation() -> Weight;
 	fn complete_rotation() -> Weight;
 	fn restore() -> Weight;
+	fn expire_due(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_cohort_membership`, as measured, with the runtime's database weights.
@@ -285,6 +286,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
+	/// Not measured yet (added with the expiry queue): the measured `expire` per membership
+	/// due, plus the count read and each queue entry removed.
+	fn expire_due(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 1_500)
+			.saturating_add(Weight::from_parts(403_512_000, 3674).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
+	}
 	/// Not measured yet (added with the rotation delay): the measured weight of the immediate
 	/// rotation `rotate_by_cohort` used to do, plus the pending rotation read and removed.
 	fn complete_rotation() -> Weight {
@@ -372,5 +383,13 @@ impl WeightInfo for () {
 		Weight::from_parts(2_500_000_000, 8_000)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn expire_due(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 1_500)
+			.saturating_add(Weight::from_parts(403_512_000, 3674).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
 	}
 }

@@ -84,6 +84,9 @@ impl pallet_cohort_membership::Config for Runtime {
 	type AttestationDeposit = AttestationDeposit;
 	type MaxAttestationPeriod = MaxAttestationPeriod;
 	type RotationDelay = RotationDelay;
+	// Up to 640 memberships may expire at one instant (ten blocks tried back from each expiry);
+	// each block starts by suspending at most 64.
+	type MaxExpiriesPerBlock = ConstU32<64>;
 	// A clinic records a patient's contributions as they come; a million units in one call is
 	// a stolen key, not a patient.
 	type MaxUnitsPerCall = ConstU64<1_000_000>;

@@ -1,4 +1,5 @@
-//! Revocation by the issuer, lazy expiry, and restoration by a fresh attestation.
+//! Revocation by the issuer, expiry (at its block, by the expiry queue), and restoration by a
+//! fresh attestation.
 
 use crate::{mock::*, *};
 use cohort_primitives::MembershipInspect;
@@ -120,4 +121,85 @@ fn expiring_a_non_member_fails() {
 			Error::<Test>::NotMember
 		);
 	});
+}
+
+/// Audit finding 5: a lapsed attestation kept every right (votes, quorum, k-floor, accrual)
+/// until somebody called `expire`. Now the membership is suspended as its expiry block starts.
+#[test]
+fn finding_5_a_lapsed_attestation_loses_its_rights_at_the_expiry_block() {
+	ExtBuilder::default().with_contributor(ALICE, 1, 10).build_and_execute(|| {
+		let consent = Consent::only(&[Purpose::PublicHealth]);
+		assert_ok!(Membership::set_consent(RuntimeOrigin::signed(ALICE), COHORT, consent));
+		hook_calls();
+
+		run_to_block(100);
+		assert_eq!(Membership::active_person(COHORT, &ALICE), Some(person(1)));
+
+		run_to_block(101);
+		assert_eq!(Membership::active_person(COHORT, &ALICE), None, "votes and accrual stop");
+		assert_eq!(Membership::active_members(COHORT), 0, "quorum stops counting them");
+		assert_eq!(Membership::consenting_members(COHORT, Purpose::PublicHealth), 0, "k-floor");
+		assert_eq!(
+			Memberships::<Test>::get(COHORT, person(1)).map(|r| r.status),
+			Some(MemberStatus::Suspended)
+		);
+		assert_eq!(hook_calls(), vec!["suspended 0 p1"], "followers (royalties, votes) are told");
+		assert_eq!(last_event(), Event::Expired { cohort: COHORT, account: ALICE }.into());
+	});
+}
+
+#[test]
+fn a_full_expiry_block_moves_the_expiry_earlier() {
+	ExtBuilder::default().build_and_execute(|| {
+		join(ALICE, 1);
+		join(BOB, 2);
+		join(CAROL, 3);
+		let expiry = |p| Memberships::<Test>::get(COHORT, person(p)).map(|r| r.expires_at);
+		assert_eq!((expiry(1), expiry(2)), (Some(101), Some(101)));
+		assert_eq!(expiry(3), Some(100), "block 101 holds MAX_EXPIRIES_PER_BLOCK (2)");
+
+		run_to_block(100);
+		assert_eq!(Membership::active_members(COHORT), 2);
+		run_to_block(101);
+		assert_eq!(Membership::active_members(COHORT), 0);
+		assert_eq!(ExpiryCount::<Test>::iter().count(), 0, "the queue is emptied as it runs");
+	});
+}
+
+#[test]
+fn joining_fails_when_no_block_near_the_expiry_has_room() {
+	ExtBuilder::default().build_and_execute(|| {
+		for at in (101 - EXPIRY_BLOCKS_TRIED as u64 + 1)..=101 {
+			ExpiryCount::<Test>::insert(at, MAX_EXPIRIES_PER_BLOCK);
+		}
+		attest(ALICE, 1);
+		assert_noop!(
+			Membership::join(RuntimeOrigin::signed(ALICE), COHORT, None),
+			Error::<Test>::ExpiryQueueFull
+		);
+		let _ = ExpiryCount::<Test>::clear(u32::MAX, None);
+	});
+}
+
+#[test]
+fn revoking_leaving_and_restoring_keep_the_expiry_queue_exact() {
+	ExtBuilder::default()
+		.with_member(ALICE, 1)
+		.with_member(BOB, 2)
+		.build_and_execute(|| {
+			assert_eq!(ExpiryCount::<Test>::get(101), 2);
+			assert_ok!(Membership::revoke(RuntimeOrigin::signed(CLINIC), COHORT, ALICE));
+			assert_ok!(Membership::leave(RuntimeOrigin::signed(BOB), COHORT));
+			assert_eq!(ExpiryCount::<Test>::get(101), 0);
+			assert_eq!(Expiries::<Test>::iter().count(), 0);
+
+			run_to_block(20);
+			attest(ALICE, 1);
+			assert_ok!(Membership::join(RuntimeOrigin::signed(ALICE), COHORT, None));
+			assert!(Expiries::<Test>::contains_key(120, (COHORT, person(1))));
+			run_to_block(101);
+			assert_eq!(Membership::active_person(COHORT, &ALICE), Some(person(1)), "not at 101");
+			run_to_block(120);
+			assert_eq!(Membership::active_person(COHORT, &ALICE), None);
+		});
 }
