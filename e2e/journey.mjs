@@ -100,7 +100,7 @@ async function main() {
       {
         name: 'Long COVID Europe',
         governance: 'Cooperative',
-        revenueSplit: { members: 700_000, treasury: 250_000, platform: 50_000 },
+        membersShare: 700_000, // 70%; the council's platform share is 5%, the treasury takes 25%
         kAnonymityFloor: 2,
         voting: { votingPeriod, quorum: 200_000, voiceCreditsPerEpoch: 100, epochLength: 100_000 },
       },

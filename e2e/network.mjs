@@ -133,7 +133,7 @@ async function cohortFlow(api1, api2, keyring) {
       {
         name: 'Long COVID (network test)',
         governance: 'Cooperative',
-        revenueSplit: { members: 700_000, treasury: 250_000, platform: 50_000 },
+        membersShare: 700_000, // 70%; the council's platform share is 5%, the treasury takes 25%
         kAnonymityFloor: 2,
         voting: { votingPeriod: 20, quorum: 200_000, voiceCreditsPerEpoch: 100, epochLength: 100_000 },
       },

@@ -21,7 +21,10 @@ pub fn cohort(cohort: CohortId) -> Option<CohortSummary<AccountId, Balance, Bloc
 		condition_code: record.condition.code.into_inner(),
 		frozen: record.status == pallet_cohorts::CohortStatus::Frozen,
 		trustees: record.settings.governance.trustees().cloned(),
-		revenue_split: record.settings.revenue_split,
+		revenue_split: cohort_primitives::RevenueSplit::with_platform(
+			record.settings.members_share,
+			pallet_cohorts::PlatformShare::<crate::Runtime>::get(),
+		),
 		k_anonymity_floor: record.settings.k_anonymity_floor,
 		voting: record.settings.voting,
 		treasury_balance: Balances::balance(&treasury),

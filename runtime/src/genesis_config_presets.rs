@@ -6,15 +6,16 @@
 //!   collators of para 1000.
 
 use crate::{
-	AccountId, AuraId, BalancesConfig, CollatorSelectionConfig, OversightCouncilConfig,
-	ParachainInfoConfig, PolkadotXcmConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys,
-	SudoConfig, EXISTENTIAL_DEPOSIT, UNIT,
+	AccountId, AuraId, BalancesConfig, CohortsConfig, CollatorSelectionConfig,
+	OversightCouncilConfig, ParachainInfoConfig, PolkadotXcmConfig, RuntimeGenesisConfig,
+	SessionConfig, SessionKeys, SudoConfig, EXISTENTIAL_DEPOSIT, UNIT,
 };
 use alloc::{vec, vec::Vec};
 use cumulus_primitives_core::ParaId;
 use frame_support::build_struct_json_patch;
 use sp_genesis_builder::PresetId;
 use sp_keyring::Sr25519Keyring;
+use sp_runtime::Permill;
 
 /// The para id Cohort registers as on a local relay chain.
 pub const PARA_ID: u32 = 1000;
@@ -22,6 +23,8 @@ pub const PARA_ID: u32 = 1000;
 pub const DEV_ENDOWMENT: u128 = 1_000_000 * UNIT;
 /// The bond a collator candidate puts up.
 const CANDIDACY_BOND: u128 = EXISTENTIAL_DEPOSIT * 16;
+/// The platform's share of licence revenue at launch; the council may change it.
+pub const PLATFORM_SHARE: Permill = Permill::from_percent(5);
 /// The XCM version assumed for peers that have not told us theirs.
 const SAFE_XCM_VERSION: u32 = xcm::prelude::XCM_VERSION;
 
@@ -51,6 +54,7 @@ fn cohort_genesis(
 		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
 		oversight_council: OversightCouncilConfig { members: council },
 		sudo: SudoConfig { key: Some(root) },
+		cohorts: CohortsConfig { platform_share: PLATFORM_SHARE },
 	})
 }
 

@@ -25,6 +25,7 @@ mod benchmarks;
 pub mod cohort_api;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod invariants;
 pub mod weights;
 
 use alloc::{borrow::Cow, vec::Vec};

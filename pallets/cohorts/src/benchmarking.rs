@@ -45,11 +45,7 @@ fn settings<T: Config>(governance: Governance<T::AccountId>) -> SettingsOf<T> {
 	CohortSettings {
 		name: BoundedVec::truncate_from(alloc::vec![b'n'; T::MaxNameLength::get() as usize]),
 		governance,
-		revenue_split: RevenueSplit {
-			members: Permill::from_percent(70),
-			treasury: Permill::from_percent(25),
-			platform: Permill::from_percent(5),
-		},
+		members_share: Permill::from_percent(70),
 		k_anonymity_floor: 5,
 		voting: VotingParams {
 			voting_period: T::MaxVotingPeriod::get(),
@@ -90,11 +86,7 @@ impl<T: Config> Pallet<T> {
 		let settings = CohortSettings {
 			name: BoundedVec::truncate_from(b"benchmark".to_vec()),
 			governance: Governance::Cooperative,
-			revenue_split: RevenueSplit {
-				members: Permill::from_percent(70),
-				treasury: Permill::from_percent(25),
-				platform: Permill::from_percent(5),
-			},
+			members_share: Permill::from_percent(70),
 			k_anonymity_floor: 1,
 			voting: VotingParams {
 				voting_period: 10u32.into(),
@@ -241,6 +233,19 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, cohort);
 
 		assert_eq!(Registry::<T>::get(cohort).map(|c| c.status), Some(CohortStatus::Active));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_platform_share() -> Result<(), BenchmarkError> {
+		let origin = T::PlatformShareOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let share = T::MaxPlatformShare::get();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, share);
+
+		assert_eq!(PlatformShare::<T>::get(), share);
 		Ok(())
 	}
 

@@ -175,7 +175,8 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn validate_settings(settings: &SettingsOf<T>) -> DispatchResult {
 		ensure!(!settings.name.is_empty(), Error::<T>::EmptyName);
-		ensure!(settings.revenue_split.is_whole(), Error::<T>::RevenueSplitNotWhole);
+		let most = Permill::one().saturating_sub(T::MaxPlatformShare::get());
+		ensure!(settings.members_share <= most, Error::<T>::MembersShareTooHigh);
 		ensure!(settings.k_anonymity_floor > 0, Error::<T>::InvalidKAnonymityFloor);
 		let voting = &settings.voting;
 		let valid = !voting.voting_period.is_zero()

@@ -8,6 +8,8 @@ mod events {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// The council set the platform's share of licence revenue.
+		PlatformShareSet { share: Permill },
 		/// The council approved an issuer.
 		IssuerApproved {
 			/// The issuer's account.
@@ -77,8 +79,11 @@ mod events {
 	pub enum Error<T> {
 		/// No cohort has this id.
 		UnknownCohort,
-		/// The revenue split's parts do not sum to exactly one (100%).
-		RevenueSplitNotWhole,
+		/// The members' share exceeds what the largest platform share leaves
+		/// (1 - `MaxPlatformShare`).
+		MembersShareTooHigh,
+		/// The platform share exceeds `MaxPlatformShare`.
+		PlatformShareTooHigh,
 		/// The cohort name is empty.
 		EmptyName,
 		/// The condition code is empty or has characters other than letters, digits and `.`.

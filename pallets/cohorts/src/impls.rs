@@ -32,7 +32,12 @@ impl<T: Config> CohortsInspect<T::AccountId> for Pallet<T> {
 
 impl<T: Config> CohortLicensing for Pallet<T> {
 	fn licensing_terms(cohort: CohortId) -> Option<(RevenueSplit, u32)> {
-		Registry::<T>::get(cohort).map(|c| (c.settings.revenue_split, c.settings.k_anonymity_floor))
+		Registry::<T>::get(cohort).map(|c| {
+			(
+				RevenueSplit::with_platform(c.settings.members_share, PlatformShare::<T>::get()),
+				c.settings.k_anonymity_floor,
+			)
+		})
 	}
 }
 

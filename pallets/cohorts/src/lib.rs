@@ -60,6 +60,7 @@ pub mod weights;
 pub use cohort_primitives::CohortId;
 use cohort_primitives::{CohortLicensing, CohortVoting, CohortsInspect};
 pub use origins::*;
+use sp_runtime::Permill;
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -125,6 +126,14 @@ pub mod pallet {
 		/// Freezes and unfreezes cohorts: the Oversight Council's two-thirds.
 		type FreezeOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
+		/// Sets the platform's share of licence revenue: the Oversight Council's two-thirds.
+		type PlatformShareOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// The largest platform share the council may set. A cohort's members' share may be at
+		/// most what it leaves, so that no change of the platform share can cut the members'.
+		#[pallet::constant]
+		type MaxPlatformShare: Get<Permill>;
+
 		/// Checks that an origin is a cohort's members acting together, and gives the cohort id.
 		/// In the runtime: [`EnsureMembers`], whose origin pallet-quadratic-voting dispatches
 		/// passed proposals with.
@@ -186,6 +195,31 @@ pub mod pallet {
 	pub type AcceptedIssuers<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, CohortId, Blake2_128Concat, T::AccountId, ()>;
 
+	/// The platform's share of every licence's price, set by the council (at most
+	/// `MaxPlatformShare`). Each cohort sets its members' share; its treasury takes the rest.
+	#[pallet::storage]
+	pub type PlatformShare<T: Config> = StorageValue<_, Permill, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// The platform share at launch.
+		pub platform_share: Permill,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			assert!(
+				self.platform_share <= T::MaxPlatformShare::get(),
+				"the platform share exceeds MaxPlatformShare"
+			);
+			PlatformShare::<T>::put(self.platform_share);
+		}
+	}
+
 	/// A cohort's own origin.
 	#[pallet::origin]
 	#[derive(
@@ -240,8 +274,9 @@ pub mod pallet {
 		/// opens the cohort's treasury with the existential deposit.
 		///
 		/// - `condition`: the condition code (ICD-10 or SNOMED CT) the cohort is about.
-		/// - `settings`: name, governance, revenue split (summing to one), k-anonymity floor
-		///   and voting parameters.
+		/// - `settings`: name, governance, members' share of licence revenue (the platform's is
+		///   the council's, the treasury takes the rest), k-anonymity floor and voting
+		///   parameters.
 		/// - `issuers`: approved issuers the cohort accepts (at most `MaxIssuersPerCohort`).
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::create_cohort(issuers.len() as u32))]
@@ -326,6 +361,20 @@ pub mod pallet {
 		pub fn freeze(origin: OriginFor<T>, cohort: CohortId) -> DispatchResult {
 			T::FreezeOrigin::ensure_origin(origin)?;
 			Self::do_set_status(cohort, CohortStatus::Frozen)
+		}
+
+		/// Set the platform's share of licence revenue, for every cohort's next licences.
+		/// Council (two thirds) only.
+		///
+		/// - `share`: at most `MaxPlatformShare`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::set_platform_share())]
+		pub fn set_platform_share(origin: OriginFor<T>, share: Permill) -> DispatchResult {
+			T::PlatformShareOrigin::ensure_origin(origin)?;
+			ensure!(share <= T::MaxPlatformShare::get(), Error::<T>::PlatformShareTooHigh);
+			PlatformShare::<T>::put(share);
+			Self::deposit_event(Event::PlatformShareSet { share });
+			Ok(())
 		}
 
 		/// Unfreeze a cohort. Council (two thirds) only.

@@ -26,13 +26,19 @@ pub const MAX_VOTING_PERIOD: u64 = 50;
 parameter_types! {
 	pub const CohortsPalletId: PalletId = PalletId(*b"co/cohrt");
 	pub const CohortDeposit: Balance = DEPOSIT;
+	pub const MaxPlatformShare: Permill = Permill::from_percent(10);
 }
+
+/// The platform share the mock chain starts with, as genesis sets it.
+pub const PLATFORM_SHARE: Permill = Permill::from_percent(5);
 
 impl Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type IssuerAdminOrigin = EnsureRoot<AccountId>;
 	type FreezeOrigin = EnsureRoot<AccountId>;
+	type PlatformShareOrigin = EnsureRoot<AccountId>;
+	type MaxPlatformShare = MaxPlatformShare;
 	type EnsureMembersOrigin = EnsureMembers<Test>;
 	type PalletId = CohortsPalletId;
 	type CohortDeposit = CohortDeposit;
@@ -70,11 +76,7 @@ pub fn cooperative_settings() -> SettingsOf<Test> {
 	CohortSettings {
 		name: bounded(b"Long COVID Europe"),
 		governance: Governance::Cooperative,
-		revenue_split: RevenueSplit {
-			members: Permill::from_percent(70),
-			treasury: Permill::from_percent(25),
-			platform: Permill::from_percent(5),
-		},
+		members_share: Permill::from_percent(70),
 		k_anonymity_floor: 3,
 		voting: VotingParams {
 			voting_period: 10,
@@ -148,8 +150,16 @@ impl ExtBuilder {
 	pub fn build_and_execute(self, test: impl FnOnce()) {
 		let balances =
 			cohort_test_kit::endow(&[ALICE, BOB, CLINIC, LAB, REGISTRY, TRUSTEES], ENDOWMENT);
+		let genesis = |storage: &mut sp_runtime::Storage| {
+			let cohorts = pallet_cohorts::GenesisConfig::<Test> {
+				platform_share: PLATFORM_SHARE,
+				..Default::default()
+			};
+			sp_runtime::BuildStorage::assimilate_storage(&cohorts, storage)
+				.expect("cohorts genesis builds");
+		};
 		let mut ext =
-			cohort_test_kit::new_ext::<Test>([balances, vec![(POOR, 150)]].concat(), |_| {});
+			cohort_test_kit::new_ext::<Test>([balances, vec![(POOR, 150)]].concat(), genesis);
 		ext.execute_with(|| {
 			for issuer in self.approved_issuers {
 				Issuers::<Test>::insert(issuer, IssuerInfo { approved_at: 1 });

@@ -14,10 +14,16 @@ impl<T: Config> Pallet<T> {
 	/// 1. every cohort id is below `NextCohortId`;
 	/// 2. a cohort's `accepted_issuers` equals its entries in `AcceptedIssuers`, and is at
 	///    most `MaxIssuersPerCohort`; no entry belongs to a cohort that does not exist;
-	/// 3. every cohort's settings are valid (split sums to one, floor and voting params
-	///    non-zero) and its condition code is well formed;
-	/// 4. the deposit held on each creator equals the sum of their cohorts' deposits.
+	/// 3. every cohort's settings are valid (the members' share leaves room for the largest
+	///    platform share, floor and voting params non-zero) and its condition code is well
+	///    formed;
+	/// 4. the deposit held on each creator equals the sum of their cohorts' deposits;
+	/// 5. the platform share is at most `MaxPlatformShare`.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		ensure!(
+			PlatformShare::<T>::get() <= T::MaxPlatformShare::get(),
+			"the platform share exceeds MaxPlatformShare"
+		);
 		let next = NextCohortId::<T>::get();
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, cohort) in Registry::<T>::iter() {

@@ -6,6 +6,7 @@ use frame_support::{
 	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
 };
 use scale_info::TypeInfo;
+use sp_runtime::Permill;
 
 pub use cohort_primitives::{RevenueSplit, VotingParams};
 
@@ -126,8 +127,9 @@ pub struct CohortSettings<
 	pub name: BoundedVec<u8, MaxNameLength>,
 	/// Who decides licences.
 	pub governance: Governance<AccountId>,
-	/// How licence revenue is divided.
-	pub revenue_split: RevenueSplit,
+	/// The members' share of every licence's price (to the royalty pool of the purpose). The
+	/// platform's share is the council's (`PlatformShare`); the treasury takes the rest.
+	pub members_share: Permill,
 	/// The fewest consenting members a licence needs (k-anonymity).
 	pub k_anonymity_floor: u32,
 	/// How the cohort votes.

@@ -143,6 +143,18 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn remove_dataset() {
+		let (cohort, dataset) = dataset::<T>();
+		Pallet::<T>::do_retire_dataset(dataset).expect("retires");
+		let origin = members_origin::<T>(cohort);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, dataset);
+
+		assert!(!Datasets::<T>::contains_key(dataset));
+	}
+
+	#[benchmark]
 	fn publish_offer() {
 		let (cohort, dataset) = dataset::<T>();
 		let origin = members_origin::<T>(cohort);

@@ -37,6 +37,8 @@ impl<T: Config> Pallet<T> {
 				version: 1,
 				status: DatasetStatus::Active,
 				offers: 0,
+				open_requests: 0,
+				grants: 0,
 				depositor,
 				deposit,
 			},
@@ -81,6 +83,17 @@ impl<T: Config> Pallet<T> {
 			Ok(())
 		})?;
 		Self::deposit_event(Event::DatasetRetired { dataset: id });
+		Ok(())
+	}
+
+	pub(crate) fn do_remove_dataset(id: DatasetId) -> DispatchResult {
+		let dataset = Datasets::<T>::get(id).ok_or(Error::<T>::UnknownDataset)?;
+		ensure!(!dataset.is_active(), Error::<T>::DatasetNotRetired);
+		let unused = dataset.offers == 0 && dataset.open_requests == 0 && dataset.grants == 0;
+		ensure!(unused, Error::<T>::DatasetInUse);
+		Self::release(HoldReason::DataRecord, &dataset.depositor, dataset.deposit)?;
+		Datasets::<T>::remove(id);
+		Self::deposit_event(Event::DatasetRemoved { dataset: id });
 		Ok(())
 	}
 
@@ -145,8 +158,10 @@ impl<T: Config> Pallet<T> {
 	) -> Result<RequestId, DispatchError> {
 		let offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::UnknownOffer)?;
 		Self::ensure_active_cohort(offer.cohort)?;
-		let dataset = Datasets::<T>::get(offer.dataset).ok_or(Error::<T>::UnknownDataset)?;
+		let mut dataset = Datasets::<T>::get(offer.dataset).ok_or(Error::<T>::UnknownDataset)?;
 		ensure!(dataset.is_active(), Error::<T>::DatasetRetired);
+		dataset.open_requests =
+			dataset.open_requests.checked_add(1).ok_or(Error::<T>::IdOverflow)?;
 		let id = NextRequestId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::IdOverflow)?;
 		let deposit = T::RequestDeposit::get();
@@ -164,6 +179,7 @@ impl<T: Config> Pallet<T> {
 			deposit,
 		};
 		Requests::<T>::insert(id, request);
+		Datasets::<T>::insert(offer.dataset, dataset);
 		NextRequestId::<T>::put(next);
 		Self::deposit_event(Event::LicenceRequested {
 			request: id,
@@ -183,6 +199,9 @@ impl<T: Config> Pallet<T> {
 		let shares = Self::settle_escrow(id, &request, split)?;
 		let expires_at = Self::grant_access(id, &request)?;
 		Requests::<T>::remove(id);
+		Self::count_on_dataset(request.dataset, |d| {
+			d.open_requests = d.open_requests.saturating_sub(1);
+		});
 		let Request { licensee, dataset, cohort, purpose, .. } = request;
 		Self::deposit_event(Event::LicenceApproved {
 			request: id,
@@ -260,7 +279,10 @@ impl<T: Config> Pallet<T> {
 				Self::release(HoldReason::LicenceRecord, &request.licensee, request.deposit)?;
 				existing.renewed(id, now, duration)
 			},
-			None => Grant::new(id, now, duration, request.deposit),
+			None => {
+				Self::count_on_dataset(request.dataset, |d| d.grants = d.grants.saturating_add(1));
+				Grant::new(id, now, duration, request.deposit)
+			},
 		};
 		let expires_at = grant.expires_at;
 		Grants::<T>::insert(&key, grant);
@@ -297,6 +319,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(!grant.is_live(Self::now()), Error::<T>::GrantLive);
 		}
 		Grants::<T>::remove(&key);
+		Self::count_on_dataset(dataset, |d| d.grants = d.grants.saturating_sub(1));
 		Self::release(HoldReason::LicenceRecord, &licensee, grant.deposit)?;
 		Self::deposit_event(if only_if_expired {
 			Event::GrantExpired { dataset, licensee, purpose }

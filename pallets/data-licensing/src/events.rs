@@ -26,6 +26,8 @@ mod events {
 		},
 		/// A cohort retired `dataset`: no new licences.
 		DatasetRetired { dataset: DatasetId },
+		/// A cohort removed the retired `dataset`; its deposit is released.
+		DatasetRemoved { dataset: DatasetId },
 		/// A cohort published `offer` on `dataset`: a licence for `purpose` costs `price` and
 		/// gives access for `access_duration` blocks, on the terms hashed to `terms_hash`.
 		OfferPublished {
@@ -92,6 +94,10 @@ mod events {
 		UnknownDataset,
 		/// The dataset is retired.
 		DatasetRetired,
+		/// Only a retired dataset is removed.
+		DatasetNotRetired,
+		/// Offers, open requests or grants still refer to the dataset.
+		DatasetInUse,
 		/// No offer has this id (it may have been withdrawn).
 		UnknownOffer,
 		/// The offer was withdrawn since the request was made.

@@ -285,6 +285,15 @@ pub mod pallet {
 			Self::do_retire_dataset(dataset)
 		}
 
+		/// Remove a retired `dataset` that no offer, open request or grant refers to any more,
+		/// and release its deposit. The cohort origin only.
+		#[pallet::call_index(11)]
+		pub fn remove_dataset(origin: OriginFor<T>, dataset: DatasetId) -> DispatchResult {
+			let cohort = Self::dataset_cohort(dataset)?;
+			T::CohortOrigin::ensure_origin(origin, &cohort)?;
+			Self::do_remove_dataset(dataset)
+		}
+
 		/// Publish an offer on `dataset`. The cohort origin only; its deposit is held like the
 		/// dataset's.
 		///

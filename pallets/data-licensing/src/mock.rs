@@ -285,6 +285,8 @@ fn put_dataset() {
 		version: 1,
 		status: DatasetStatus::Active,
 		offers: 0,
+		open_requests: 0,
+		grants: 0,
 		depositor: TREASURY,
 		deposit: DATASET_DEPOSIT,
 	};
@@ -327,6 +329,7 @@ fn put_request(licensee: AccountId) {
 		submitted_at: System::block_number(),
 		deposit: REQUEST_DEPOSIT,
 	};
+	Datasets::<Test>::mutate(offer.dataset, |d| d.as_mut().expect("a dataset").open_requests += 1);
 	Requests::<Test>::insert(id, request);
 	NextRequestId::<Test>::put(id + 1);
 }

@@ -62,6 +62,10 @@ impl<T: Config> Pallet<T> {
 				offers.get(&id).copied().unwrap_or_default() == dataset.offers,
 				"a dataset's offer count differs from its offers"
 			);
+			let requests = Requests::<T>::iter_values().filter(|r| r.dataset == id).count();
+			ensure!(requests == dataset.open_requests as usize, "open request count is off");
+			let grants = Grants::<T>::iter_keys().filter(|(d, _, _)| *d == id).count();
+			ensure!(grants == dataset.grants as usize, "a dataset's grant count is off");
 		}
 		Ok(data)
 	}

@@ -109,6 +109,10 @@ pub struct Dataset<
 	pub status: DatasetStatus,
 	/// How many offers are published on it.
 	pub offers: u32,
+	/// How many requests for it wait for a decision.
+	pub open_requests: u32,
+	/// How many grants of access to it exist (live or expired but not yet removed).
+	pub grants: u32,
 	/// Who holds the deposit for this record (the treasury, or the trustees).
 	pub depositor: AccountId,
 	/// The deposit held.

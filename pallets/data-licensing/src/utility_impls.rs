@@ -53,8 +53,21 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Removes a request and releases its escrow and deposit.
+	/// Updates the counts of what refers to `dataset` (kept so that removing it needs no
+	/// iteration).
+	pub(crate) fn count_on_dataset(dataset: DatasetId, change: impl FnOnce(&mut DatasetOf<T>)) {
+		Datasets::<T>::mutate(dataset, |record| {
+			if let Some(record) = record {
+				change(record);
+			}
+		});
+	}
+
 	pub(crate) fn close_request(id: RequestId) -> Result<RequestOf<T>, DispatchError> {
 		let request = Requests::<T>::take(id).ok_or(Error::<T>::UnknownRequest)?;
+		Self::count_on_dataset(request.dataset, |d| {
+			d.open_requests = d.open_requests.saturating_sub(1);
+		});
 		Self::release(HoldReason::Escrow, &request.licensee, request.price)?;
 		Self::release(HoldReason::LicenceRecord, &request.licensee, request.deposit)?;
 		Ok(request)

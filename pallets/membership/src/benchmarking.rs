@@ -260,6 +260,22 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn forget_departed() {
+		let setup = setup::<T>();
+		let who = funded::<T>("patient", 0);
+		member::<T>(&setup, &who, 0);
+		Membership::<T>::do_leave(who, setup.cohort).expect("leaves");
+		let after = expiry::<T>().saturating_add(One::one());
+		frame_system::Pallet::<T>::set_block_number(after);
+		let caller: T::AccountId = account("anyone", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), setup.cohort, person(0));
+
+		assert!(!Departed::<T>::contains_key(setup.cohort, person(0)));
+	}
+
+	#[benchmark]
 	fn rotate() {
 		let setup = setup::<T>();
 		let lost = funded::<T>("patient", 0);

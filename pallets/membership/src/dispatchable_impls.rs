@@ -105,10 +105,8 @@ impl<T: Config> Pallet<T> {
 		let mut admission = admission;
 		let person = admission.person;
 		let issuer = admission.issuer.clone();
-		let previous = Memberships::<T>::get(cohort, person);
-		if let Some(previous) = &previous {
-			ensure!(previous.status == MemberStatus::Left, Error::<T>::PersonAlreadyMember);
-		}
+		ensure!(!Memberships::<T>::contains_key(cohort, person), Error::<T>::PersonAlreadyMember);
+		let previous = Departed::<T>::take(cohort, person);
 		let deposit = T::MembershipDeposit::get();
 		T::Currency::hold(&HoldReason::Membership.into(), &who, deposit)
 			.map_err(|_| Error::<T>::InsufficientDeposit)?;
@@ -125,7 +123,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_leave(who: T::AccountId, cohort: CohortId) -> DispatchResult {
-		let (person, mut record) = Self::membership_of(cohort, &who)?;
+		let (person, record) = Self::membership_of(cohort, &who)?;
 		Self::update_stats(cohort, |stats| {
 			stats.remove(record.status, record.counted_consent());
 			Ok(())
@@ -139,8 +137,8 @@ impl<T: Config> Pallet<T> {
 		if record.status == MemberStatus::Active {
 			Self::unschedule_expiry(cohort, person, record.expires_at);
 		}
-		record.leave();
-		Memberships::<T>::insert(cohort, person, record);
+		Memberships::<T>::remove(cohort, person);
+		Departed::<T>::insert(cohort, person, record.departed(Self::now()));
 		PersonOf::<T>::remove(cohort, &who);
 		PendingRotations::<T>::remove(cohort, &who);
 		T::OnMembershipChange::on_left(cohort, &person)?;
@@ -197,6 +195,18 @@ impl<T: Config> Pallet<T> {
 		ensure!(units < old, Error::<T>::UnitsNotLowered);
 		Self::set_units(cohort, person, record, units)?;
 		Self::deposit_event(Event::UnitsCorrected { cohort, account: member, old, new: units });
+		Ok(())
+	}
+
+	pub(crate) fn do_forget_departed(cohort: CohortId, person: Nullifier) -> DispatchResult {
+		let departed = Departed::<T>::get(cohort, person).ok_or(Error::<T>::NotDeparted)?;
+		let replayable_until = sp_runtime::Saturating::saturating_add(
+			departed.left_at,
+			T::MaxAttestationPeriod::get(),
+		);
+		ensure!(Self::now() > replayable_until, Error::<T>::ReplayWindowOpen);
+		Departed::<T>::remove(cohort, person);
+		Self::deposit_event(Event::DepartedForgotten { cohort, person });
 		Ok(())
 	}
 

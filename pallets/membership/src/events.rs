@@ -26,6 +26,8 @@ mod events {
 		Revoked { cohort: CohortId, account: T::AccountId, issuer: T::AccountId },
 		/// The attestation of `account`'s membership expired; it is suspended.
 		Expired { cohort: CohortId, account: T::AccountId },
+		/// What stayed of `person`'s left membership is gone.
+		DepartedForgotten { cohort: CohortId, person: Nullifier },
 		/// The membership of `account` expired but could not be suspended as its block
 		/// started (`error`): it gives no rights (see `MembershipInspect::active_person`) and
 		/// anyone may suspend it with `expire`.
@@ -104,6 +106,11 @@ mod events {
 		NotActive,
 		/// The membership's attestation has not expired yet.
 		NotExpired,
+		/// The person has not left the cohort (or what stayed is forgotten already).
+		NotDeparted,
+		/// A credential the person used may still be replayed: wait `MaxAttestationPeriod`
+		/// from their leaving.
+		ReplayWindowOpen,
 		/// As many memberships as a block may hold already expire at the attestation's expiry
 		/// block and the blocks just before it: the issuer should choose another expiry.
 		ExpiryQueueFull,

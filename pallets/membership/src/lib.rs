@@ -161,7 +161,7 @@ pub mod pallet {
 		Attestation,
 	}
 
-	/// Memberships, by cohort and person.
+	/// Current (active or suspended) memberships, by cohort and person.
 	#[pallet::storage]
 	pub type Memberships<T: Config> = StorageDoubleMap<
 		_,
@@ -171,6 +171,12 @@ pub mod pallet {
 		Nullifier,
 		MembershipOf<T>,
 	>;
+
+	/// What stays of the memberships of people who left, by cohort and person: until anyone
+	/// calls `forget_departed` once no spent credential can be replayed.
+	#[pallet::storage]
+	pub type Departed<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CohortId, Blake2_128Concat, Nullifier, DepartedOf<T>>;
 
 	/// The person behind each account that holds a (not left) membership of a cohort.
 	#[pallet::storage]
@@ -463,6 +469,23 @@ pub mod pallet {
 		) -> DispatchResult {
 			Self::ensure_council_or_cohort(origin, cohort)?;
 			Self::do_correct_units(cohort, member, units)
+		}
+
+		/// Forget what stays of a person who left `MaxAttestationPeriod` ago or more: every
+		/// credential they could replay has expired. Anyone may. A returning person starts
+		/// again with no units.
+		///
+		/// - `cohort`: the cohort.
+		/// - `person`: the person who left.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::forget_departed())]
+		pub fn forget_departed(
+			origin: OriginFor<T>,
+			cohort: CohortId,
+			person: Nullifier,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_forget_departed(cohort, person)
 		}
 
 		/// Set the purposes the caller consents to. Applies to future licences only.

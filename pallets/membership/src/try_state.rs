@@ -8,10 +8,7 @@ use frame_support::{
 	traits::{fungible::InspectHold, Get},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
-use sp_runtime::{
-	traits::{Saturating, Zero},
-	TryRuntimeError,
-};
+use sp_runtime::{traits::Saturating, TryRuntimeError};
 
 impl<T: Config> Pallet<T> {
 	/// The invariants this pallet owns:
@@ -20,7 +17,8 @@ impl<T: Config> Pallet<T> {
 	///    is, and which has not been left;
 	/// 2. every membership not left is found again through `PersonOf` from its account — so
 	///    there is at most one membership per (cohort, account) and per (cohort, person);
-	/// 3. a left membership holds no deposit and no consent;
+	/// 3. a person who left keeps no membership record (no account, issuer or evidence), only
+	///    a `Departed` one;
 	/// 4. `Stats` equal the counts of active and suspended memberships, and of active ones
 	///    with units consenting to each purpose;
 	/// 5. the membership deposits held on each account equal the deposits of its
@@ -69,17 +67,17 @@ impl<T: Config> Pallet<T> {
 		let mut member_deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (cohort, person, record) in Memberships::<T>::iter() {
 			let followed = FollowedMember {
-				account: record.account.clone(),
+				account: Some(record.account.clone()),
 				status: record.status,
 				consent: record.consent,
 				units: record.units,
 			};
 			T::OnMembershipChange::check_follows(cohort, &person, &followed)?;
-			if record.status == MemberStatus::Left {
-				ensure!(record.deposit.is_zero(), "a left membership holds a deposit");
-				ensure!(record.consent == Consent::NONE, "a left membership consents");
-				continue;
-			}
+			ensure!(record.status != MemberStatus::Left, "a left membership is kept whole");
+			ensure!(
+				!Departed::<T>::contains_key(cohort, person),
+				"a member is also recorded as departed"
+			);
 			counted
 				.entry(cohort)
 				.or_default()
@@ -91,6 +89,15 @@ impl<T: Config> Pallet<T> {
 			);
 			let total = member_deposits.entry(record.account.clone()).or_default();
 			*total = total.saturating_add(record.deposit);
+		}
+		for (cohort, person, departed) in Departed::<T>::iter() {
+			let followed = FollowedMember {
+				account: None,
+				status: MemberStatus::Left,
+				consent: Consent::NONE,
+				units: departed.units,
+			};
+			T::OnMembershipChange::check_follows(cohort, &person, &followed)?;
 		}
 		for (cohort, stats) in Stats::<T>::iter() {
 			let expected = counted.remove(&cohort).unwrap_or_default();

@@ -19,6 +19,8 @@ pub type MembershipOf<T> =
 /// An on-chain attestation as stored.
 pub type AttestationOf<T> =
 	Attestation<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+/// What stays of a membership once its person left.
+pub type DepartedOf<T> = DepartedMember<BlockNumberFor<T>>;
 /// A checked attestation or credential, as a person joins with it.
 pub type AdmissionOf<T> = Admission<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 /// A credential for this chain.
@@ -72,19 +74,17 @@ impl<AccountId, Balance: Zero, BlockNumber> MembershipRecord<AccountId, Balance,
 	}
 
 	/// A new active membership of `account` on `admission`'s attestation, holding `deposit` and
-	/// consenting to nothing. A returning person (`previous`, a left membership) keeps their
-	/// units (they weight the data already contributed), spent nonces and joining date.
+	/// consenting to nothing. A returning person (`previous`) keeps their units (they weight
+	/// the data already contributed) and spent nonce.
 	pub fn admit(
 		account: AccountId,
 		admission: Admission<AccountId, BlockNumber>,
 		deposit: Balance,
 		now: BlockNumber,
-		previous: Option<Self>,
+		previous: Option<DepartedMember<BlockNumber>>,
 	) -> Self {
-		let (units, nonce, joined_at) = match previous {
-			Some(previous) => (previous.units, previous.nonce, previous.joined_at),
-			None => (0, 0, now),
-		};
+		let (units, nonce) = previous.map_or((0, 0), |p| (p.units, p.nonce));
+		let joined_at = now;
 		MembershipRecord {
 			account,
 			status: MemberStatus::Active,
@@ -108,13 +108,26 @@ impl<AccountId, Balance: Zero, BlockNumber> MembershipRecord<AccountId, Balance,
 		self.nonce = admission.nonce.unwrap_or(0).max(self.nonce);
 	}
 
-	/// Ends the membership: the record stays, without deposit (released by the caller) or
-	/// consent.
-	pub fn leave(&mut self) {
-		self.status = MemberStatus::Left;
-		self.deposit = Zero::zero();
-		self.consent = Consent::NONE;
+	/// What stays once the person leaves at `now`: no account, issuer or evidence.
+	pub fn departed(&self, now: BlockNumber) -> DepartedMember<BlockNumber> {
+		DepartedMember { nonce: self.nonce, units: self.units, left_at: now }
 	}
+}
+
+/// What stays of a membership once its person left: only what stops a spent credential from
+/// being replayed (the nonce, until `MaxAttestationPeriod` after leaving, when any credential
+/// it could be replayed with has expired) and the units a returning person keeps. No account,
+/// no issuer, no evidence: nothing links the person to an account or a clinic any more.
+#[derive(
+	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct DepartedMember<BlockNumber> {
+	/// The highest nonce the person used.
+	pub nonce: u64,
+	/// The person's contribution units.
+	pub units: u64,
+	/// When they left.
+	pub left_at: BlockNumber,
 }
 
 /// The attestation a person joins with, once checked: an issuer's on-chain attestation or a

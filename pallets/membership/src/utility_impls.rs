@@ -185,8 +185,11 @@ impl<T: Config> Pallet<T> {
 		);
 		let payload = (CREDENTIAL_TAG, &credential).encode();
 		Self::verify_signature(&payload, signature, &credential.issuer)?;
-		if let Some(record) = Memberships::<T>::get(cohort, credential.person) {
-			ensure!(credential.nonce > record.nonce, Error::<T>::NonceUsed);
+		let spent = Memberships::<T>::get(cohort, credential.person)
+			.map(|record| record.nonce)
+			.or_else(|| Departed::<T>::get(cohort, credential.person).map(|d| d.nonce));
+		if let Some(spent) = spent {
+			ensure!(credential.nonce > spent, Error::<T>::NonceUsed);
 		}
 		Ok(Admission {
 			issuer: credential.issuer,

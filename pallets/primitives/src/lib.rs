@@ -227,6 +227,14 @@ pub struct RevenueSplit {
 }
 
 impl RevenueSplit {
+	/// The split of a cohort whose members take `members` while the council's platform share
+	/// is `platform`: the treasury takes the rest (none if the two exceed one).
+	pub fn with_platform(members: Permill, platform: Permill) -> Self {
+		use sp_runtime::Saturating;
+		let treasury = Permill::one().saturating_sub(members).saturating_sub(platform);
+		RevenueSplit { members, treasury, platform }
+	}
+
 	/// Whether the parts sum to exactly one.
 	pub fn is_whole(&self) -> bool {
 		let parts = [self.members, self.treasury, self.platform];
@@ -374,7 +382,8 @@ pub trait OnMembershipChange<AccountId> {
 /// What membership knows of a member, for followers to compare with theirs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FollowedMember<AccountId> {
-	pub account: AccountId,
+	/// The member's account; `None` once the person left (membership forgets it).
+	pub account: Option<AccountId>,
 	pub status: MemberStatus,
 	pub consent: Consent,
 	pub units: u64,

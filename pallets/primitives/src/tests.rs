@@ -88,3 +88,13 @@ fn the_nullifier_derivation_matches_its_test_vector() {
 	assert_ne!(derive_nullifier(&[0x12; 32], 0, identity), base);
 	assert_ne!(derive_nullifier(&key, 0, b"NHS:9434765918"), base);
 }
+
+#[test]
+fn a_cohort_split_with_the_councils_platform_share_is_whole() {
+	use sp_runtime::Permill;
+	let split = RevenueSplit::with_platform(Permill::from_percent(70), Permill::from_percent(5));
+	assert_eq!(split.treasury, Permill::from_percent(25));
+	assert!(split.is_whole());
+	let over = RevenueSplit::with_platform(Permill::from_percent(96), Permill::from_percent(5));
+	assert_eq!(over.treasury, Permill::zero(), "saturates; cohorts refuse such settings");
+}

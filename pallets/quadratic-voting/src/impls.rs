@@ -45,7 +45,11 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 		Ok(())
 	}
 	fn on_left(cohort: CohortId, person: &Nullifier) -> DispatchResult {
-		Self::drop_votes(cohort, person)
+		Self::drop_votes(cohort, person)?;
+		// The membership deposit that covered the ledger is released: the ledger goes too. A
+		// returning person starts a fresh ledger (their live votes were refunded above anyway).
+		Voters::<T>::remove(cohort, person);
+		Ok(())
 	}
 	fn on_rotated(
 		cohort: CohortId,

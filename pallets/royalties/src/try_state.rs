@@ -90,7 +90,10 @@ impl<T: Config> Pallet<T> {
 			return Ok(());
 		}
 		let position = position.ok_or("a member has no royalty position")?;
-		ensure!(position.account == member.account, "a royalty position pays another account");
+		ensure!(
+			member.account.as_ref() == Some(&position.account),
+			"a royalty position pays another account"
+		);
 		ensure!(position.status == member.status, "a royalty position has another status");
 		ensure!(position.consent == member.consent, "a royalty position has another consent");
 		ensure!(position.units == member.units, "a royalty position has other units");

@@ -14,7 +14,10 @@ use frame_support::{
 	PalletId,
 };
 use pallet_cohorts::CohortId;
-use sp_runtime::traits::{AccountIdConversion, Convert};
+use sp_runtime::{
+	traits::{AccountIdConversion, Convert},
+	Permill,
+};
 
 parameter_types! {
 	/// Derives each cohort's treasury account.
@@ -60,6 +63,8 @@ impl pallet_cohorts::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type IssuerAdminOrigin = EnsureTwoThirdsCouncil;
 	type FreezeOrigin = EnsureTwoThirdsCouncil;
+	type PlatformShareOrigin = EnsureTwoThirdsCouncil;
+	type MaxPlatformShare = MaxPlatformShare;
 	type EnsureMembersOrigin = pallet_cohorts::EnsureMembers<Runtime>;
 	type PalletId = CohortsPalletId;
 	type CohortDeposit = CohortDeposit;
@@ -131,6 +136,9 @@ parameter_types! {
 	pub const PlatformPalletId: PalletId = PalletId(*b"co/pltfm");
 	/// The platform's account.
 	pub PlatformAccount: AccountId = PlatformPalletId::get().into_account_truncating();
+	/// The most the council may set as the platform's share of a licence; every cohort's
+	/// members keep up to the other 90%.
+	pub const MaxPlatformShare: Permill = Permill::from_percent(10);
 	/// A cohort has two weeks to decide a licence request.
 	pub const LicenceReviewPeriod: BlockNumber = 14 * DAYS;
 	/// Half the review period: a licence vote ends with half of it left to propose and close.

@@ -74,24 +74,14 @@ fn create_with(settings: SettingsOf<Test>) -> sp_runtime::DispatchResult {
 }
 
 #[test]
-fn a_revenue_split_must_sum_to_one() {
+fn the_members_share_leaves_room_for_the_largest_platform_share() {
 	ExtBuilder::default().build_and_execute(|| {
-		for (members, treasury, platform) in [(70, 25, 4), (70, 25, 6), (0, 0, 0), (100, 100, 0)] {
-			let mut settings = cooperative_settings();
-			settings.revenue_split = RevenueSplit {
-				members: Permill::from_percent(members),
-				treasury: Permill::from_percent(treasury),
-				platform: Permill::from_percent(platform),
-			};
-			assert_noop!(create_with(settings), Error::<Test>::RevenueSplitNotWhole);
-		}
-		let mut all_to_members = cooperative_settings();
-		all_to_members.revenue_split = RevenueSplit {
-			members: Permill::one(),
-			treasury: Permill::zero(),
-			platform: Permill::zero(),
-		};
-		assert_ok!(create_with(all_to_members));
+		let mut settings = cooperative_settings();
+		settings.members_share = Permill::from_percent(91);
+		assert_noop!(create_with(settings), Error::<Test>::MembersShareTooHigh);
+		let mut settings = cooperative_settings();
+		settings.members_share = Permill::from_percent(90);
+		assert_ok!(create_with(settings));
 	});
 }
 

@@ -8,5 +8,6 @@ mod create_cohort;
 mod drop_issuer;
 mod freeze;
 mod remove_issuer;
+mod set_platform_share;
 mod spend;
 mod update_cohort;

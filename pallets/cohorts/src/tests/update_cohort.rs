@@ -6,8 +6,7 @@ fn new_settings() -> SettingsOf<Test> {
 	let mut settings = cooperative_settings();
 	settings.name = bounded(b"Long COVID World");
 	settings.k_anonymity_floor = 10;
-	settings.revenue_split.members = Permill::from_percent(75);
-	settings.revenue_split.treasury = Permill::from_percent(20);
+	settings.members_share = Permill::from_percent(75);
 	settings
 }
 
@@ -78,10 +77,10 @@ fn new_settings_must_be_valid() {
 	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
 		let cohort = FIRST_COHORT;
 		let mut settings = new_settings();
-		settings.revenue_split.platform = Permill::from_percent(50);
+		settings.members_share = Permill::from_percent(95);
 		assert_noop!(
 			Cohorts::update_cohort(members(cohort), cohort, settings),
-			Error::<Test>::RevenueSplitNotWhole
+			Error::<Test>::MembersShareTooHigh
 		);
 		let mut settings = new_settings();
 		settings.name = bounded(b"");

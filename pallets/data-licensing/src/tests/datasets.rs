@@ -155,3 +155,48 @@ fn members_retire_a_dataset_once() {
 		assert_noop!(Licensing::retire_dataset(members(COHORT), id), Error::<Test>::DatasetRetired);
 	});
 }
+
+/// Audit finding 9 (licensing's part): a retired dataset's record and deposit stayed for ever.
+/// Once nothing refers to it (no offer, open request or grant) its cohort removes it and the
+/// deposit comes back.
+#[test]
+fn finding_9_a_retired_dataset_nothing_refers_to_is_removed() {
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let dataset = FIRST_ID;
+		let offer_id = offer(dataset, Purpose::AiTraining);
+		set_consenting(COHORT, Purpose::AiTraining, K_FLOOR);
+		let approved = request(PHARMA, offer_id);
+		assert_ok!(Licensing::approve(members(COHORT), approved));
+		let open = request(AI_LAB, offer_id);
+		assert_noop!(
+			Licensing::remove_dataset(members(COHORT), dataset),
+			Error::<Test>::DatasetNotRetired
+		);
+		assert_ok!(Licensing::retire_dataset(members(COHORT), dataset));
+		assert_ok!(Licensing::withdraw_offer(members(COHORT), offer_id));
+		assert_noop!(
+			Licensing::remove_dataset(members(COHORT), dataset),
+			Error::<Test>::DatasetInUse
+		);
+		assert_ok!(Licensing::reject(members(COHORT), open));
+		assert_noop!(
+			Licensing::remove_dataset(members(COHORT), dataset),
+			Error::<Test>::DatasetInUse,
+		);
+		assert_ok!(Licensing::revoke_grant(members(COHORT), dataset, PHARMA, Purpose::AiTraining));
+		assert_noop!(
+			Licensing::remove_dataset(RuntimeOrigin::signed(PHARMA), dataset),
+			sp_runtime::traits::BadOrigin
+		);
+
+		let held_before = held(HoldReason::DataRecord, TREASURY);
+		assert_ok!(Licensing::remove_dataset(members(COHORT), dataset));
+		assert!(!Datasets::<Test>::contains_key(dataset));
+		assert_eq!(held(HoldReason::DataRecord, TREASURY), held_before - DATASET_DEPOSIT);
+		assert_eq!(last_event(), Event::DatasetRemoved { dataset }.into());
+		assert_noop!(
+			Licensing::remove_dataset(members(COHORT), dataset),
+			Error::<Test>::UnknownDataset
+		);
+	});
+}

@@ -40,6 +40,7 @@ fn no_call_transfers_a_membership() {
 			"complete_rotation",
 			"suspend",
 			"correct_units",
+			"forget_departed",
 			"set_consent",
 			"record_contribution"
 		]
@@ -51,4 +52,9 @@ fn a_membership_record_is_small_and_holds_no_personal_data() {
 	// Account, issuer, expiry, evidence *hash*, consent flags, units, deposit, nonce, join
 	// block; the person is a nullifier (the key). Nothing else fits.
 	assert!(<MembershipOf<Test> as codec::MaxEncodedLen>::max_encoded_len() <= 120);
+}
+
+#[test]
+fn what_stays_of_a_left_membership_is_a_nonce_units_and_a_block() {
+	assert_eq!(<DepartedOf<Test> as codec::MaxEncodedLen>::max_encoded_len(), 8 + 8 + 8);
 }

@@ -74,6 +74,18 @@ fn leaving_drops_the_votes_too() {
 	});
 }
 
+/// Audit finding 9 (voting's part): the vote ledger outlived the membership, whose deposit
+/// paid for it and was released on leaving.
+#[test]
+fn finding_9_leaving_deletes_the_vote_ledger() {
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		vote(EVE, FIRST_PROPOSAL, Choice::Aye, 4);
+		assert!(Voters::<Test>::contains_key(COHORT, person(5)));
+		leave(COHORT, EVE);
+		assert!(!Voters::<Test>::contains_key(COHORT, person(5)));
+	});
+}
+
 #[test]
 fn votes_on_closed_proposals_are_not_refunded() {
 	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {

@@ -210,7 +210,7 @@ fn positions_follow_memberships() {
 		.with_member(ALICE, 10, &[Purpose::AiTraining])
 		.build_and_execute(|| {
 			let member = FollowedMember {
-				account: ALICE,
+				account: Some(ALICE),
 				status: MemberStatus::Active,
 				consent: Consent::only(&[Purpose::AiTraining]),
 				units: 10,
@@ -225,7 +225,7 @@ fn positions_follow_memberships() {
 			assert_eq!(check(&member), Ok(()));
 			let cases = [
 				(
-					FollowedMember { account: BOB, ..member.clone() },
+					FollowedMember { account: Some(BOB), ..member.clone() },
 					"a royalty position pays another account",
 				),
 				(
