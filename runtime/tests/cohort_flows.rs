@@ -269,15 +269,35 @@ fn cohort_with_clinic() -> u32 {
 
 /// The clinic attests `who` as person `n` and they join.
 fn joins(cohort: u32, who: Sr25519Keyring, n: u8) {
+	joins_until(cohort, who, n, 1_000);
+}
+
+/// As [`joins`], with an attestation that expires at block `expires_at`.
+fn joins_until(cohort: u32, who: Sr25519Keyring, n: u8, expires_at: u32) {
 	assert_ok!(Membership::attest(
 		signed(CLINIC),
 		cohort,
 		who.to_account_id(),
 		H256::repeat_byte(n),
-		1_000,
+		expires_at,
 		H256::repeat_byte(0xee),
 	));
 	assert_ok!(Membership::join(signed(who), cohort, None));
+}
+
+/// `member` consents to AI training and the clinic records `units` of their data.
+fn shares_data_for_ai_training(cohort: u32, member: Sr25519Keyring, units: u64) {
+	assert_ok!(Membership::set_consent(
+		signed(member),
+		cohort,
+		Consent::only(&[Purpose::AiTraining])
+	));
+	assert_ok!(Membership::record_contribution(
+		signed(CLINIC),
+		cohort,
+		member.to_account_id(),
+		units
+	));
 }
 
 #[test]
@@ -397,7 +417,6 @@ fn members_decide(cohort: u32, call: RuntimeCall) {
 
 #[test]
 fn a_licence_is_paid_into_escrow_settled_and_shared_as_royalties_by_units() {
-	use cohort_primitives::{Consent, Purpose};
 	use cohort_runtime::{configs::cohorts::PlatformAccount, DataLicensing, Royalties};
 	use pallet_data_licensing::HoldReason as LicensingHold;
 
@@ -406,17 +425,7 @@ fn a_licence_is_paid_into_escrow_settled_and_shared_as_royalties_by_units() {
 		let members = [(Dave, 1u8, 40u64), (Eve, 2, 60), (Charlie, 3, 100)];
 		for (member, n, units) in members {
 			joins(cohort, member, n);
-			assert_ok!(Membership::set_consent(
-				signed(member),
-				cohort,
-				Consent::only(&[Purpose::AiTraining])
-			));
-			assert_ok!(Membership::record_contribution(
-				signed(CLINIC),
-				cohort,
-				member.to_account_id(),
-				units
-			));
+			shares_data_for_ai_training(cohort, member, units);
 		}
 		let treasury = pallet_cohorts::Pallet::<Runtime>::treasury_account(cohort);
 		assert_ok!(Balances::transfer_keep_alive(signed(Bob), treasury.clone().into(), 100 * UNIT));
@@ -556,26 +565,8 @@ fn finding_5_an_expired_member_loses_votes_quorum_k_floor_and_royalties_at_the_e
 		let cohort = cohort_with_clinic();
 		let expires = |who: Sr25519Keyring| if who == Charlie { 50 } else { 1_000 };
 		for (n, member) in [Dave, Eve, Charlie].into_iter().enumerate() {
-			assert_ok!(Membership::attest(
-				signed(CLINIC),
-				cohort,
-				member.to_account_id(),
-				H256::repeat_byte(n as u8 + 1),
-				expires(member),
-				H256::repeat_byte(0xee),
-			));
-			assert_ok!(Membership::join(signed(member), cohort, None));
-			assert_ok!(Membership::set_consent(
-				signed(member),
-				cohort,
-				Consent::only(&[Purpose::AiTraining])
-			));
-			assert_ok!(Membership::record_contribution(
-				signed(CLINIC),
-				cohort,
-				member.to_account_id(),
-				100
-			));
+			joins_until(cohort, member, n as u8 + 1, expires(member));
+			shares_data_for_ai_training(cohort, member, 100);
 		}
 		let treasury = pallet_cohorts::Pallet::<Runtime>::treasury_account(cohort);
 		assert_ok!(Balances::transfer_keep_alive(signed(Bob), treasury.into(), 100 * UNIT));

@@ -160,8 +160,10 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_active_cohort(offer.cohort)?;
 		let mut dataset = Datasets::<T>::get(offer.dataset).ok_or(Error::<T>::UnknownDataset)?;
 		ensure!(dataset.is_active(), Error::<T>::DatasetRetired);
-		dataset.open_requests =
-			dataset.open_requests.checked_add(1).ok_or(Error::<T>::IdOverflow)?;
+		dataset.open_requests = dataset
+			.open_requests
+			.checked_add(1)
+			.ok_or(sp_runtime::ArithmeticError::Overflow)?;
 		let id = NextRequestId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::IdOverflow)?;
 		let deposit = T::RequestDeposit::get();
