@@ -118,7 +118,8 @@ async function main() {
 
   // 2. Patients join.
   const person = (name) => blake2AsHex(stringToU8a(`clinic-secret/${name}/${cohortId}`));
-  const expiresAt = (await api.rpc.chain.getHeader()).number.toNumber() + 100_000;
+  const best = (await api.rpc.chain.getHeader()).number.toNumber();
+  const expiresAt = best + 100_000;
   for (const [patient, name] of [
     [dave, 'dave'],
     [charlie, 'charlie'],
@@ -144,6 +145,8 @@ async function main() {
     evidence: blake2AsHex('evidence-eve'),
     issuer: clinic.address,
     nonce: 1,
+    // The best block when signed: the clinic can withdraw what it issued before a block.
+    issuedAt: best,
   });
   const signature = clinic.sign(u8aConcat(stringToU8a('cohort/credential'), credential.toU8a()));
   events = await send(

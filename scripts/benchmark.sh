@@ -2,14 +2,20 @@
 # Measures a pallet's weights from a real run of its benchmarks and writes them down.
 #
 # Usage: ./scripts/benchmark.sh PALLET [STEPS] [REPEAT]
-#   PALLET  a pallet of the runtime, as `benchmark pallet --list` names it: one of Cohort's own
-#           (pallet_cohorts, …) is written to pallets/<name>/src/weights.rs (trait `WeightInfo`,
-#           `SubstrateWeight<T>`, `()`); any other to runtime/src/weights/<pallet>.rs.
+#   PALLET  a pallet of the runtime, as `frame-omni-bencher v1 benchmark pallet --list` names
+#           it: one of Cohort's own (pallet_cohorts, …) is written to
+#           pallets/<name>/src/weights.rs (trait `WeightInfo`, `SubstrateWeight<T>`, `()`); any
+#           other to runtime/src/weights/<pallet>.rs.
 #   STEPS, REPEAT  default 50 and 20.
 #
 # How: the runtime is compiled to wasm with `runtime-benchmarks` (in its own target dir, so the
 # everyday build is not disturbed; `cargo check` is enough, since the wasm comes from the build
-# script), and the ordinary cohort-node executes that wasm with `benchmark pallet --runtime`.
+# script, which always optimises it), and `frame-omni-bencher` executes that wasm. The bencher
+# must be a release build, as the host functions the runtime calls (hashing, signatures, the
+# trie) run in it: weights measured with the debug cohort-node were several times too high. It
+# is stable2609's, 0.28.0, built once with `cargo install --locked` into
+# $COHORT_BENCHER_ROOT (default ~/.cache/cohort-bencher), sharing the relay build's target dir
+# (about 700 crates; the relay chain's build leaves most of them compiled).
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 
@@ -19,8 +25,17 @@ repeat="${3:-20}"
 cohort_setup
 cd "$COHORT_ROOT"
 
-cohort_say "building cohort-node"
-cargo build -p cohort-node
+bencher_version=0.28.0
+bencher_root="${COHORT_BENCHER_ROOT:-$HOME/.cache/cohort-bencher}"
+bencher="$bencher_root/bin/frame-omni-bencher"
+if ! "$bencher" --version 2>/dev/null | grep -q "$bencher_version"; then
+	cohort_say "building frame-omni-bencher $bencher_version (release; log: $bencher_root/build.log)"
+	mkdir -p "$bencher_root"
+	cohort_cargo_install "bencher build" "$bencher_root/build.log" \
+		"$HOME/.cache/cohort-relay-target" --root "$bencher_root" "frame-omni-bencher@$bencher_version"
+	"$bencher" --version 2>/dev/null | grep -q "$bencher_version" ||
+		cohort_fail "the frame-omni-bencher build failed (log: $bencher_root/build.log)"
+fi
 
 bench_target="$CARGO_TARGET_DIR/benchmarks"
 cohort_say "building the runtime wasm with runtime-benchmarks (target dir: $bench_target)"
@@ -28,8 +43,6 @@ CARGO_TARGET_DIR="$bench_target" cargo check -p cohort-runtime --features runtim
 wasm="$bench_target/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm"
 [ -f "$wasm" ] || cohort_fail "no benchmark wasm at $wasm"
 
-# One of ours if a crate under pallets/ has the pallet's package name (`pallet_cohort_membership`
-# is pallets/membership).
 crate_dir=""
 for manifest in pallets/*/Cargo.toml; do
 	if grep -q "^name = \"${pallet//_/-}\"$" "$manifest"; then
@@ -45,9 +58,8 @@ else
 fi
 
 cohort_say "running the benchmarks of $pallet (steps $steps, repeat $repeat) into $output"
-"$(cohort_node_binary)" benchmark pallet \
+"$bencher" v1 benchmark pallet \
 	--runtime "$wasm" \
-	--genesis-builder runtime \
 	--genesis-builder-preset development \
 	--pallet "$pallet" \
 	--extrinsic '*' \

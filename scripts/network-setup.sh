@@ -53,21 +53,8 @@ cohort_ensure_relay_binaries() {
 	started=$(date +%s)
 	cohort_say "building the relay chain binaries ($COHORT_RELAY_CRATE, ${COHORT_RELAY_PROFILE:-release})"
 	cohort_say "this is the long part: see the README for how long it takes here; log: $log"
-	# cargo prints one `Compiling` line per crate: show a count every 25 crates.
-	local compiled=0 line
-	{ CARGO_TARGET_DIR="$HOME/.cache/cohort-relay-target" \
-		cargo install --locked "${profile_flag[@]}" --root "$root" "$COHORT_RELAY_CRATE" 2>&1 || true; } |
-		tee "$log" |
-		while IFS= read -r line; do
-			case "$line" in
-			*" Compiling "*)
-				compiled=$((compiled + 1))
-				[ $((compiled % 25)) -eq 0 ] && cohort_say "relay build: $compiled crates compiled," \
-					"$((($(date +%s) - started) / 60)) min"
-				;;
-			error*) echo "$line" >&2 ;;
-			esac
-		done
+	cohort_cargo_install "relay build" "$log" "$HOME/.cache/cohort-relay-target" \
+		"${profile_flag[@]}" --root "$root" "$COHORT_RELAY_CRATE"
 	if ! cohort_relay_binaries_in "$root/bin"; then
 		tail -n 20 "$log" >&2
 		cohort_fail "the relay chain build failed (full log: $log)"

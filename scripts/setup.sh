@@ -158,5 +158,27 @@ cohort_ensure_e2e_client() {
 	fi
 }
 
+# `cargo install --locked ARGS…` in TARGET_DIR, its output in LOG, showing a count of the crates
+# compiled every 25 (cargo prints one `Compiling` line each) and the errors. The caller checks
+# that what it wanted was installed.
+#   cohort_cargo_install LABEL LOG TARGET_DIR ARGS…
+cohort_cargo_install() {
+	local label="$1" log="$2" target_dir="$3" compiled=0 line started
+	shift 3
+	started=$(date +%s)
+	{ CARGO_TARGET_DIR="$target_dir" cargo install --locked "$@" 2>&1 || true; } |
+		tee "$log" |
+		while IFS= read -r line; do
+			case "$line" in
+			*" Compiling "*)
+				compiled=$((compiled + 1))
+				[ $((compiled % 25)) -eq 0 ] && cohort_say "$label: $compiled crates compiled," \
+					"$((($(date +%s) - started) / 60)) min"
+				;;
+			error*) echo "$line" >&2 ;;
+			esac
+		done
+}
+
 # The node binary the scripts build and run.
 cohort_node_binary() { echo "$CARGO_TARGET_DIR/debug/cohort-node"; }

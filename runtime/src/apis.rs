@@ -316,6 +316,10 @@ impl_runtime_apis! {
 		fn on_runtime_upgrade(checks: frame_try_runtime::UpgradeCheckSelect) -> (Weight, Weight) {
 			// A failed check must abort the try-runtime run: panicking is how it reports.
 			let weight = Executive::try_runtime_upgrade(checks).unwrap();
+			if checks.try_state() {
+				// What no single pallet's `try_state` sees: the holds over every account.
+				crate::invariants::check_cohort_holds().unwrap();
+			}
 			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
 
@@ -325,7 +329,14 @@ impl_runtime_apis! {
 			signature_check: bool,
 			select: frame_try_runtime::TryStateSelect,
 		) -> Weight {
-			Executive::try_execute_block(block, state_root_check, signature_check, select).unwrap()
+			let run_checks = !matches!(select, frame_try_runtime::TryStateSelect::None);
+			let weight =
+				Executive::try_execute_block(block, state_root_check, signature_check, select)
+					.unwrap();
+			if run_checks {
+				crate::invariants::check_cohort_holds().unwrap();
+			}
+			weight
 		}
 	}
 

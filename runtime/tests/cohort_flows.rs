@@ -181,6 +181,7 @@ fn council_approves_a_clinic_patients_join_and_a_revoked_patient_is_suspended() 
 			evidence: H256::repeat_byte(0xef),
 			issuer: CLINIC.to_account_id(),
 			nonce: 1,
+			issued_at: frame_system::Pallet::<Runtime>::block_number(),
 		};
 		let signature =
 			MultiSignature::Sr25519(CLINIC.sign(&(CREDENTIAL_TAG, &credential).encode()));
@@ -218,6 +219,7 @@ fn council_approves_a_clinic_patients_join_and_a_revoked_patient_is_suspended() 
 			evidence: H256::repeat_byte(0xef),
 			issuer: CLINIC.to_account_id(),
 			nonce: 2,
+			issued_at: frame_system::Pallet::<Runtime>::block_number(),
 		};
 		let signature = MultiSignature::Sr25519(CLINIC.sign(&(CREDENTIAL_TAG, &sybil).encode()));
 		assert_noop!(
@@ -568,29 +570,7 @@ fn finding_5_an_expired_member_loses_votes_quorum_k_floor_and_royalties_at_the_e
 			joins_until(cohort, member, n as u8 + 1, expires(member));
 			shares_data_for_ai_training(cohort, member, 100);
 		}
-		let treasury = pallet_cohorts::Pallet::<Runtime>::treasury_account(cohort);
-		assert_ok!(Balances::transfer_keep_alive(signed(Bob), treasury.into(), 100 * UNIT));
-		let members = || -> RuntimeOrigin { pallet_cohorts::Origin::Members(cohort).into() };
-		assert_ok!(DataLicensing::register_dataset(
-			members(),
-			cohort,
-			H256::repeat_byte(0xda),
-			vec![b"Observation".to_vec().try_into().unwrap()].try_into().unwrap(),
-			b"bafy".to_vec().try_into().unwrap(),
-			5_000,
-		));
-		let price = 300 * UNIT;
-		assert_ok!(DataLicensing::publish_offer(
-			members(),
-			0,
-			Purpose::AiTraining,
-			price,
-			1_000,
-			H256::repeat_byte(0x7e)
-		));
-		for licensee in [Sr25519Keyring::BobStash, Sr25519Keyring::CharlieStash] {
-			assert_ok!(DataLicensing::request(signed(licensee), 0));
-		}
+		let members = offers_ai_training_data_to_two_licensees(cohort);
 		assert_ok!(DataLicensing::approve(members(), 0));
 		let ai = Purpose::AiTraining.index();
 		let charlie_earned = Royalties::pending(cohort, &Charlie.to_account_id())[ai];
@@ -622,6 +602,117 @@ fn finding_5_an_expired_member_loses_votes_quorum_k_floor_and_royalties_at_the_e
 			"no accrual after expiry; what was earned stays"
 		);
 		assert_eq!(Royalties::pending(cohort, &Dave.to_account_id())[ai], 70 * UNIT + 105 * UNIT);
+	});
+}
+
+/// The cohort registers a dataset and offers it for AI training at 300 UNIT; two licensees
+/// request it (requests 0 and 1). Returns the cohort's members' origin, which approves.
+fn offers_ai_training_data_to_two_licensees(cohort: u32) -> impl Fn() -> RuntimeOrigin {
+	use cohort_runtime::DataLicensing;
+	let treasury = pallet_cohorts::Pallet::<Runtime>::treasury_account(cohort);
+	assert_ok!(Balances::transfer_keep_alive(signed(Bob), treasury.into(), 100 * UNIT));
+	let members = move || -> RuntimeOrigin { pallet_cohorts::Origin::Members(cohort).into() };
+	assert_ok!(DataLicensing::register_dataset(
+		members(),
+		cohort,
+		H256::repeat_byte(0xda),
+		vec![b"Observation".to_vec().try_into().unwrap()].try_into().unwrap(),
+		b"bafy".to_vec().try_into().unwrap(),
+		5_000,
+	));
+	assert_ok!(DataLicensing::publish_offer(
+		members(),
+		0,
+		Purpose::AiTraining,
+		300 * UNIT,
+		1_000,
+		H256::repeat_byte(0x7e)
+	));
+	for licensee in [Sr25519Keyring::BobStash, Sr25519Keyring::CharlieStash] {
+		assert_ok!(DataLicensing::request(signed(licensee), 0));
+	}
+	members
+}
+
+/// A stolen issuer key admitted a fake member; the council removes that issuer. At once the
+/// fake member cannot vote and the cohort cannot approve a licence; as the next block starts
+/// the sweep suspends it: its vote, its place in the quorum and k-floor and its share of the
+/// next licence are gone.
+#[test]
+fn finding_1_a_removed_issuers_members_lose_votes_quorum_k_floor_and_royalties() {
+	use cohort_runtime::{DataLicensing, Royalties};
+	use frame_support::traits::Hooks;
+	const ROGUE: Sr25519Keyring = Sr25519Keyring::AliceStash;
+
+	run(|| {
+		let cohort = cohort_with_clinic();
+		council_passes(RuntimeCall::Cohorts(pallet_cohorts::Call::approve_issuer {
+			issuer: ROGUE.to_account_id(),
+		}));
+		assert_ok!(Cohorts::accept_issuer(
+			pallet_cohorts::Origin::Members(cohort).into(),
+			cohort,
+			ROGUE.to_account_id()
+		));
+		for (n, member) in [Dave, Eve].into_iter().enumerate() {
+			joins(cohort, member, n as u8 + 1);
+			shares_data_for_ai_training(cohort, member, 100);
+		}
+		// The stolen key admits Charlie, who records a contribution and consents.
+		assert_ok!(Membership::attest(
+			signed(ROGUE),
+			cohort,
+			Charlie.to_account_id(),
+			H256::repeat_byte(9),
+			1_000,
+			H256::zero(),
+		));
+		assert_ok!(Membership::join(signed(Charlie), cohort, None));
+		assert_ok!(Membership::set_consent(
+			signed(Charlie),
+			cohort,
+			Consent::only(&[Purpose::AiTraining])
+		));
+		assert_ok!(Membership::record_contribution(
+			signed(ROGUE),
+			cohort,
+			Charlie.to_account_id(),
+			100
+		));
+		let members = offers_ai_training_data_to_two_licensees(cohort);
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		assert_ok!(QuadraticVoting::propose(signed(Dave), cohort, Box::new(remark), H256::zero()));
+		assert_ok!(QuadraticVoting::vote(signed(Charlie), 0, Choice::Aye, 4));
+
+		council_passes(RuntimeCall::Cohorts(pallet_cohorts::Call::remove_issuer {
+			issuer: ROGUE.to_account_id(),
+		}));
+		// At once: no new vote, and nothing paid while Charlie still counts.
+		assert_noop!(
+			QuadraticVoting::vote(signed(Charlie), 0, Choice::Aye, 1),
+			pallet_quadratic_voting::Error::<Runtime>::NotActiveMember
+		);
+		assert_noop!(
+			DataLicensing::approve(members(), 0),
+			pallet_data_licensing::Error::<Runtime>::SweepUnderway
+		);
+
+		// The next block starts: the sweep suspends Charlie.
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		Membership::on_initialize(next);
+		assert_eq!(
+			pallet_quadratic_voting::Proposals::<Runtime>::get(0).unwrap().tally,
+			Tally::default(),
+			"vote gone"
+		);
+		assert_eq!(Membership::active_members(cohort), 2, "the quorum counts two members");
+		assert_eq!(Membership::consenting_members(cohort, Purpose::AiTraining), 2, "k-floor");
+		assert!(!Membership::sweeping(cohort));
+		assert_ok!(DataLicensing::approve(members(), 0));
+		let ai = Purpose::AiTraining.index();
+		assert_eq!(Royalties::pending(cohort, &Charlie.to_account_id())[ai], 0);
+		assert_eq!(Royalties::pending(cohort, &Dave.to_account_id())[ai], 105 * UNIT);
 	});
 }
 

@@ -27,7 +27,7 @@ fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
 
 fn approved_issuer<T: Config>(index: u32) -> T::AccountId {
 	let issuer: T::AccountId = account("issuer", index, 0);
-	Issuers::<T>::insert(&issuer, IssuerInfo { approved_at: 0u32.into() });
+	Issuers::<T>::insert(&issuer, IssuerInfo::approved(0u32.into()));
 	issuer
 }
 
@@ -128,6 +128,17 @@ mod benchmarks {
 
 		assert!(!Issuers::<T>::contains_key(&issuer));
 		Ok(())
+	}
+
+	#[benchmark]
+	fn withdraw_credentials() {
+		let issuer = approved_issuer::<T>(0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(issuer.clone()));
+
+		let valid_from = frame_system::Pallet::<T>::block_number() + 1u32.into();
+		assert_eq!(Issuers::<T>::get(&issuer).map(|i| i.credentials_valid_from), Some(valid_from));
 	}
 
 	#[benchmark]

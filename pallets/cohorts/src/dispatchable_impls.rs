@@ -9,20 +9,33 @@ use frame_support::{
 		tokens::Preservation,
 	},
 };
-use sp_runtime::traits::{Saturating, Zero};
+use sp_runtime::traits::{One, Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
 	pub(crate) fn do_approve_issuer(issuer: T::AccountId) -> DispatchResult {
 		ensure!(!Issuers::<T>::contains_key(&issuer), Error::<T>::IssuerAlreadyApproved);
-		let approved_at = frame_system::Pallet::<T>::block_number();
-		Issuers::<T>::insert(&issuer, IssuerInfo { approved_at });
+		let now = frame_system::Pallet::<T>::block_number();
+		Issuers::<T>::insert(&issuer, IssuerInfo::approved(now));
 		Self::deposit_event(Event::IssuerApproved { issuer });
 		Ok(())
 	}
 
 	pub(crate) fn do_remove_issuer(issuer: T::AccountId) -> DispatchResult {
 		ensure!(Issuers::<T>::take(&issuer).is_some(), Error::<T>::NotApprovedIssuer);
+		T::OnIssuerWithdrawn::on_issuer_withdrawn(&issuer, None);
 		Self::deposit_event(Event::IssuerRemoved { issuer });
+		Ok(())
+	}
+
+	/// From the next block on, only `issuer`'s credentials issued from then count.
+	pub(crate) fn do_withdraw_credentials(issuer: T::AccountId) -> DispatchResult {
+		let valid_from = frame_system::Pallet::<T>::block_number().saturating_add(One::one());
+		Issuers::<T>::try_mutate(&issuer, |info| -> DispatchResult {
+			let info = info.as_mut().ok_or(Error::<T>::NotApprovedIssuer)?;
+			info.credentials_valid_from = valid_from;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::CredentialsWithdrawn { issuer, valid_from });
 		Ok(())
 	}
 
@@ -124,6 +137,7 @@ impl<T: Config> Pallet<T> {
 			Ok(())
 		})?;
 		AcceptedIssuers::<T>::remove(cohort, &issuer);
+		T::OnIssuerWithdrawn::on_issuer_withdrawn(&issuer, Some(cohort));
 		Self::deposit_event(Event::IssuerDropped { cohort, issuer });
 		Ok(())
 	}

@@ -20,6 +20,14 @@ mod events {
 			/// The issuer's account.
 			issuer: T::AccountId,
 		},
+		/// An issuer withdrew the credentials it had handed out: only those issued at
+		/// `valid_from` or later count.
+		CredentialsWithdrawn {
+			/// The issuer's account.
+			issuer: T::AccountId,
+			/// The earliest issue block that counts.
+			valid_from: BlockNumberFor<T>,
+		},
 		/// A cohort was created.
 		CohortCreated {
 			/// The new cohort.

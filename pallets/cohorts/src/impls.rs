@@ -30,6 +30,12 @@ impl<T: Config> CohortsInspect<T::AccountId> for Pallet<T> {
 	}
 }
 
+impl<T: Config> IssuerCredentials<T::AccountId, BlockNumberFor<T>> for Pallet<T> {
+	fn credentials_valid_from(issuer: &T::AccountId) -> Option<BlockNumberFor<T>> {
+		Issuers::<T>::get(issuer).map(|info| info.credentials_valid_from)
+	}
+}
+
 impl<T: Config> CohortLicensing for Pallet<T> {
 	fn licensing_terms(cohort: CohortId) -> Option<(RevenueSplit, u32)> {
 		Registry::<T>::get(cohort).map(|c| {

@@ -58,7 +58,9 @@ pub mod types;
 pub mod weights;
 
 pub use cohort_primitives::CohortId;
-use cohort_primitives::{CohortLicensing, CohortVoting, CohortsInspect};
+use cohort_primitives::{
+	CohortLicensing, CohortVoting, CohortsInspect, IssuerCredentials, OnIssuerWithdrawn,
+};
 pub use origins::*;
 use sp_runtime::Permill;
 pub use types::*;
@@ -165,6 +167,10 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
 
+		/// Told when an issuer is removed or a cohort drops it (membership in the runtime,
+		/// which then stops counting the memberships it attested).
+		type OnIssuerWithdrawn: OnIssuerWithdrawn<Self::AccountId>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -259,12 +265,13 @@ pub mod pallet {
 			Self::do_approve_issuer(issuer)
 		}
 
-		/// Remove `issuer`: from now on it attests for no cohort. Memberships it attested stay
-		/// until they expire or are revoked. Council (two thirds) only.
+		/// Remove `issuer`: from now on it attests for no cohort, and the memberships it
+		/// attested give no rights (membership suspends them over the next blocks, until an
+		/// accepted issuer attests them again). Council (two thirds) only.
 		///
 		/// - `issuer`: the issuer's account.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::remove_issuer())]
+		#[pallet::weight(T::WeightInfo::remove_issuer().saturating_add(T::OnIssuerWithdrawn::weight()))]
 		pub fn remove_issuer(origin: OriginFor<T>, issuer: T::AccountId) -> DispatchResult {
 			T::IssuerAdminOrigin::ensure_origin(origin)?;
 			Self::do_remove_issuer(issuer)
@@ -320,12 +327,14 @@ pub mod pallet {
 			Self::do_accept_issuer(cohort, issuer)
 		}
 
-		/// Stop accepting an issuer for a cohort. Its members, or its trustees.
+		/// Stop accepting an issuer for a cohort: the cohort's memberships it attested give no
+		/// rights from now on (membership suspends them over the next blocks, until an accepted
+		/// issuer attests them again). Its members, or its trustees.
 		///
 		/// - `cohort`: the cohort.
 		/// - `issuer`: an issuer the cohort accepts.
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::drop_issuer())]
+		#[pallet::weight(T::WeightInfo::drop_issuer().saturating_add(T::OnIssuerWithdrawn::weight()))]
 		pub fn drop_issuer(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -375,6 +384,17 @@ pub mod pallet {
 			PlatformShare::<T>::put(share);
 			Self::deposit_event(Event::PlatformShareSet { share });
 			Ok(())
+		}
+
+		/// Withdraw every credential the caller, an approved issuer, has handed out so far, used
+		/// or not: from the next block, only credentials issued from then on let anyone join.
+		/// What a clinic does when its signing key may have leaked (then it revokes the
+		/// memberships that key should not have made).
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::withdraw_credentials())]
+		pub fn withdraw_credentials(origin: OriginFor<T>) -> DispatchResult {
+			let issuer = ensure_signed(origin)?;
+			Self::do_withdraw_credentials(issuer)
 		}
 
 		/// Unfreeze a cohort. Council (two thirds) only.

@@ -46,7 +46,30 @@ impl Config for Test {
 	type MaxCodeLength = ConstU32<16>;
 	type MaxIssuersPerCohort = ConstU32<MAX_ISSUERS>;
 	type MaxVotingPeriod = ConstU64<MAX_VOTING_PERIOD>;
+	type OnIssuerWithdrawn = RecordWithdrawn;
 	type WeightInfo = ();
+}
+
+std::thread_local! {
+	static WITHDRAWN: core::cell::RefCell<Vec<(AccountId, Option<CohortId>)>> =
+		const { core::cell::RefCell::new(Vec::new()) };
+}
+
+/// Records the issuers membership is told were withdrawn.
+pub struct RecordWithdrawn;
+
+impl cohort_primitives::OnIssuerWithdrawn<AccountId> for RecordWithdrawn {
+	fn on_issuer_withdrawn(issuer: &AccountId, cohort: Option<CohortId>) {
+		WITHDRAWN.with(|w| w.borrow_mut().push((*issuer, cohort)));
+	}
+	fn weight() -> frame_support::weights::Weight {
+		frame_support::weights::Weight::zero()
+	}
+}
+
+/// The issuers withdrawn so far, and from which cohort (`None`: all); forgets them.
+pub fn withdrawn_issuers() -> Vec<(AccountId, Option<CohortId>)> {
+	WITHDRAWN.with(|w| core::mem::take(&mut *w.borrow_mut()))
 }
 
 pub const ALICE: AccountId = 1;
@@ -162,7 +185,7 @@ impl ExtBuilder {
 			cohort_test_kit::new_ext::<Test>([balances, vec![(POOR, 150)]].concat(), genesis);
 		ext.execute_with(|| {
 			for issuer in self.approved_issuers {
-				Issuers::<Test>::insert(issuer, IssuerInfo { approved_at: 1 });
+				Issuers::<Test>::insert(issuer, IssuerInfo::approved(1));
 			}
 			for settings in self.cohorts {
 				put_cohort(settings);

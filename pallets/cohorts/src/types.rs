@@ -179,6 +179,16 @@ pub struct Cohort<
 pub struct IssuerInfo<BlockNumber> {
 	/// When the council approved it.
 	pub approved_at: BlockNumber,
+	/// The earliest issue block of its credentials that count: its approval, or the block
+	/// after it last withdrew the credentials it had handed out (say, as its key leaked).
+	pub credentials_valid_from: BlockNumber,
+}
+
+impl<BlockNumber: Copy> IssuerInfo<BlockNumber> {
+	/// An issuer approved at `now`, whose credentials count from then on.
+	pub fn approved(now: BlockNumber) -> Self {
+		IssuerInfo { approved_at: now, credentials_valid_from: now }
+	}
 }
 
 /// On whose authority a cohort acts.

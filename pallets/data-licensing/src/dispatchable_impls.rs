@@ -232,6 +232,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(dataset.is_active(), Error::<T>::DatasetRetired);
 		let (split, k_floor) =
 			T::Cohorts::licensing_terms(cohort).ok_or(Error::<T>::UnknownCohort)?;
+		// The k-floor and the royalty pools would still count a withdrawn issuer's members.
+		ensure!(!T::Membership::sweeping(cohort), Error::<T>::SweepUnderway);
 		ensure!(
 			T::Membership::consenting_members(cohort, request.purpose) >= k_floor,
 			Error::<T>::BelowKAnonymityFloor

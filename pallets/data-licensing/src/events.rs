@@ -116,6 +116,9 @@ mod events {
 		ReviewPeriodOver,
 		/// Fewer members consent to the purpose than the cohort's k-anonymity floor.
 		BelowKAnonymityFloor,
+		/// Memberships of a withdrawn issuer are still being suspended in this cohort and
+		/// still count; try again in a few blocks, once they are out.
+		SweepUnderway,
 		/// There is no such grant.
 		UnknownGrant,
 		/// The grant has not expired yet.

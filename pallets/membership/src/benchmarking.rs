@@ -23,6 +23,8 @@ pub trait BenchmarkHelper<AccountId, Signature> {
 	fn sign(issuer: &AccountId, payload: &[u8]) -> Signature;
 	/// An active cohort that accepts `issuer`.
 	fn cohort_accepting(issuer: &AccountId) -> CohortId;
+	/// `cohort` stops accepting `issuer` (without telling this pallet).
+	fn drop_issuer(cohort: CohortId, issuer: &AccountId);
 }
 
 impl<T: Config> Pallet<T> {
@@ -189,6 +191,7 @@ mod benchmarks {
 			evidence: H256::repeat_byte(2),
 			issuer: setup.issuer.clone(),
 			nonce: 1,
+			issued_at: frame_system::Pallet::<T>::block_number(),
 		};
 		let signature =
 			T::BenchmarkHelper::sign(&setup.issuer, &(CREDENTIAL_TAG, &credential).encode());
@@ -257,6 +260,31 @@ mod benchmarks {
 		for who in &members {
 			assert_eq!(Membership::<T>::active_person_of(setup.cohort, who), None);
 		}
+	}
+
+	/// `n` memberships of an issuer the cohort dropped, suspended as a block starts.
+	#[benchmark]
+	fn sweep_withdrawn_issuer(n: Linear<0, { T::MaxSweptPerBlock::get() }>) {
+		let setup = setup::<T>();
+		let members: Vec<_> = (0..n).map(|i| funded::<T>("patient", i)).collect();
+		for (i, who) in members.iter().enumerate() {
+			member::<T>(&setup, who, i as u32);
+		}
+		T::BenchmarkHelper::drop_issuer(setup.cohort, &setup.issuer);
+		<Membership<T> as OnIssuerWithdrawn<T::AccountId>>::on_issuer_withdrawn(
+			&setup.issuer,
+			Some(setup.cohort),
+		);
+
+		#[block]
+		{
+			Membership::<T>::sweep_withdrawn_issuer();
+		}
+
+		for who in &members {
+			assert_eq!(Membership::<T>::active_person_of(setup.cohort, who), None);
+		}
+		assert_eq!(Stats::<T>::get(setup.cohort).active, 0);
 	}
 
 	#[benchmark]

@@ -90,7 +90,8 @@ impl<T: Config> Pallet<T> {
 			stats.add(MemberStatus::Active, record.counted_consent())
 		})?;
 		let mut admission = admission;
-		admission.expires_at = Self::schedule_expiry(cohort, person, admission.expires_at)?;
+		admission.expires_at =
+			Self::file_active(cohort, person, &admission.issuer, admission.expires_at)?;
 		let expires_at = admission.expires_at;
 		record.restore(admission);
 		Memberships::<T>::insert(cohort, person, record);
@@ -110,7 +111,7 @@ impl<T: Config> Pallet<T> {
 		let deposit = T::MembershipDeposit::get();
 		T::Currency::hold(&HoldReason::Membership.into(), &who, deposit)
 			.map_err(|_| Error::<T>::InsufficientDeposit)?;
-		admission.expires_at = Self::schedule_expiry(cohort, person, admission.expires_at)?;
+		admission.expires_at = Self::file_active(cohort, person, &issuer, admission.expires_at)?;
 		let record =
 			MembershipRecord::admit(who.clone(), admission, deposit, Self::now(), previous);
 		let units = record.units;
@@ -135,7 +136,7 @@ impl<T: Config> Pallet<T> {
 			Precision::BestEffort,
 		)?;
 		if record.status == MemberStatus::Active {
-			Self::unschedule_expiry(cohort, person, record.expires_at);
+			Self::unfile_active(cohort, person, &record);
 		}
 		Memberships::<T>::remove(cohort, person);
 		Departed::<T>::insert(cohort, person, record.departed(Self::now()));
@@ -157,7 +158,7 @@ impl<T: Config> Pallet<T> {
 			stats.remove(MemberStatus::Active, record.counted_consent());
 			stats.add(MemberStatus::Suspended, record.counted_consent())
 		})?;
-		Self::unschedule_expiry(cohort, person, record.expires_at);
+		Self::unfile_active(cohort, person, &record);
 		record.status = MemberStatus::Suspended;
 		Memberships::<T>::insert(cohort, person, record);
 		T::OnMembershipChange::on_suspended(cohort, &person)

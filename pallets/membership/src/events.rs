@@ -26,6 +26,19 @@ mod events {
 		Revoked { cohort: CohortId, account: T::AccountId, issuer: T::AccountId },
 		/// The attestation of `account`'s membership expired; it is suspended.
 		Expired { cohort: CohortId, account: T::AccountId },
+		/// `issuer` was withdrawn (from `cohort`, or by the council from every cohort if
+		/// `None`): its memberships stop giving rights now and are suspended over the next blocks.
+		SweepStarted { issuer: T::AccountId, cohort: Option<CohortId> },
+		/// Every membership of the withdrawn `issuer` in scope is suspended (or it was accepted
+		/// again first).
+		SweepFinished { issuer: T::AccountId, cohort: Option<CohortId> },
+		/// `account`'s membership is suspended because its issuer was withdrawn; an accepted
+		/// issuer's fresh attestation restores it.
+		IssuerWithdrawn { cohort: CohortId, account: T::AccountId, issuer: T::AccountId },
+		/// The membership of `account` lost its issuer but could not be suspended (`error`): it
+		/// gives no rights (see `MembershipInspect::active_person`); the council or the cohort
+		/// may `suspend` it.
+		SweepFailed { cohort: CohortId, account: T::AccountId, error: DispatchError },
 		/// What stayed of `person`'s left membership is gone.
 		DepartedForgotten { cohort: CohortId, person: Nullifier },
 		/// The membership of `account` expired but could not be suspended as its block
@@ -78,6 +91,10 @@ mod events {
 		Expired,
 		/// The expiry is further away than `MaxAttestationPeriod`.
 		ExpiryTooFar,
+		/// The credential says it was issued after the current block.
+		IssuedInTheFuture,
+		/// The issuer withdrew the credentials it issued before this one's issue block.
+		CredentialWithdrawn,
 		/// The subject already has an attestation waiting for this cohort.
 		AttestationExists,
 		/// There is no attestation for this account and cohort.

@@ -60,7 +60,9 @@ pub mod weights;
 #[cfg(feature = "runtime-benchmarks")]
 pub use benchmarking::BenchmarkHelper;
 pub use cohort_primitives::{CohortId, Consent, Nullifier, Purpose};
-use cohort_primitives::{CohortsInspect, MembershipInspect, OnMembershipChange};
+use cohort_primitives::{
+	CohortsInspect, IssuerCredentials, MembershipInspect, OnIssuerWithdrawn, OnMembershipChange,
+};
 pub use types::*;
 pub use utility_impls::EXPIRY_BLOCKS_TRIED;
 pub use weights::WeightInfo;
@@ -99,8 +101,9 @@ pub mod pallet {
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
-		/// The cohorts (pallet-cohorts in the runtime).
-		type Cohorts: CohortsInspect<Self::AccountId>;
+		/// The cohorts and their issuers (pallet-cohorts in the runtime).
+		type Cohorts: CohortsInspect<Self::AccountId>
+			+ IssuerCredentials<Self::AccountId, BlockNumberFor<Self>>;
 
 		/// A cohort approving a key rotation: its members (pallet-cohorts' `EnsureCohort`).
 		type CohortOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CohortId>;
@@ -138,6 +141,11 @@ pub mod pallet {
 		/// block starts, so this bounds that block's `on_initialize` work.
 		#[pallet::constant]
 		type MaxExpiriesPerBlock: Get<u32>;
+
+		/// The most memberships of a withdrawn issuer suspended as one block starts: this bounds
+		/// the sweep's `on_initialize` work.
+		#[pallet::constant]
+		type MaxSweptPerBlock: Get<u32>;
 
 		/// How long a rotation the cohort's members decided waits before anyone may complete
 		/// it: time for the owner of the "lost" account, if it is not lost, to cancel it.
@@ -227,16 +235,37 @@ pub mod pallet {
 		(),
 	>;
 
+	/// Active memberships by the issuer of the attestation in force, cohort and person: what a
+	/// sweep suspends once that issuer is withdrawn. Covered by the membership's deposit.
+	#[pallet::storage]
+	pub type ActiveByIssuer<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Twox64Concat, CohortId>,
+			NMapKey<Blake2_128Concat, Nullifier>,
+		),
+		(),
+	>;
+
+	/// Withdrawn issuers whose active memberships are being suspended: in one cohort
+	/// (`Some(cohort)`, which dropped the issuer) or in all (`None`, the council removed it).
+	/// Made only by the council or a cohort's authority, and removed once swept.
+	#[pallet::storage]
+	pub type Sweeps<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, Option<CohortId>, Blake2_128Concat, T::AccountId, ()>;
+
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Suspends the memberships whose attestation expires at `now`, before any transaction
-		/// of the block can use them.
+		/// Suspends the memberships whose attestation expires at `now`, and the next of a
+		/// withdrawn issuer's, before any transaction of the block can use them.
 		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
-			Self::expire_due(now)
+			Self::expire_due(now).saturating_add(Self::sweep_withdrawn_issuer())
 		}
 
 		fn integrity_test() {
 			assert!(T::MaxExpiriesPerBlock::get() > 0, "MaxExpiriesPerBlock must be at least 1");
+			assert!(T::MaxSweptPerBlock::get() > 0, "MaxSweptPerBlock must be at least 1");
 			// Otherwise no attestation could be valid: each must expire after the block it is
 			// made in, and at most `MaxAttestationPeriod` after it.
 			assert!(

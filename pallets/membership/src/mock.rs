@@ -19,6 +19,7 @@ pub const MAX_PERIOD: u64 = 1_000;
 pub const ROTATION_DELAY: u64 = 50;
 pub const MAX_UNITS_PER_CALL: u64 = 1_000;
 pub const MAX_EXPIRIES_PER_BLOCK: u32 = 2;
+pub const MAX_SWEPT_PER_BLOCK: u32 = 2;
 
 parameter_types! {
 	pub const MembershipDeposit: Balance = MEMBERSHIP_DEPOSIT;
@@ -39,6 +40,7 @@ impl Config for Test {
 	type MaxAttestationPeriod = MaxAttestationPeriod;
 	type RotationDelay = RotationDelay;
 	type MaxExpiriesPerBlock = frame_support::traits::ConstU32<MAX_EXPIRIES_PER_BLOCK>;
+	type MaxSweptPerBlock = frame_support::traits::ConstU32<MAX_SWEPT_PER_BLOCK>;
 	type MaxUnitsPerCall = frame_support::traits::ConstU64<MAX_UNITS_PER_CALL>;
 	type OversightOrigin = frame_system::EnsureRoot<AccountId>;
 	type WeightInfo = ();
@@ -57,8 +59,15 @@ impl crate::BenchmarkHelper<AccountId, TestSignature> for MockBenchmarkHelper {
 	fn sign(issuer: &AccountId, payload: &[u8]) -> TestSignature {
 		TestSignature(*issuer, payload.to_vec())
 	}
-	fn cohort_accepting(_: &AccountId) -> CohortId {
+	fn cohort_accepting(issuer: &AccountId) -> CohortId {
+		// Again accepted: a benchmark's earlier run may have dropped it.
+		MockCohorts::update(COHORT, |c| {
+			c.issuers.insert(*issuer);
+		});
 		COHORT
+	}
+	fn drop_issuer(cohort: CohortId, issuer: &AccountId) {
+		MockCohorts::drop_issuer(cohort, *issuer);
 	}
 }
 
@@ -82,9 +91,21 @@ thread_local! {
 	static HOOK_CALLS: RefCell<Vec<String>> = RefCell::new(Vec::new());
 }
 
-/// The cohort stops accepting the issuer (or the council removed it).
+/// The cohort stops accepting the issuer, and tells this pallet as pallet-cohorts does.
 pub fn drop_issuer(cohort: CohortId, issuer: AccountId) {
 	MockCohorts::drop_issuer(cohort, issuer);
+	<Membership as cohort_primitives::OnIssuerWithdrawn<AccountId>>::on_issuer_withdrawn(
+		&issuer,
+		Some(cohort),
+	);
+}
+
+/// The council removes the issuer: no cohort accepts it any more.
+pub fn remove_issuer(issuer: AccountId) {
+	MockCohorts::remove_issuer(issuer);
+	<Membership as cohort_primitives::OnIssuerWithdrawn<AccountId>>::on_issuer_withdrawn(
+		&issuer, None,
+	);
 }
 
 pub fn freeze(cohort: CohortId) {
@@ -186,6 +207,7 @@ pub fn credential(issuer: AccountId, subject: AccountId, p: u64, nonce: u64) -> 
 		evidence: evidence(),
 		issuer,
 		nonce,
+		issued_at: System::block_number(),
 	}
 }
 
@@ -258,7 +280,7 @@ impl ExtBuilder {
 /// `person(p)` (with no consent yet, the counts do not depend on `units`).
 fn put_member(who: AccountId, p: u64, units: u64) {
 	assert_ok!(Balances::hold(&HoldReason::Membership.into(), &who, MEMBERSHIP_DEPOSIT));
-	let admission = Admission {
+	let mut admission = Admission {
 		issuer: CLINIC,
 		person: person(p),
 		expires_at: System::block_number() + 100,
@@ -266,7 +288,9 @@ fn put_member(who: AccountId, p: u64, units: u64) {
 		nonce: None,
 	};
 	let now = System::block_number();
-	assert_ok!(Membership::schedule_expiry(COHORT, person(p), admission.expires_at));
+	// Earlier if that block's expiries are full, as `join` does.
+	admission.expires_at =
+		Membership::file_active(COHORT, person(p), &CLINIC, admission.expires_at).unwrap();
 	let mut record = MembershipRecord::admit(who, admission, MEMBERSHIP_DEPOSIT, now, None);
 	record.units = units;
 	assert_ok!(Stats::<Test>::try_mutate(COHORT, |s| s.add(MemberStatus::Active, Consent::NONE)));

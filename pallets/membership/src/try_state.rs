@@ -29,11 +29,14 @@ impl<T: Config> Pallet<T> {
 	/// 7. every pending rotation moves a current membership to an account that holds none;
 	/// 8. every active membership has not expired and is queued at its expiry block, the
 	///    queue holds nothing else, and `ExpiryCount` counts it (at most
-	///    `MaxExpiriesPerBlock` per block).
+	///    `MaxExpiriesPerBlock` per block);
+	/// 9. every active membership is filed under its issuer in `ActiveByIssuer`, which holds
+	///    nothing else: a withdrawn issuer's sweep finds every membership it attested.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_person_index()?;
 		Self::check_pending_rotations()?;
 		Self::check_expiry_queue()?;
+		Self::check_issuer_index()?;
 		Self::check_memberships()?;
 		Self::check_attestation_deposits()
 	}
@@ -145,6 +148,23 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		ensure!(active == active_queued, "an active membership is not queued to expire");
+		Ok(())
+	}
+
+	/// Invariant 9.
+	fn check_issuer_index() -> Result<(), TryRuntimeError> {
+		let mut filed = 0u32;
+		for ((issuer, cohort, person), ()) in ActiveByIssuer::<T>::iter() {
+			let record = Memberships::<T>::get(cohort, person)
+				.ok_or("ActiveByIssuer holds no membership")?;
+			ensure!(record.status == MemberStatus::Active, "ActiveByIssuer holds an inactive one");
+			ensure!(record.issuer == issuer, "a membership is filed under another issuer");
+			filed = filed.saturating_add(1);
+		}
+		let active = Memberships::<T>::iter_values()
+			.filter(|record| record.status == MemberStatus::Active)
+			.count() as u32;
+		ensure!(filed == active, "an active membership is not filed under its issuer");
 		Ok(())
 	}
 

@@ -197,6 +197,9 @@ pub struct Credential<AccountId, BlockNumber, Hash> {
 	pub issuer: AccountId,
 	/// Must exceed the person's last used nonce.
 	pub nonce: u64,
+	/// The block it was issued at (the chain's best block when signed): the issuer can
+	/// withdraw every credential issued before a block, used or not.
+	pub issued_at: BlockNumber,
 }
 
 /// An issuer's approval of a key rotation, signed off chain.

@@ -2,6 +2,7 @@
 //! membership, keeping the counts.
 
 use crate::*;
+use alloc::vec::Vec;
 use codec::Encode;
 use cohort_primitives::MembershipChange;
 use frame_support::{
@@ -80,10 +81,30 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 
+	/// Files a membership that becomes active on `issuer`'s attestation where an active one is
+	/// found: in the queue of its expiry (see [`Self::schedule_expiry`]) and under its issuer.
+	/// Returns the block it now expires at.
+	pub(crate) fn file_active(
+		cohort: CohortId,
+		person: Nullifier,
+		issuer: &T::AccountId,
+		expires_at: BlockNumberFor<T>,
+	) -> Result<BlockNumberFor<T>, DispatchError> {
+		let at = Self::schedule_expiry(cohort, person, expires_at)?;
+		ActiveByIssuer::<T>::insert((issuer, cohort, person), ());
+		Ok(at)
+	}
+
+	/// Takes a membership that stops being active out of where [`Self::file_active`] put it.
+	pub(crate) fn unfile_active(cohort: CohortId, person: Nullifier, record: &MembershipOf<T>) {
+		Self::unschedule_expiry(cohort, person, record.expires_at);
+		ActiveByIssuer::<T>::remove((&record.issuer, cohort, person));
+	}
+
 	/// Queues an active membership's suspension at `expires_at`, or, if that block is full, at
 	/// the latest of the [`EXPIRY_BLOCKS_TRIED`] blocks before it that has room (earlier is
 	/// always safe). Returns the block the membership now expires at.
-	pub(crate) fn schedule_expiry(
+	fn schedule_expiry(
 		cohort: CohortId,
 		person: Nullifier,
 		expires_at: BlockNumberFor<T>,
@@ -106,11 +127,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Takes a membership that stops being active out of the queue of its expiry.
-	pub(crate) fn unschedule_expiry(
-		cohort: CohortId,
-		person: Nullifier,
-		expires_at: BlockNumberFor<T>,
-	) {
+	fn unschedule_expiry(cohort: CohortId, person: Nullifier, expires_at: BlockNumberFor<T>) {
 		if Expiries::<T>::take(expires_at, (cohort, person)).is_some() {
 			ExpiryCount::<T>::mutate_exists(expires_at, |count| {
 				*count = count.and_then(|c| c.checked_sub(1)).filter(|c| *c > 0);
@@ -139,6 +156,52 @@ impl<T: Config> Pallet<T> {
 		}
 		let followers = T::OnMembershipChange::weight(MembershipChange::Suspended);
 		T::WeightInfo::expire_due(due).saturating_add(followers.saturating_mul(due.into()))
+	}
+
+	/// Suspends up to `MaxSweptPerBlock` active memberships of the first withdrawn issuer
+	/// still being swept, each in a storage layer of its own, as `expire_due` does. A sweep
+	/// ends when none is left, or at once if the issuer was accepted again.
+	pub(crate) fn sweep_withdrawn_issuer() -> Weight {
+		let Some((scope, issuer, ())) = Sweeps::<T>::iter().next() else {
+			return T::WeightInfo::sweep_withdrawn_issuer(0);
+		};
+		let accepted_again = match scope {
+			Some(cohort) => T::Cohorts::accepts_issuer(cohort, &issuer),
+			None => T::Cohorts::credentials_valid_from(&issuer).is_some(),
+		};
+		let limit = T::MaxSweptPerBlock::get();
+		let due: Vec<(CohortId, Nullifier)> = match (accepted_again, scope) {
+			(true, _) => Vec::new(),
+			(false, Some(cohort)) => ActiveByIssuer::<T>::iter_key_prefix((&issuer, cohort))
+				.take(limit as usize)
+				.map(|person| (cohort, person))
+				.collect(),
+			(false, None) => {
+				ActiveByIssuer::<T>::iter_key_prefix((&issuer,)).take(limit as usize).collect()
+			},
+		};
+		let swept = due.len() as u32;
+		for (cohort, person) in due {
+			// Whatever happens below, it leaves the sweep: the next block moves on.
+			ActiveByIssuer::<T>::remove((&issuer, cohort, person));
+			let Some(record) = Memberships::<T>::get(cohort, person) else { continue };
+			let account = record.account.clone();
+			let result = frame_support::storage::with_storage_layer(|| {
+				Self::suspend_membership(cohort, person, record)
+			});
+			let issuer = issuer.clone();
+			match result {
+				Ok(()) => Self::deposit_event(Event::IssuerWithdrawn { cohort, account, issuer }),
+				Err(error) => Self::deposit_event(Event::SweepFailed { cohort, account, error }),
+			}
+		}
+		if swept < limit {
+			Sweeps::<T>::remove(scope, &issuer);
+			Self::deposit_event(Event::SweepFinished { issuer, cohort: scope });
+		}
+		let followers = T::OnMembershipChange::weight(MembershipChange::Suspended);
+		T::WeightInfo::sweep_withdrawn_issuer(swept)
+			.saturating_add(followers.saturating_mul(swept.into()))
 	}
 
 	pub(crate) fn release_attestation(attestation: &AttestationOf<T>) -> DispatchResult {
@@ -183,6 +246,11 @@ impl<T: Config> Pallet<T> {
 			T::Cohorts::accepts_issuer(cohort, &credential.issuer),
 			Error::<T>::IssuerNotAccepted
 		);
+		// A credential dated ahead would outlive the issuer's next withdrawal.
+		ensure!(credential.issued_at <= Self::now(), Error::<T>::IssuedInTheFuture);
+		let valid_from = T::Cohorts::credentials_valid_from(&credential.issuer)
+			.ok_or(Error::<T>::IssuerNotAccepted)?;
+		ensure!(credential.issued_at >= valid_from, Error::<T>::CredentialWithdrawn);
 		let payload = (CREDENTIAL_TAG, &credential).encode();
 		Self::verify_signature(&payload, signature, &credential.issuer)?;
 		let spent = Memberships::<T>::get(cohort, credential.person)

@@ -62,6 +62,7 @@ pub trait WeightInfo {
 	fn restore() -> Weight;
 	fn expire_due(n: u32, ) -> Weight;
 	fn forget_departed() -> Weight;
+	fn sweep_withdrawn_issuer(n: u32, ) -> Weight;
 }
 
 /// Weights for `pallet_cohort_membership`, as measured, with the runtime's database weights.
@@ -302,6 +303,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn forget_departed() -> Weight {
 		Self::cancel_rotation()
 	}
+	/// Not measured yet (added with issuer sweeps): `expire_due`'s weight per membership, plus
+	/// the sweep, the issuer's standing and each index entry read and written.
+	fn sweep_withdrawn_issuer(n: u32, ) -> Weight {
+		Self::expire_due(n)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+	}
 	/// Not measured yet (added with the rotation delay): the measured weight of the immediate
 	/// rotation `rotate_by_cohort` used to do, plus the pending rotation read and removed.
 	fn complete_rotation() -> Weight {
@@ -400,5 +410,12 @@ impl WeightInfo for () {
 	}
 	fn forget_departed() -> Weight {
 		Self::cancel_rotation()
+	}
+	fn sweep_withdrawn_issuer(n: u32, ) -> Weight {
+		Self::expire_due(n)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
 	}
 }

@@ -280,6 +280,28 @@ pub trait CohortsInspect<AccountId> {
 	fn treasury_account(cohort: CohortId) -> AccountId;
 }
 
+/// What membership needs to know about an approved issuer's credentials.
+pub trait IssuerCredentials<AccountId, BlockNumber> {
+	/// The earliest issue block of `issuer`'s credentials that still count (the issuer
+	/// withdrew those issued before); `None` if `issuer` is not approved.
+	fn credentials_valid_from(issuer: &AccountId) -> Option<BlockNumber>;
+}
+
+/// Told when an issuer stops being accepted: by one cohort (`Some(cohort)`) or, removed by the
+/// council, by every cohort (`None`). The memberships it attested stop counting.
+pub trait OnIssuerWithdrawn<AccountId> {
+	fn on_issuer_withdrawn(issuer: &AccountId, cohort: Option<CohortId>);
+	/// The worst-case weight of [`Self::on_issuer_withdrawn`].
+	fn weight() -> Weight;
+}
+
+impl<AccountId> OnIssuerWithdrawn<AccountId> for () {
+	fn on_issuer_withdrawn(_: &AccountId, _: Option<CohortId>) {}
+	fn weight() -> Weight {
+		Weight::zero()
+	}
+}
+
 /// What the licensing pallet needs to know about a cohort's terms.
 pub trait CohortLicensing {
 	/// How `cohort` divides licence revenue, and the fewest consenting members a licence needs
@@ -301,6 +323,10 @@ pub trait MembershipInspect<AccountId> {
 	fn active_members(cohort: CohortId) -> u32;
 	/// How many active members of `cohort` consent to `purpose`.
 	fn consenting_members(cohort: CohortId, purpose: Purpose) -> u32;
+	/// Whether memberships of `cohort` whose issuer was withdrawn are still being suspended:
+	/// until they are, the counts above include them, so nothing may be decided or paid by
+	/// them (a proposal's close, a licence's approval).
+	fn sweeping(cohort: CohortId) -> bool;
 }
 
 /// A kind of membership change, to ask a follower what following it weighs.

@@ -131,6 +131,8 @@ impl<T: Config> Pallet<T> {
 		let proposal = Proposals::<T>::get(id).ok_or(Error::<T>::UnknownProposal)?;
 		ensure!(!proposal.voting_open(&Self::now()), Error::<T>::VotingOpen);
 		let cohort = proposal.cohort;
+		// The quorum and the tally would still count a withdrawn issuer's members.
+		ensure!(!T::Membership::sweeping(cohort), Error::<T>::SweepUnderway);
 		let quorum = Self::quorum(cohort).ok_or(Error::<T>::UnknownCohort)?;
 		let tally = proposal.tally;
 		Self::remove_proposal(id, &proposal);

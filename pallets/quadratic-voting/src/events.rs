@@ -112,6 +112,9 @@ mod events {
 		VotingEnded,
 		/// The voting period is not over yet.
 		VotingOpen,
+		/// Memberships of a withdrawn issuer are still being suspended in this cohort and
+		/// still count; try again in a few blocks, once they are out.
+		SweepUnderway,
 		/// Zero votes: use `remove_vote` to take a vote back.
 		ZeroVotes,
 		/// The votes cost more credits than are left in this epoch.

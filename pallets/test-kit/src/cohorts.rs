@@ -2,7 +2,8 @@
 
 use crate::AccountId;
 use cohort_primitives::{
-	CohortId, CohortLicensing, CohortVoting, CohortsInspect, RevenueSplit, VotingParams,
+	CohortId, CohortLicensing, CohortVoting, CohortsInspect, IssuerCredentials, RevenueSplit,
+	VotingParams,
 };
 use core::cell::RefCell;
 use frame_support::traits::EnsureOriginWithArg;
@@ -32,6 +33,10 @@ pub struct MockCohort {
 
 thread_local! {
 	static COHORTS: RefCell<BTreeMap<CohortId, MockCohort>> = const { RefCell::new(BTreeMap::new()) };
+	/// Issuers the council removed, and the issue block from which each issuer's credentials
+	/// count (0 unless the issuer withdrew earlier ones).
+	static REMOVED: RefCell<BTreeSet<AccountId>> = const { RefCell::new(BTreeSet::new()) };
+	static VALID_FROM: RefCell<BTreeMap<AccountId, u64>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// The cohorts of the tests: those [`MockCohorts::add`]ed exist.
@@ -62,8 +67,20 @@ impl MockCohorts {
 		});
 	}
 
+	/// The council removes `issuer`: no cohort accepts it any more.
+	pub fn remove_issuer(issuer: AccountId) {
+		REMOVED.with(|r| r.borrow_mut().insert(issuer));
+	}
+
+	/// `issuer`'s credentials issued before `block` no longer count.
+	pub fn withdraw_credentials(issuer: AccountId, block: u64) {
+		VALID_FROM.with(|v| v.borrow_mut().insert(issuer, block));
+	}
+
 	pub(crate) fn clear() {
 		COHORTS.with(|c| c.borrow_mut().clear());
+		REMOVED.with(|r| r.borrow_mut().clear());
+		VALID_FROM.with(|v| v.borrow_mut().clear());
 	}
 
 	fn get(cohort: CohortId) -> Option<MockCohort> {
@@ -79,10 +96,20 @@ impl CohortsInspect<AccountId> for MockCohorts {
 		Self::get(cohort).is_some()
 	}
 	fn accepts_issuer(cohort: CohortId, issuer: &AccountId) -> bool {
-		Self::get(cohort).is_some_and(|c| c.issuers.contains(issuer))
+		let removed = REMOVED.with(|r| r.borrow().contains(issuer));
+		!removed && Self::get(cohort).is_some_and(|c| c.issuers.contains(issuer))
 	}
 	fn treasury_account(cohort: CohortId) -> AccountId {
 		treasury(cohort)
+	}
+}
+
+/// Every issuer a cohort accepts counts as approved, unless removed.
+impl IssuerCredentials<AccountId, u64> for MockCohorts {
+	fn credentials_valid_from(issuer: &AccountId) -> Option<u64> {
+		let approved = !REMOVED.with(|r| r.borrow().contains(issuer))
+			&& COHORTS.with(|c| c.borrow().values().any(|c| c.issuers.contains(issuer)));
+		approved.then(|| VALID_FROM.with(|v| v.borrow().get(issuer).copied().unwrap_or(0)))
 	}
 }
 

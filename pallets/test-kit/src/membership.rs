@@ -8,7 +8,7 @@ use cohort_primitives::{
 };
 use core::{cell::RefCell, marker::PhantomData};
 use frame_support::assert_ok;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Copy)]
 struct MockMember {
@@ -22,6 +22,8 @@ thread_local! {
 	static MEMBERS: RefCell<BTreeMap<(CohortId, AccountId), MockMember>> = const { RefCell::new(BTreeMap::new()) };
 	/// Consent counts the tests set outright, for pallets that only count.
 	static CONSENTING: RefCell<BTreeMap<(CohortId, Purpose), u32>> = const { RefCell::new(BTreeMap::new()) };
+	/// Cohorts whose withdrawn issuer's memberships are still being suspended.
+	static SWEEPING: RefCell<BTreeSet<CohortId>> = const { RefCell::new(BTreeSet::new()) };
 }
 
 /// The registry, as the pallet under test sees it.
@@ -45,9 +47,22 @@ impl MockMembership {
 		Self::member(cohort, who).person
 	}
 
+	/// Whether `cohort` is sweeping out a withdrawn issuer's memberships.
+	pub fn set_sweeping(cohort: CohortId, sweeping: bool) {
+		SWEEPING.with(|s| {
+			let mut cohorts = s.borrow_mut();
+			if sweeping {
+				cohorts.insert(cohort);
+			} else {
+				cohorts.remove(&cohort);
+			}
+		});
+	}
+
 	pub(crate) fn clear() {
 		MEMBERS.with(|m| m.borrow_mut().clear());
 		CONSENTING.with(|c| c.borrow_mut().clear());
+		SWEEPING.with(|s| s.borrow_mut().clear());
 	}
 
 	fn member(cohort: CohortId, who: AccountId) -> MockMember {
@@ -87,6 +102,9 @@ impl MembershipInspect<AccountId> for MockMembership {
 			.unwrap_or_else(|| {
 				Self::count(|c, m| c == cohort && m.active && m.consent.allows(purpose))
 			})
+	}
+	fn sweeping(cohort: CohortId) -> bool {
+		SWEEPING.with(|s| s.borrow().contains(&cohort))
 	}
 }
 

@@ -60,6 +60,10 @@ impl pallet_cohort_membership::BenchmarkHelper<AccountId, Signature> for Members
 	fn cohort_accepting(issuer: &AccountId) -> CohortId {
 		cohort_accepting(issuer.clone())
 	}
+
+	fn drop_issuer(cohort: CohortId, issuer: &AccountId) {
+		pallet_cohorts::AcceptedIssuers::<crate::Runtime>::remove(cohort, issuer);
+	}
 }
 
 /// Members consenting to every purpose, with units, in a fresh benchmark cohort.

@@ -74,6 +74,7 @@ impl pallet_cohorts::Config for Runtime {
 	// A licence vote must end within the licence review period, with half of it left to
 	// propose and close.
 	type MaxVotingPeriod = MaxCohortVotingPeriod;
+	type OnIssuerWithdrawn = Membership;
 	type WeightInfo = pallet_cohorts::weights::SubstrateWeight<Runtime>;
 }
 
@@ -92,6 +93,9 @@ impl pallet_cohort_membership::Config for Runtime {
 	// Up to 640 memberships may expire at one instant (ten blocks tried back from each expiry);
 	// each block starts by suspending at most 64.
 	type MaxExpiriesPerBlock = ConstU32<64>;
+	// A removed issuer with 6,400 memberships is swept out in 100 blocks (10 minutes), during
+	// which they give no rights and the cohort's closes and approvals wait.
+	type MaxSweptPerBlock = ConstU32<64>;
 	// A clinic records a patient's contributions as they come; a million units in one call is
 	// a stolen key, not a patient.
 	type MaxUnitsPerCall = ConstU64<1_000_000>;

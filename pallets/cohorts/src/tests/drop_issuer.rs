@@ -11,6 +11,8 @@ fn members_drop_an_issuer() {
 		assert!(!Cohorts::accepts_issuer(cohort, &CLINIC));
 		assert_eq!(Registry::<Test>::get(cohort).map(|c| c.accepted_issuers), Some(0));
 		assert_eq!(last_event(), Event::IssuerDropped { cohort, issuer: CLINIC }.into());
+		// Membership stops counting what it attested in this cohort.
+		assert_eq!(withdrawn_issuers(), vec![(CLINIC, Some(cohort))]);
 	});
 }
 

@@ -11,3 +11,4 @@ mod remove_issuer;
 mod set_platform_share;
 mod spend;
 mod update_cohort;
+mod withdraw_credentials;

@@ -12,6 +12,8 @@ fn the_council_removes_an_issuer_which_then_attests_for_no_cohort() {
 		assert!(!Issuers::<Test>::contains_key(CLINIC));
 		assert!(!Cohorts::accepts_issuer(cohort, &CLINIC), "accepted but no longer approved");
 		assert_eq!(last_event(), Event::IssuerRemoved { issuer: CLINIC }.into());
+		// Membership stops counting what it attested, in every cohort.
+		assert_eq!(withdrawn_issuers(), vec![(CLINIC, None)]);
 	});
 }
 

@@ -119,6 +119,17 @@ fn approval_fails_below_the_k_anonymity_floor() {
 }
 
 #[test]
+fn finding_1_no_approval_while_a_withdrawn_issuers_members_still_count() {
+	ExtBuilder::requested().build_and_execute(|| {
+		let id = FIRST_ID;
+		cohort_test_kit::MockMembership::set_sweeping(COHORT, true);
+		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::SweepUnderway);
+		cohort_test_kit::MockMembership::set_sweeping(COHORT, false);
+		assert_ok!(Licensing::approve(members(COHORT), id));
+	});
+}
+
+#[test]
 fn a_frozen_cohort_approves_nothing() {
 	ExtBuilder::requested().build_and_execute(|| {
 		let id = FIRST_ID;

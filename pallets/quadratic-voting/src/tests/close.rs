@@ -247,6 +247,21 @@ fn close_is_charged_for_the_call_it_dispatched() {
 }
 
 #[test]
+fn finding_1_no_close_while_a_withdrawn_issuers_members_still_count() {
+	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
+		let id = FIRST_PROPOSAL;
+		end_voting(id);
+		cohort_test_kit::MockMembership::set_sweeping(COHORT, true);
+		assert_noop!(
+			QuadraticVoting::close(RuntimeOrigin::signed(EVE), id),
+			Error::<Test>::SweepUnderway
+		);
+		cohort_test_kit::MockMembership::set_sweeping(COHORT, false);
+		assert_ok!(QuadraticVoting::close(RuntimeOrigin::signed(EVE), id));
+	});
+}
+
+#[test]
 fn closing_needs_the_period_to_be_over() {
 	ExtBuilder::default().with_proposal(ALICE, remark()).build_and_execute(|| {
 		let id = FIRST_PROPOSAL;
