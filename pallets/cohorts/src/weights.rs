@@ -3,18 +3,17 @@
 //! Weights for `pallet_cohorts`, measured by `scripts/benchmark.sh` with the benchmarks in
 //! `benchmarking.rs`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-21; STEPS: `50`, REPEAT: `20`
+//! Benchmark CLI 64.0.0, 2026-11-22; STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
-// /root/.cache/cohort-target/debug/cohort-node
+// /root/.cache/cohort-bencher/bin/frame-omni-bencher
+// v1
 // benchmark
 // pallet
 // --runtime
 // /root/.cache/cohort-target/benchmarks/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm
-// --genesis-builder
-// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -48,6 +47,7 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn approve_issuer() -> Weight;
 	fn remove_issuer() -> Weight;
+	fn withdraw_credentials() -> Weight;
 	fn create_cohort(n: u32, ) -> Weight;
 	fn update_cohort() -> Weight;
 	fn accept_issuer() -> Weight;
@@ -56,204 +56,219 @@ pub trait WeightInfo {
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
 	fn set_platform_share() -> Weight;
-	fn withdraw_credentials() -> Weight;
 }
 
 /// Weights for `pallet_cohorts`, as measured, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cohorts::Issuers` (r:1 w:1)
-	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn approve_issuer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4`
-		//  Estimated: `3517`
-		// Minimum execution time: 165_416_000 picoseconds.
-		Weight::from_parts(175_783_000, 3517)
+		//  Measured:  `30`
+		//  Estimated: `3521`
+		// Minimum execution time: 10_766_000 picoseconds.
+		Weight::from_parts(11_698_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cohorts::Issuers` (r:1 w:1)
-	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Sweeps` (r:0 w:1)
+	/// Proof: `Membership::Sweeps` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn remove_issuer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `82`
-		//  Estimated: `3517`
-		// Minimum execution time: 146_659_000 picoseconds.
-		Weight::from_parts(157_004_000, 3517)
+		//  Measured:  `98`
+		//  Estimated: `3521`
+		// Minimum execution time: 13_841_000 picoseconds.
+		Weight::from_parts(16_274_000, 3521)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `Cohorts::Issuers` (r:1 w:1)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	fn withdraw_credentials() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `98`
+		//  Estimated: `3521`
+		// Minimum execution time: 10_255_000 picoseconds.
+		Weight::from_parts(11_187_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cohorts::Issuers` (r:16 w:0)
-	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::NextCohortId` (r:1 w:1)
 	/// Proof: `Cohorts::NextCohortId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:0 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:0 w:16)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 16]`.
 	fn create_cohort(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `128 + n * (57 ±0)`
-		//  Estimated: `3640 + n * (2527 ±0)`
-		// Minimum execution time: 848_476_000 picoseconds.
-		Weight::from_parts(921_218_308, 3640)
-			// Standard Error: 129_624
-			.saturating_add(Weight::from_parts(97_486_525, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `192 + n * (61 ±0)`
+		//  Estimated: `6196 + n * (2531 ±0)`
+		// Minimum execution time: 101_952_000 picoseconds.
+		Weight::from_parts(110_183_766, 6196)
+			// Standard Error: 26_561
+			.saturating_add(Weight::from_parts(8_331_239, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2531).saturating_mul(n.into()))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	fn update_cohort() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `320`
-		//  Estimated: `3695`
-		// Minimum execution time: 204_365_000 picoseconds.
-		Weight::from_parts(221_490_000, 3695)
+		//  Measured:  `324`
+		//  Estimated: `3687`
+		// Minimum execution time: 14_301_000 picoseconds.
+		Weight::from_parts(18_918_000, 3687)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
-	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:1)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn accept_issuer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1245`
-		//  Estimated: `3695`
-		// Minimum execution time: 327_819_000 picoseconds.
-		Weight::from_parts(363_903_000, 3695)
+		//  Measured:  `1253`
+		//  Estimated: `3687`
+		// Minimum execution time: 26_460_000 picoseconds.
+		Weight::from_parts(31_267_000, 3687)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:1)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Sweeps` (r:0 w:1)
+	/// Proof: `Membership::Sweeps` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn drop_issuer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `746`
-		//  Estimated: `3695`
-		// Minimum execution time: 295_541_000 picoseconds.
-		Weight::from_parts(334_309_000, 3695)
+		//  Measured:  `750`
+		//  Estimated: `3687`
+		// Minimum execution time: 26_850_000 picoseconds.
+		Weight::from_parts(34_982_000, 3687)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn spend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `512`
+		//  Measured:  `516`
 		//  Estimated: `6196`
-		// Minimum execution time: 859_753_000 picoseconds.
-		Weight::from_parts(942_106_000, 6196)
+		// Minimum execution time: 59_338_000 picoseconds.
+		Weight::from_parts(65_167_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `320`
-		//  Estimated: `3695`
-		// Minimum execution time: 165_537_000 picoseconds.
-		Weight::from_parts(176_874_000, 3695)
+		//  Measured:  `324`
+		//  Estimated: `3687`
+		// Minimum execution time: 11_557_000 picoseconds.
+		Weight::from_parts(14_852_000, 3687)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `320`
-		//  Estimated: `3695`
-		// Minimum execution time: 163_104_000 picoseconds.
-		Weight::from_parts(176_363_000, 3695)
+		//  Measured:  `324`
+		//  Estimated: `3687`
+		// Minimum execution time: 11_107_000 picoseconds.
+		Weight::from_parts(14_141_000, 3687)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	/// Not measured yet (added when the council took over the platform share): `unfreeze`'s
-	/// measured time, whose one write it shares.
+	/// Storage: `Cohorts::PlatformShare` (r:0 w:1)
+	/// Proof: `Cohorts::PlatformShare` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_platform_share() -> Weight {
-		Weight::from_parts(176_363_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 4_947_000 picoseconds.
+		Weight::from_parts(5_568_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Not measured yet (added with credential withdrawal): `unfreeze`'s measured time, whose
-	/// one read and one write of a small record it shares.
-	fn withdraw_credentials() -> Weight {
-		Self::unfreeze()
 	}
 }
 
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn approve_issuer() -> Weight {
-		Weight::from_parts(175_783_000, 3517)
+		Weight::from_parts(11_698_000, 3521)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_issuer() -> Weight {
-		Weight::from_parts(157_004_000, 3517)
+		Weight::from_parts(16_274_000, 3521)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	fn withdraw_credentials() -> Weight {
+		Weight::from_parts(11_187_000, 3521)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_cohort(n: u32, ) -> Weight {
-		Weight::from_parts(921_218_308, 3640)
-			.saturating_add(Weight::from_parts(97_486_525, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(110_183_766, 6196)
+			.saturating_add(Weight::from_parts(8_331_239, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2527).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 2531).saturating_mul(n.into()))
 	}
 	fn update_cohort() -> Weight {
-		Weight::from_parts(221_490_000, 3695)
+		Weight::from_parts(18_918_000, 3687)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn accept_issuer() -> Weight {
-		Weight::from_parts(363_903_000, 3695)
+		Weight::from_parts(31_267_000, 3687)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn drop_issuer() -> Weight {
-		Weight::from_parts(334_309_000, 3695)
+		Weight::from_parts(34_982_000, 3687)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(942_106_000, 6196)
+		Weight::from_parts(65_167_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(176_874_000, 3695)
+		Weight::from_parts(14_852_000, 3687)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn unfreeze() -> Weight {
-		Weight::from_parts(176_363_000, 3695)
+		Weight::from_parts(14_141_000, 3687)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_platform_share() -> Weight {
-		Weight::from_parts(176_363_000, 0)
+		Weight::from_parts(5_568_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
-	}
-	fn withdraw_credentials() -> Weight {
-		Self::unfreeze()
 	}
 }

@@ -3,18 +3,17 @@
 //! Weights for `pallet_data_licensing`, measured by `scripts/benchmark.sh` with the benchmarks in
 //! `benchmarking.rs`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-21; STEPS: `50`, REPEAT: `20`
+//! Benchmark CLI 64.0.0, 2026-11-22; STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
-// /root/.cache/cohort-target/debug/cohort-node
+// /root/.cache/cohort-bencher/bin/frame-omni-bencher
+// v1
 // benchmark
 // pallet
 // --runtime
 // /root/.cache/cohort-target/benchmarks/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm
-// --genesis-builder
-// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -49,9 +48,9 @@ pub trait WeightInfo {
 	fn register_dataset() -> Weight;
 	fn publish_version() -> Weight;
 	fn retire_dataset() -> Weight;
+	fn remove_dataset() -> Weight;
 	fn publish_offer() -> Weight;
 	fn withdraw_offer() -> Weight;
-	fn remove_dataset() -> Weight;
 	fn request() -> Weight;
 	fn approve() -> Weight;
 	fn reject() -> Weight;
@@ -64,7 +63,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::NextDatasetId` (r:1 w:1)
 	/// Proof: `DataLicensing::NextDatasetId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -72,46 +71,63 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Datasets` (r:0 w:1)
-	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(516), added: 2991, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	fn register_dataset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `523`
+		//  Measured:  `527`
 		//  Estimated: `3712`
-		// Minimum execution time: 1_066_742_000 picoseconds.
-		Weight::from_parts(1_341_822_000, 3712)
+		// Minimum execution time: 72_488_000 picoseconds.
+		Weight::from_parts(79_208_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
-	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(516), added: 2991, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	fn publish_version() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `896`
-		//  Estimated: `3981`
-		// Minimum execution time: 404_965_000 picoseconds.
-		Weight::from_parts(571_402_000, 3981)
+		//  Measured:  `908`
+		//  Estimated: `3989`
+		// Minimum execution time: 29_434_000 picoseconds.
+		Weight::from_parts(34_041_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
-	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(516), added: 2991, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	fn retire_dataset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `896`
-		//  Estimated: `3981`
-		// Minimum execution time: 341_850_000 picoseconds.
-		Weight::from_parts(407_368_000, 3981)
+		//  Measured:  `908`
+		//  Estimated: `3989`
+		// Minimum execution time: 25_447_000 picoseconds.
+		Weight::from_parts(28_923_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
-	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(516), added: 2991, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	fn remove_dataset() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1175`
+		//  Estimated: `3989`
+		// Minimum execution time: 66_710_000 picoseconds.
+		Weight::from_parts(71_937_000, 3989)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::Registry` (r:1 w:0)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::NextOfferId` (r:1 w:1)
 	/// Proof: `DataLicensing::NextOfferId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -122,43 +138,38 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataLicensing::Offers` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	fn publish_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1163`
-		//  Estimated: `3981`
-		// Minimum execution time: 1_210_567_000 picoseconds.
-		Weight::from_parts(1_332_358_000, 3981)
+		//  Measured:  `1175`
+		//  Estimated: `3989`
+		// Minimum execution time: 85_197_000 picoseconds.
+		Weight::from_parts(132_547_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `DataLicensing::Offers` (r:1 w:1)
 	/// Proof: `DataLicensing::Offers` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
-	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(516), added: 2991, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
-	/// Not measured yet (added with dataset removal): `withdraw_offer`'s measured weight, the
-	/// same shape (a record read and removed, a deposit released).
-	fn remove_dataset() -> Weight {
-		Self::withdraw_offer()
-	}
 	fn withdraw_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1340`
-		//  Estimated: `3981`
-		// Minimum execution time: 973_462_000 picoseconds.
-		Weight::from_parts(1_165_870_000, 3981)
+		//  Measured:  `1352`
+		//  Estimated: `3989`
+		// Minimum execution time: 70_175_000 picoseconds.
+		Weight::from_parts(77_054_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataLicensing::Offers` (r:1 w:0)
 	/// Proof: `DataLicensing::Offers` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
-	/// Storage: `DataLicensing::Datasets` (r:1 w:0)
-	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(516), added: 2991, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::NextRequestId` (r:1 w:1)
 	/// Proof: `DataLicensing::NextRequestId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -169,78 +180,86 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn request() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1340`
-		//  Estimated: `3981`
-		// Minimum execution time: 1_801_438_000 picoseconds.
-		Weight::from_parts(2_069_097_000, 3981)
+		//  Measured:  `1352`
+		//  Estimated: `3989`
+		// Minimum execution time: 123_744_000 picoseconds.
+		Weight::from_parts(135_772_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `DataLicensing::Requests` (r:1 w:1)
 	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Offers` (r:1 w:0)
 	/// Proof: `DataLicensing::Offers` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
-	/// Storage: `DataLicensing::Datasets` (r:1 w:0)
-	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(516), added: 2991, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::PlatformShare` (r:1 w:0)
+	/// Proof: `Cohorts::PlatformShare` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Sweeps` (r:2 w:0)
+	/// Proof: `Membership::Sweeps` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:0)
 	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `Royalties::Pools` (r:1 w:1)
-	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:4 w:4)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:1 w:1)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::RecentRevenue` (r:1 w:1)
 	/// Proof: `Royalties::RecentRevenue` (`max_values`: None, `max_size`: Some(1246), added: 3721, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Grants` (r:1 w:1)
 	/// Proof: `DataLicensing::Grants` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2660`
+		//  Measured:  `2926`
 		//  Estimated: `11402`
-		// Minimum execution time: 3_543_618_000 picoseconds.
-		Weight::from_parts(3_846_540_000, 11402)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
-			.saturating_add(T::DbWeight::get().writes(9_u64))
+		// Minimum execution time: 219_666_000 picoseconds.
+		Weight::from_parts(233_617_000, 11402)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
 	/// Storage: `DataLicensing::Requests` (r:1 w:1)
 	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `921`
-		//  Estimated: `3712`
-		// Minimum execution time: 1_404_847_000 picoseconds.
-		Weight::from_parts(1_573_668_000, 3712)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `1440`
+		//  Estimated: `3989`
+		// Minimum execution time: 104_125_000 picoseconds.
+		Weight::from_parts(113_929_000, 3989)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataLicensing::Requests` (r:1 w:1)
 	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn withdraw_request() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `672`
-		//  Estimated: `3712`
-		// Minimum execution time: 1_322_043_000 picoseconds.
-		Weight::from_parts(1_618_756_000, 3712)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `1187`
+		//  Estimated: `3989`
+		// Minimum execution time: 99_027_000 picoseconds.
+		Weight::from_parts(128_892_000, 3989)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
-	/// Storage: `DataLicensing::Datasets` (r:1 w:0)
-	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(516), added: 2991, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Grants` (r:1 w:1)
 	/// Proof: `DataLicensing::Grants` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -249,88 +268,92 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn revoke_grant() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1406`
-		//  Estimated: `3981`
-		// Minimum execution time: 1_000_624_000 picoseconds.
-		Weight::from_parts(1_125_590_000, 3981)
+		//  Measured:  `1418`
+		//  Estimated: `3989`
+		// Minimum execution time: 80_930_000 picoseconds.
+		Weight::from_parts(89_963_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataLicensing::Grants` (r:1 w:1)
 	/// Proof: `DataLicensing::Grants` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn remove_expired_grant() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `651`
-		//  Estimated: `3712`
-		// Minimum execution time: 925_030_000 picoseconds.
-		Weight::from_parts(1_049_406_000, 3712)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		//  Measured:  `1165`
+		//  Estimated: `3989`
+		// Minimum execution time: 72_628_000 picoseconds.
+		Weight::from_parts(79_929_000, 3989)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 }
 
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_dataset() -> Weight {
-		Weight::from_parts(1_341_822_000, 3712)
+		Weight::from_parts(79_208_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn publish_version() -> Weight {
-		Weight::from_parts(571_402_000, 3981)
+		Weight::from_parts(34_041_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn retire_dataset() -> Weight {
-		Weight::from_parts(407_368_000, 3981)
+		Weight::from_parts(28_923_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
+	fn remove_dataset() -> Weight {
+		Weight::from_parts(71_937_000, 3989)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+	}
 	fn publish_offer() -> Weight {
-		Weight::from_parts(1_332_358_000, 3981)
+		Weight::from_parts(132_547_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
-	fn remove_dataset() -> Weight {
-		Self::withdraw_offer()
-	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(1_165_870_000, 3981)
+		Weight::from_parts(77_054_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn request() -> Weight {
-		Weight::from_parts(2_069_097_000, 3981)
+		Weight::from_parts(135_772_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(3_846_540_000, 11402)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
-			.saturating_add(RocksDbWeight::get().writes(9_u64))
+		Weight::from_parts(233_617_000, 11402)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(1_573_668_000, 3712)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(113_929_000, 3989)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_request() -> Weight {
-		Weight::from_parts(1_618_756_000, 3712)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(128_892_000, 3989)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn revoke_grant() -> Weight {
-		Weight::from_parts(1_125_590_000, 3981)
+		Weight::from_parts(89_963_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_expired_grant() -> Weight {
-		Weight::from_parts(1_049_406_000, 3712)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(3_u64))
+		Weight::from_parts(79_929_000, 3989)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 }

@@ -3,18 +3,17 @@
 //! Weights for `pallet_cohort_membership`, measured by `scripts/benchmark.sh` with the benchmarks in
 //! `benchmarking.rs`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-21; STEPS: `50`, REPEAT: `20`
+//! Benchmark CLI 64.0.0, 2026-11-22; STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
-// /root/.cache/cohort-target/debug/cohort-node
+// /root/.cache/cohort-bencher/bin/frame-omni-bencher
+// v1
 // benchmark
 // pallet
 // --runtime
 // /root/.cache/cohort-target/benchmarks/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm
-// --genesis-builder
-// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -48,30 +47,30 @@ use core::marker::PhantomData;
 pub trait WeightInfo {
 	fn attest() -> Weight;
 	fn withdraw_attestation() -> Weight;
+	fn restore() -> Weight;
 	fn join_with_attestation() -> Weight;
 	fn join_with_credential() -> Weight;
 	fn leave() -> Weight;
 	fn revoke() -> Weight;
 	fn expire() -> Weight;
+	fn expire_due(n: u32, ) -> Weight;
+	fn sweep_withdrawn_issuer(n: u32, ) -> Weight;
+	fn forget_departed() -> Weight;
 	fn rotate() -> Weight;
 	fn rotate_by_cohort() -> Weight;
-	fn set_consent() -> Weight;
-	fn record_contribution() -> Weight;
 	fn cancel_rotation() -> Weight;
 	fn complete_rotation() -> Weight;
-	fn restore() -> Weight;
-	fn expire_due(n: u32, ) -> Weight;
-	fn forget_departed() -> Weight;
-	fn sweep_withdrawn_issuer(n: u32, ) -> Weight;
+	fn set_consent() -> Weight;
+	fn record_contribution() -> Weight;
 }
 
 /// Weights for `pallet_cohort_membership`, as measured, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
-	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Attestations` (r:1 w:1)
@@ -79,13 +78,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn attest() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `546`
-		//  Estimated: `3695`
-		// Minimum execution time: 1_079_051_000 picoseconds.
-		Weight::from_parts(1_178_028_000, 3695)
+		//  Measured:  `554`
+		//  Estimated: `3712`
+		// Minimum execution time: 73_849_000 picoseconds.
+		Weight::from_parts(82_553_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -94,69 +93,134 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn withdraw_attestation() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `450`
-		//  Estimated: `3649`
-		// Minimum execution time: 785_933_000 picoseconds.
-		Weight::from_parts(846_894_000, 3649)
+		//  Estimated: `3712`
+		// Minimum execution time: 52_869_000 picoseconds.
+		Weight::from_parts(62_984_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Attestations` (r:1 w:1)
 	/// Proof: `Membership::Attestations` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
-	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
-	/// Storage: `Membership::PersonOf` (r:1 w:1)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::PersonOf` (r:1 w:0)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
 	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
 	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ExpiryCount` (r:10 w:1)
+	/// Proof: `Membership::ExpiryCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:1 w:1)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:4)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ActiveByIssuer` (r:0 w:1)
+	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Expiries` (r:0 w:1)
+	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	fn restore() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `2235`
+		//  Estimated: `25900`
+		// Minimum execution time: 164_254_000 picoseconds.
+		Weight::from_parts(230_082_000, 25900)
+			.saturating_add(T::DbWeight::get().reads(24_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
+	}
+	/// Storage: `Cohorts::Registry` (r:1 w:0)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Attestations` (r:1 w:1)
+	/// Proof: `Membership::Attestations` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::Issuers` (r:1 w:0)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
+	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::PersonOf` (r:1 w:1)
+	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Memberships` (r:1 w:1)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Departed` (r:1 w:0)
+	/// Proof: `Membership::Departed` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ExpiryCount` (r:10 w:1)
+	/// Proof: `Membership::ExpiryCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Stats` (r:1 w:1)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Payees` (r:1 w:1)
+	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:1 w:1)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ActiveByIssuer` (r:0 w:1)
+	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Expiries` (r:0 w:1)
+	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn join_with_attestation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `941`
-		//  Estimated: `6290`
-		// Minimum execution time: 1_891_392_000 picoseconds.
-		Weight::from_parts(1_997_211_000, 6290)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+		//  Measured:  `1335`
+		//  Estimated: `25900`
+		// Minimum execution time: 204_924_000 picoseconds.
+		Weight::from_parts(302_139_000, 25900)
+			.saturating_add(T::DbWeight::get().reads(28_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
-	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
 	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Departed` (r:1 w:1)
+	/// Proof: `Membership::Departed` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::PersonOf` (r:1 w:1)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ExpiryCount` (r:10 w:1)
+	/// Proof: `Membership::ExpiryCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
 	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Payees` (r:1 w:1)
+	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:1 w:1)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ActiveByIssuer` (r:0 w:1)
+	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Expiries` (r:0 w:1)
+	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn join_with_credential() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `904`
-		//  Estimated: `3695`
-		// Minimum execution time: 1_408_011_000 picoseconds.
-		Weight::from_parts(1_541_050_000, 3695)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `1137`
+		//  Estimated: `25900`
+		// Minimum execution time: 219_937_000 picoseconds.
+		Weight::from_parts(290_702_000, 25900)
+			.saturating_add(T::DbWeight::get().reads(26_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Membership::PersonOf` (r:1 w:1)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
@@ -167,15 +231,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Expiries` (r:1 w:1)
+	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ExpiryCount` (r:1 w:1)
+	/// Proof: `Membership::ExpiryCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:1 w:1)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Payees` (r:0 w:1)
+	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Departed` (r:0 w:1)
+	/// Proof: `Membership::Departed` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::PendingRotations` (r:0 w:1)
+	/// Proof: `Membership::PendingRotations` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ActiveByIssuer` (r:0 w:1)
+	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `663`
-		//  Estimated: `3674`
-		// Minimum execution time: 936_357_000 picoseconds.
-		Weight::from_parts(1_020_373_000, 3674)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `1283`
+		//  Estimated: `11262`
+		// Minimum execution time: 118_456_000 picoseconds.
+		Weight::from_parts(190_143_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Membership::PersonOf` (r:1 w:0)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
@@ -183,14 +265,26 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
 	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Expiries` (r:1 w:1)
+	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ExpiryCount` (r:1 w:1)
+	/// Proof: `Membership::ExpiryCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Voters` (r:1 w:0)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:1 w:1)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ActiveByIssuer` (r:0 w:1)
+	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `429`
-		//  Estimated: `3674`
-		// Minimum execution time: 322_151_000 picoseconds.
-		Weight::from_parts(359_316_000, 3674)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		//  Measured:  `1012`
+		//  Estimated: `11262`
+		// Minimum execution time: 65_237_000 picoseconds.
+		Weight::from_parts(101_360_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Membership::PersonOf` (r:1 w:0)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
@@ -198,224 +292,329 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
 	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Expiries` (r:1 w:1)
+	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ExpiryCount` (r:1 w:1)
+	/// Proof: `Membership::ExpiryCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Voters` (r:1 w:0)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:1 w:1)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ActiveByIssuer` (r:0 w:1)
+	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn expire() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `429`
-		//  Estimated: `3674`
-		// Minimum execution time: 344_705_000 picoseconds.
-		Weight::from_parts(403_512_000, 3674)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
+		//  Measured:  `1012`
+		//  Estimated: `11262`
+		// Minimum execution time: 66_268_000 picoseconds.
+		Weight::from_parts(98_677_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `Membership::ExpiryCount` (r:1 w:1)
+	/// Proof: `Membership::ExpiryCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Expiries` (r:65 w:64)
+	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Memberships` (r:64 w:64)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Stats` (r:1 w:1)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Voters` (r:64 w:0)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:64 w:64)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ActiveByIssuer` (r:0 w:64)
+	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 64]`.
+	fn expire_due(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `439 + n * (490 ±0)`
+		//  Estimated: `11262 + n * (3049 ±0)`
+		// Minimum execution time: 3_656_000 picoseconds.
+		Weight::from_parts(5_167_000, 11262)
+			// Standard Error: 428_111
+			.saturating_add(Weight::from_parts(64_473_889, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
+	}
+	/// Storage: `Membership::Sweeps` (r:2 w:0)
+	/// Proof: `Membership::Sweeps` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::Issuers` (r:1 w:0)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
+	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ActiveByIssuer` (r:64 w:64)
+	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Memberships` (r:64 w:64)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Stats` (r:1 w:1)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Expiries` (r:64 w:64)
+	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::ExpiryCount` (r:1 w:1)
+	/// Proof: `Membership::ExpiryCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Voters` (r:64 w:0)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:64 w:64)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[0, 64]`.
+	fn sweep_withdrawn_issuer(n: u32, ) -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `727 + n * (544 ±0)`
+		//  Estimated: `11262 + n * (3049 ±0)`
+		// Minimum execution time: 31_427_000 picoseconds.
+		Weight::from_parts(32_478_000, 11262)
+			// Standard Error: 482_043
+			.saturating_add(Weight::from_parts(70_512_589, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
+	}
+	/// Storage: `Membership::Departed` (r:1 w:1)
+	/// Proof: `Membership::Departed` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
+	fn forget_departed() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `152`
+		//  Estimated: `3553`
+		// Minimum execution time: 16_585_000 picoseconds.
+		Weight::from_parts(35_452_000, 3553)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Membership::PersonOf` (r:2 w:2)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
 	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
-	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::OpenProposalsOf` (r:1 w:0)
+	/// Proof: `QuadraticVoting::OpenProposalsOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Payees` (r:2 w:2)
+	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:1 w:1)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::PendingRotations` (r:0 w:1)
+	/// Proof: `Membership::PendingRotations` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn rotate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1055`
-		//  Estimated: `6290`
-		// Minimum execution time: 1_662_101_000 picoseconds.
-		Weight::from_parts(1_791_544_000, 6290)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		//  Measured:  `1722`
+		//  Estimated: `6434`
+		// Minimum execution time: 190_143_000 picoseconds.
+		Weight::from_parts(309_721_000, 6434)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::PersonOf` (r:2 w:0)
+	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Memberships` (r:1 w:0)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::PendingRotations` (r:1 w:1)
+	/// Proof: `Membership::PendingRotations` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	fn rotate_by_cohort() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `750`
+		//  Estimated: `6140`
+		// Minimum execution time: 32_338_000 picoseconds.
+		Weight::from_parts(62_473_000, 6140)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Membership::PendingRotations` (r:1 w:1)
+	/// Proof: `Membership::PendingRotations` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
+	fn cancel_rotation() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `335`
+		//  Estimated: `3569`
+		// Minimum execution time: 14_391_000 picoseconds.
+		Weight::from_parts(30_555_000, 3569)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Storage: `Membership::PendingRotations` (r:1 w:1)
+	/// Proof: `Membership::PendingRotations` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::PersonOf` (r:2 w:2)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
 	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Payees` (r:2 w:2)
+	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:1 w:1)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(175), added: 2650, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn rotate_by_cohort() -> Weight {
+	/// Storage: `QuadraticVoting::OpenProposalsOf` (r:1 w:0)
+	/// Proof: `QuadraticVoting::OpenProposalsOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	fn complete_rotation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1021`
-		//  Estimated: `6290`
-		// Minimum execution time: 1_244_547_000 picoseconds.
-		Weight::from_parts(1_439_688_000, 6290)
+		//  Measured:  `1551`
+		//  Estimated: `11262`
+		// Minimum execution time: 139_487_000 picoseconds.
+		Weight::from_parts(206_026_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(16_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
+	/// Storage: `Membership::PersonOf` (r:1 w:0)
+	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Memberships` (r:1 w:1)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Stats` (r:1 w:1)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:1 w:1)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:4)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	fn set_consent() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `952`
+		//  Estimated: `11262`
+		// Minimum execution time: 58_096_000 picoseconds.
+		Weight::from_parts(92_047_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
-	/// Storage: `Membership::PersonOf` (r:1 w:0)
-	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
-	/// Storage: `Membership::Memberships` (r:1 w:1)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
-	/// Storage: `Membership::Stats` (r:1 w:1)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	fn set_consent() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `429`
-		//  Estimated: `3674`
-		// Minimum execution time: 321_891_000 picoseconds.
-		Weight::from_parts(354_869_000, 3674)
-			.saturating_add(T::DbWeight::get().reads(3_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
-	}
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
-	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(52), added: 2527, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::PersonOf` (r:1 w:0)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
 	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Stats` (r:1 w:1)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:1 w:1)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:0)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn record_contribution() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `627`
-		//  Estimated: `3674`
-		// Minimum execution time: 371_614_000 picoseconds.
-		Weight::from_parts(420_548_000, 3674)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-	}
-	/// Not measured yet (the restore path of `join` was not benchmarked): the measured
-	/// `join_with_credential`, the heavier join, plus the stats and membership rewritten.
-	fn restore() -> Weight {
-		Weight::from_parts(2_500_000_000, 8_000)
+		//  Measured:  `1197`
+		//  Estimated: `11262`
+		// Minimum execution time: 57_736_000 picoseconds.
+		Weight::from_parts(69_884_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-	}
-	/// Not measured yet (added with the expiry queue): the measured `expire` per membership
-	/// due, plus the count read and each queue entry removed.
-	fn expire_due(n: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 1_500)
-			.saturating_add(Weight::from_parts(403_512_000, 3674).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
-	}
-	/// Not measured yet (added with `Departed`): `cancel_rotation`'s measured time, whose one
-	/// read and one removal it shares.
-	fn forget_departed() -> Weight {
-		Self::cancel_rotation()
-	}
-	/// Not measured yet (added with issuer sweeps): `expire_due`'s weight per membership, plus
-	/// the sweep, the issuer's standing and each index entry read and written.
-	fn sweep_withdrawn_issuer(n: u32, ) -> Weight {
-		Self::expire_due(n)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
-			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-	}
-	/// Not measured yet (added with the rotation delay): the measured weight of the immediate
-	/// rotation `rotate_by_cohort` used to do, plus the pending rotation read and removed.
-	fn complete_rotation() -> Weight {
-		Weight::from_parts(1_439_688_000, 9890)
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
-	}
-	/// Not measured yet (added with the rotation delay): one pending rotation taken.
-	/// Storage: `Membership::PendingRotations` (r:1 w:1)
-	fn cancel_rotation() -> Weight {
-		Weight::from_parts(300_000_000, 3_600)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
-			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn attest() -> Weight {
-		Weight::from_parts(1_178_028_000, 3695)
+		Weight::from_parts(82_553_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_attestation() -> Weight {
-		Weight::from_parts(846_894_000, 3649)
+		Weight::from_parts(62_984_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
+	fn restore() -> Weight {
+		Weight::from_parts(230_082_000, 25900)
+			.saturating_add(RocksDbWeight::get().reads(24_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
+	}
 	fn join_with_attestation() -> Weight {
-		Weight::from_parts(1_997_211_000, 6290)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(302_139_000, 25900)
+			.saturating_add(RocksDbWeight::get().reads(28_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn join_with_credential() -> Weight {
-		Weight::from_parts(1_541_050_000, 3695)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(290_702_000, 25900)
+			.saturating_add(RocksDbWeight::get().reads(26_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(1_020_373_000, 3674)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(190_143_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(13_u64))
+			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(359_316_000, 3674)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(101_360_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn expire() -> Weight {
-		Weight::from_parts(403_512_000, 3674)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
+		Weight::from_parts(98_677_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn expire_due(n: u32, ) -> Weight {
+		Weight::from_parts(5_167_000, 11262)
+			.saturating_add(Weight::from_parts(64_473_889, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
+	}
+	fn sweep_withdrawn_issuer(n: u32, ) -> Weight {
+		Weight::from_parts(32_478_000, 11262)
+			.saturating_add(Weight::from_parts(70_512_589, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
+			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
+	}
+	fn forget_departed() -> Weight {
+		Weight::from_parts(35_452_000, 3553)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn rotate() -> Weight {
-		Weight::from_parts(1_791_544_000, 6290)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(309_721_000, 6434)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn rotate_by_cohort() -> Weight {
-		Weight::from_parts(1_439_688_000, 6290)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
-	}
-	fn set_consent() -> Weight {
-		Weight::from_parts(354_869_000, 3674)
-			.saturating_add(RocksDbWeight::get().reads(3_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
-	}
-	fn record_contribution() -> Weight {
-		Weight::from_parts(420_548_000, 3674)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
+		Weight::from_parts(62_473_000, 6140)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn cancel_rotation() -> Weight {
-		Weight::from_parts(300_000_000, 3_600)
+		Weight::from_parts(30_555_000, 3569)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn complete_rotation() -> Weight {
-		Weight::from_parts(1_439_688_000, 9890)
-			.saturating_add(RocksDbWeight::get().reads(9_u64))
-			.saturating_add(RocksDbWeight::get().writes(8_u64))
+		Weight::from_parts(206_026_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(16_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
-	fn restore() -> Weight {
-		Weight::from_parts(2_500_000_000, 8_000)
+	fn set_consent() -> Weight {
+		Weight::from_parts(92_047_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(8_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	fn record_contribution() -> Weight {
+		Weight::from_parts(69_884_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
-			.saturating_add(RocksDbWeight::get().writes(6_u64))
-	}
-	fn expire_due(n: u32, ) -> Weight {
-		Weight::from_parts(20_000_000, 1_500)
-			.saturating_add(Weight::from_parts(403_512_000, 3674).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
-			.saturating_add(RocksDbWeight::get().reads((3_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((3_u64).saturating_mul(n.into())))
-	}
-	fn forget_departed() -> Weight {
-		Self::cancel_rotation()
-	}
-	fn sweep_withdrawn_issuer(n: u32, ) -> Weight {
-		Self::expire_due(n)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(RocksDbWeight::get().writes(1_u64))
-			.saturating_add(RocksDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

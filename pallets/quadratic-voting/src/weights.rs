@@ -3,18 +3,17 @@
 //! Weights for `pallet_quadratic_voting`, measured by `scripts/benchmark.sh` with the benchmarks in
 //! `benchmarking.rs`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-21; STEPS: `50`, REPEAT: `20`
+//! Benchmark CLI 64.0.0, 2026-11-22; STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
-// /root/.cache/cohort-target/debug/cohort-node
+// /root/.cache/cohort-bencher/bin/frame-omni-bencher
+// v1
 // benchmark
 // pallet
 // --runtime
 // /root/.cache/cohort-target/benchmarks/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm
-// --genesis-builder
-// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -61,29 +60,35 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::PersonOf` (r:1 w:0)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:0)
 	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::Issuers` (r:1 w:0)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
+	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::OpenProposals` (r:1 w:1)
 	/// Proof: `QuadraticVoting::OpenProposals` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::OpenProposalsOf` (r:1 w:1)
+	/// Proof: `QuadraticVoting::OpenProposalsOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::NextProposalId` (r:1 w:1)
 	/// Proof: `QuadraticVoting::NextProposalId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Proposals` (r:0 w:1)
 	/// Proof: `QuadraticVoting::Proposals` (`max_values`: None, `max_size`: Some(1202), added: 3677, mode: `MaxEncodedLen`)
 	fn propose() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `990`
-		//  Estimated: `3695`
-		// Minimum execution time: 1_220_161_000 picoseconds.
-		Weight::from_parts(1_324_817_000, 3695)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		//  Measured:  `1233`
+		//  Estimated: `3712`
+		// Minimum execution time: 102_352_000 picoseconds.
+		Weight::from_parts(116_703_000, 3712)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `QuadraticVoting::Proposals` (r:17 w:1)
 	/// Proof: `QuadraticVoting::Proposals` (`max_values`: None, `max_size`: Some(1202), added: 3677, mode: `MaxEncodedLen`)
@@ -91,17 +96,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:0)
 	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::Issuers` (r:1 w:0)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
+	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3172`
+		//  Measured:  `4097`
 		//  Estimated: `63499`
-		// Minimum execution time: 1_078_058_000 picoseconds.
-		Weight::from_parts(1_167_853_000, 63499)
-			.saturating_add(T::DbWeight::get().reads(21_u64))
+		// Minimum execution time: 121_290_000 picoseconds.
+		Weight::from_parts(143_554_000, 63499)
+			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `QuadraticVoting::Proposals` (r:1 w:1)
@@ -110,96 +119,112 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:0)
 	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::Issuers` (r:1 w:0)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
+	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2580`
+		//  Measured:  `3505`
 		//  Estimated: `4667`
-		// Minimum execution time: 547_968_000 picoseconds.
-		Weight::from_parts(576_651_000, 4667)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
+		// Minimum execution time: 68_262_000 picoseconds.
+		Weight::from_parts(88_241_000, 4667)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `QuadraticVoting::Proposals` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Proposals` (`max_values`: None, `max_size`: Some(1202), added: 3677, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Sweeps` (r:2 w:0)
+	/// Proof: `Membership::Sweeps` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:0)
 	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::OpenProposals` (r:1 w:1)
 	/// Proof: `QuadraticVoting::OpenProposals` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::OpenProposalsOf` (r:1 w:1)
+	/// Proof: `QuadraticVoting::OpenProposalsOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn close_passed() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2410`
-		//  Estimated: `4667`
-		// Minimum execution time: 1_096_666_000 picoseconds.
-		Weight::from_parts(1_178_609_000, 4667)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	/// Storage: `QuadraticVoting::Proposals` (r:1 w:1)
-	/// Proof: `QuadraticVoting::Proposals` (`max_values`: None, `max_size`: Some(1202), added: 3677, mode: `MaxEncodedLen`)
-	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(230), added: 2705, mode: `MaxEncodedLen`)
-	/// Storage: `Membership::Stats` (r:1 w:0)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `QuadraticVoting::OpenProposals` (r:1 w:1)
-	/// Proof: `QuadraticVoting::OpenProposals` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
-	/// Storage: `QuadraticVoting::Voters` (r:1 w:0)
-	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	fn close_forfeited() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `3196`
-		//  Estimated: `6196`
-		// Minimum execution time: 1_160_552_000 picoseconds.
-		Weight::from_parts(1_231_277_000, 6196)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		//  Measured:  `3984`
+		//  Estimated: `6062`
+		// Minimum execution time: 115_592_000 picoseconds.
+		Weight::from_parts(148_972_000, 6062)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `QuadraticVoting::Proposals` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Proposals` (`max_values`: None, `max_size`: Some(1202), added: 3677, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Sweeps` (r:2 w:0)
+	/// Proof: `Membership::Sweeps` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::Registry` (r:1 w:0)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Stats` (r:1 w:0)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::OpenProposals` (r:1 w:1)
 	/// Proof: `QuadraticVoting::OpenProposals` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::OpenProposalsOf` (r:1 w:1)
+	/// Proof: `QuadraticVoting::OpenProposalsOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Voters` (r:1 w:0)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
-	fn cancel() -> Weight {
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn close_forfeited() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1648`
-		//  Estimated: `4667`
-		// Minimum execution time: 833_915_000 picoseconds.
-		Weight::from_parts(901_896_000, 4667)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		//  Measured:  `5136`
+		//  Estimated: `6196`
+		// Minimum execution time: 140_860_000 picoseconds.
+		Weight::from_parts(160_859_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `QuadraticVoting::Proposals` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Proposals` (`max_values`: None, `max_size`: Some(1202), added: 3677, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::OpenProposals` (r:1 w:1)
 	/// Proof: `QuadraticVoting::OpenProposals` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::OpenProposalsOf` (r:1 w:1)
+	/// Proof: `QuadraticVoting::OpenProposalsOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	fn cancel() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1921`
+		//  Estimated: `6196`
+		// Minimum execution time: 75_612_000 picoseconds.
+		Weight::from_parts(81_441_000, 6196)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `QuadraticVoting::Proposals` (r:1 w:1)
+	/// Proof: `QuadraticVoting::Proposals` (`max_values`: None, `max_size`: Some(1202), added: 3677, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::OpenProposals` (r:1 w:1)
+	/// Proof: `QuadraticVoting::OpenProposals` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::OpenProposalsOf` (r:1 w:1)
+	/// Proof: `QuadraticVoting::OpenProposalsOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1648`
+		//  Measured:  `1781`
 		//  Estimated: `4667`
-		// Minimum execution time: 852_943_000 picoseconds.
-		Weight::from_parts(934_314_000, 4667)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Minimum execution time: 68_021_000 picoseconds.
+		Weight::from_parts(73_980_000, 4667)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
@@ -207,20 +232,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `QuadraticVoting::Proposals` (`max_values`: None, `max_size`: Some(1202), added: 3677, mode: `MaxEncodedLen`)
 	fn drop_votes() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2521`
+		//  Measured:  `19692`
 		//  Estimated: `59822`
-		// Minimum execution time: 1_395_232_000 picoseconds.
-		Weight::from_parts(1_477_845_000, 59822)
+		// Minimum execution time: 136_553_000 picoseconds.
+		Weight::from_parts(158_696_000, 59822)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
-	/// Not measured yet (added with the per-person proposal list): `MaxOpenProposalsPerPerson`
-	/// (2) proposals and their holds moved, counted from the storage it touches.
 	/// Storage: `QuadraticVoting::OpenProposalsOf` (r:1 w:0)
+	/// Proof: `QuadraticVoting::OpenProposalsOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Proposals` (r:2 w:2)
-	/// Storage: `Balances::Holds` (r:4 w:4)
+	/// Proof: `QuadraticVoting::Proposals` (`max_values`: None, `max_size`: Some(1202), added: 3677, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn hand_proposals_over() -> Weight {
-		Weight::from_parts(1_500_000_000, 12_000)
+		// Proof Size summary in bytes:
+		//  Measured:  `1972`
+		//  Estimated: `8344`
+		// Minimum execution time: 117_334_000 picoseconds.
+		Weight::from_parts(122_712_000, 8344)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -229,47 +261,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn propose() -> Weight {
-		Weight::from_parts(1_324_817_000, 3695)
-			.saturating_add(RocksDbWeight::get().reads(7_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(116_703_000, 3712)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(1_167_853_000, 63499)
-			.saturating_add(RocksDbWeight::get().reads(21_u64))
+		Weight::from_parts(143_554_000, 63499)
+			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_vote() -> Weight {
-		Weight::from_parts(576_651_000, 4667)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
+		Weight::from_parts(88_241_000, 4667)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn close_passed() -> Weight {
-		Weight::from_parts(1_178_609_000, 4667)
-			.saturating_add(RocksDbWeight::get().reads(6_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	fn close_forfeited() -> Weight {
-		Weight::from_parts(1_231_277_000, 6196)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		Weight::from_parts(148_972_000, 6062)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
+	fn close_forfeited() -> Weight {
+		Weight::from_parts(160_859_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
 	fn cancel() -> Weight {
-		Weight::from_parts(901_896_000, 4667)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(81_441_000, 6196)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(934_314_000, 4667)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(73_980_000, 4667)
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn drop_votes() -> Weight {
-		Weight::from_parts(1_477_845_000, 59822)
+		Weight::from_parts(158_696_000, 59822)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn hand_proposals_over() -> Weight {
-		Weight::from_parts(1_500_000_000, 12_000)
+		Weight::from_parts(122_712_000, 8344)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}

@@ -3,18 +3,17 @@
 //! Weights for `pallet_royalties`, measured by `scripts/benchmark.sh` with the benchmarks in
 //! `benchmarking.rs`. Do not edit by hand: run the script again.
 //!
-//! Benchmark CLI 64.0.0, 2026-11-21; STEPS: `50`, REPEAT: `20`
+//! Benchmark CLI 64.0.0, 2026-11-22; STEPS: `50`, REPEAT: `20`
 //! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //! WASM-EXECUTION: `Compiled`, CHAIN: `None`, DB CACHE: 1024
 
 // Executed Command:
-// /root/.cache/cohort-target/debug/cohort-node
+// /root/.cache/cohort-bencher/bin/frame-omni-bencher
+// v1
 // benchmark
 // pallet
 // --runtime
 // /root/.cache/cohort-target/benchmarks/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm
-// --genesis-builder
-// runtime
 // --genesis-builder-preset
 // development
 // --pallet
@@ -67,23 +66,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1183`
 		//  Estimated: `11262`
-		// Minimum execution time: 1_370_575_000 picoseconds.
-		Weight::from_parts(1_518_516_000, 11262)
+		// Minimum execution time: 97_665_000 picoseconds.
+		Weight::from_parts(121_451_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
 	/// Storage: `Royalties::Pools` (r:1 w:1)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::RecentRevenue` (r:1 w:1)
 	/// Proof: `Royalties::RecentRevenue` (`max_values`: None, `max_size`: Some(1246), added: 3721, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1683`
+		//  Measured:  `1823`
 		//  Estimated: `4711`
-		// Minimum execution time: 258_496_000 picoseconds.
-		Weight::from_parts(404_464_000, 4711)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
-			.saturating_add(T::DbWeight::get().writes(2_u64))
+		// Minimum execution time: 41_461_000 picoseconds.
+		Weight::from_parts(68_361_000, 4711)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Royalties::Positions` (r:1 w:1)
 	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
@@ -93,22 +94,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `780`
 		//  Estimated: `11262`
-		// Minimum execution time: 505_664_000 picoseconds.
-		Weight::from_parts(549_180_000, 11262)
+		// Minimum execution time: 38_517_000 picoseconds.
+		Weight::from_parts(57_876_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
-	/// Storage: `Royalties::Payees` (r:1 w:2)
+	/// Storage: `Royalties::Payees` (r:2 w:2)
 	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
 	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
 	fn on_rotated() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `587`
-		//  Estimated: `4039`
-		// Minimum execution time: 185_416_000 picoseconds.
-		Weight::from_parts(199_708_000, 4039)
-			.saturating_add(T::DbWeight::get().reads(2_u64))
+		//  Estimated: `6140`
+		// Minimum execution time: 17_246_000 picoseconds.
+		Weight::from_parts(27_881_000, 6140)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
@@ -116,23 +117,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(1_518_516_000, 11262)
+		Weight::from_parts(121_451_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(404_464_000, 4711)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
-			.saturating_add(RocksDbWeight::get().writes(2_u64))
+		Weight::from_parts(68_361_000, 4711)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn settle_and_move() -> Weight {
-		Weight::from_parts(549_180_000, 11262)
+		Weight::from_parts(57_876_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn on_rotated() -> Weight {
-		Weight::from_parts(199_708_000, 4039)
-			.saturating_add(RocksDbWeight::get().reads(2_u64))
+		Weight::from_parts(27_881_000, 6140)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }
