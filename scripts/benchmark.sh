@@ -39,9 +39,15 @@ fi
 
 bench_target="$CARGO_TARGET_DIR/benchmarks"
 cohort_say "building the runtime wasm with runtime-benchmarks (target dir: $bench_target)"
-CARGO_TARGET_DIR="$bench_target" cargo check -p cohort-runtime --features runtime-benchmarks
-wasm="$bench_target/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm"
-[ -f "$wasm" ] || cohort_fail "no benchmark wasm at $wasm"
+WASM_BUILD_TYPE=release CARGO_TARGET_DIR="$bench_target" \
+	cargo check -p cohort-runtime --features runtime-benchmarks
+# The build script puts the (release) wasm under the outer build's `debug/` dir: copy it to a
+# name that says what it is, which the weights' "Executed Command" records.
+built="$bench_target/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm"
+[ -f "$built" ] || cohort_fail "no benchmark wasm at $built"
+wasm="$bench_target/release-wasm/cohort_runtime_benchmarks.compact.compressed.wasm"
+mkdir -p "$(dirname "$wasm")"
+cp "$built" "$wasm"
 
 crate_dir=""
 for manifest in pallets/*/Cargo.toml; do

@@ -13,7 +13,7 @@
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/cohort-target/benchmarks/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm
+// /root/.cache/cohort-target/benchmarks/release-wasm/cohort_runtime_benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --pallet
@@ -67,8 +67,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `30`
 		//  Estimated: `3521`
-		// Minimum execution time: 10_766_000 picoseconds.
-		Weight::from_parts(11_698_000, 3521)
+		// Minimum execution time: 10_596_000 picoseconds.
+		Weight::from_parts(13_430_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `98`
 		//  Estimated: `3521`
-		// Minimum execution time: 13_841_000 picoseconds.
-		Weight::from_parts(16_274_000, 3521)
+		// Minimum execution time: 13_460_000 picoseconds.
+		Weight::from_parts(16_424_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -91,8 +91,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `98`
 		//  Estimated: `3521`
-		// Minimum execution time: 10_255_000 picoseconds.
-		Weight::from_parts(11_187_000, 3521)
+		// Minimum execution time: 9_945_000 picoseconds.
+		Weight::from_parts(18_497_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -113,10 +113,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `192 + n * (61 ±0)`
 		//  Estimated: `6196 + n * (2531 ±0)`
-		// Minimum execution time: 101_952_000 picoseconds.
-		Weight::from_parts(110_183_766, 6196)
-			// Standard Error: 26_561
-			.saturating_add(Weight::from_parts(8_331_239, 0).saturating_mul(n.into()))
+		// Minimum execution time: 99_658_000 picoseconds.
+		Weight::from_parts(122_848_398, 6196)
+			// Standard Error: 51_665
+			.saturating_add(Weight::from_parts(8_272_609, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -129,8 +129,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `324`
 		//  Estimated: `3687`
-		// Minimum execution time: 14_301_000 picoseconds.
-		Weight::from_parts(18_918_000, 3687)
+		// Minimum execution time: 13_560_000 picoseconds.
+		Weight::from_parts(15_032_000, 3687)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -144,8 +144,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1253`
 		//  Estimated: `3687`
-		// Minimum execution time: 26_460_000 picoseconds.
-		Weight::from_parts(31_267_000, 3687)
+		// Minimum execution time: 25_728_000 picoseconds.
+		Weight::from_parts(33_510_000, 3687)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -159,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `750`
 		//  Estimated: `3687`
-		// Minimum execution time: 26_850_000 picoseconds.
-		Weight::from_parts(34_982_000, 3687)
+		// Minimum execution time: 26_029_000 picoseconds.
+		Weight::from_parts(31_216_000, 3687)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -172,8 +172,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `516`
 		//  Estimated: `6196`
-		// Minimum execution time: 59_338_000 picoseconds.
-		Weight::from_parts(65_167_000, 6196)
+		// Minimum execution time: 57_746_000 picoseconds.
+		Weight::from_parts(72_778_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -183,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `324`
 		//  Estimated: `3687`
-		// Minimum execution time: 11_557_000 picoseconds.
-		Weight::from_parts(14_852_000, 3687)
+		// Minimum execution time: 10_886_000 picoseconds.
+		Weight::from_parts(16_925_000, 3687)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -194,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `324`
 		//  Estimated: `3687`
-		// Minimum execution time: 11_107_000 picoseconds.
-		Weight::from_parts(14_141_000, 3687)
+		// Minimum execution time: 10_786_000 picoseconds.
+		Weight::from_parts(15_834_000, 3687)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -205,8 +205,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_947_000 picoseconds.
-		Weight::from_parts(5_568_000, 0)
+		// Minimum execution time: 4_617_000 picoseconds.
+		Weight::from_parts(5_909_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -214,23 +214,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn approve_issuer() -> Weight {
-		Weight::from_parts(11_698_000, 3521)
+		Weight::from_parts(13_430_000, 3521)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_issuer() -> Weight {
-		Weight::from_parts(16_274_000, 3521)
+		Weight::from_parts(16_424_000, 3521)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_credentials() -> Weight {
-		Weight::from_parts(11_187_000, 3521)
+		Weight::from_parts(18_497_000, 3521)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_cohort(n: u32, ) -> Weight {
-		Weight::from_parts(110_183_766, 6196)
-			.saturating_add(Weight::from_parts(8_331_239, 0).saturating_mul(n.into()))
+		Weight::from_parts(122_848_398, 6196)
+			.saturating_add(Weight::from_parts(8_272_609, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -238,37 +238,37 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2531).saturating_mul(n.into()))
 	}
 	fn update_cohort() -> Weight {
-		Weight::from_parts(18_918_000, 3687)
+		Weight::from_parts(15_032_000, 3687)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn accept_issuer() -> Weight {
-		Weight::from_parts(31_267_000, 3687)
+		Weight::from_parts(33_510_000, 3687)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn drop_issuer() -> Weight {
-		Weight::from_parts(34_982_000, 3687)
+		Weight::from_parts(31_216_000, 3687)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(65_167_000, 6196)
+		Weight::from_parts(72_778_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(14_852_000, 3687)
+		Weight::from_parts(16_925_000, 3687)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn unfreeze() -> Weight {
-		Weight::from_parts(14_141_000, 3687)
+		Weight::from_parts(15_834_000, 3687)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_platform_share() -> Weight {
-		Weight::from_parts(5_568_000, 0)
+		Weight::from_parts(5_909_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

@@ -13,7 +13,7 @@
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/cohort-target/benchmarks/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm
+// /root/.cache/cohort-target/benchmarks/release-wasm/cohort_runtime_benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --pallet
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `527`
 		//  Estimated: `3712`
-		// Minimum execution time: 72_488_000 picoseconds.
-		Weight::from_parts(79_208_000, 3712)
+		// Minimum execution time: 71_767_000 picoseconds.
+		Weight::from_parts(77_445_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `908`
 		//  Estimated: `3989`
-		// Minimum execution time: 29_434_000 picoseconds.
-		Weight::from_parts(34_041_000, 3989)
+		// Minimum execution time: 29_794_000 picoseconds.
+		Weight::from_parts(37_105_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -102,8 +102,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `908`
 		//  Estimated: `3989`
-		// Minimum execution time: 25_447_000 picoseconds.
-		Weight::from_parts(28_923_000, 3989)
+		// Minimum execution time: 25_377_000 picoseconds.
+		Weight::from_parts(30_506_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -119,8 +119,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1175`
 		//  Estimated: `3989`
-		// Minimum execution time: 66_710_000 picoseconds.
-		Weight::from_parts(71_937_000, 3989)
+		// Minimum execution time: 66_188_000 picoseconds.
+		Weight::from_parts(72_958_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -140,8 +140,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1175`
 		//  Estimated: `3989`
-		// Minimum execution time: 85_197_000 picoseconds.
-		Weight::from_parts(132_547_000, 3989)
+		// Minimum execution time: 84_135_000 picoseconds.
+		Weight::from_parts(94_591_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -159,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1352`
 		//  Estimated: `3989`
-		// Minimum execution time: 70_175_000 picoseconds.
-		Weight::from_parts(77_054_000, 3989)
+		// Minimum execution time: 70_024_000 picoseconds.
+		Weight::from_parts(89_402_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -182,8 +182,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1352`
 		//  Estimated: `3989`
-		// Minimum execution time: 123_744_000 picoseconds.
-		Weight::from_parts(135_772_000, 3989)
+		// Minimum execution time: 122_122_000 picoseconds.
+		Weight::from_parts(170_693_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -215,8 +215,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2926`
 		//  Estimated: `11402`
-		// Minimum execution time: 219_666_000 picoseconds.
-		Weight::from_parts(233_617_000, 11402)
+		// Minimum execution time: 218_474_000 picoseconds.
+		Weight::from_parts(323_261_000, 11402)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(10_u64))
 	}
@@ -234,8 +234,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1440`
 		//  Estimated: `3989`
-		// Minimum execution time: 104_125_000 picoseconds.
-		Weight::from_parts(113_929_000, 3989)
+		// Minimum execution time: 103_304_000 picoseconds.
+		Weight::from_parts(150_273_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -251,8 +251,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1187`
 		//  Estimated: `3989`
-		// Minimum execution time: 99_027_000 picoseconds.
-		Weight::from_parts(128_892_000, 3989)
+		// Minimum execution time: 99_077_000 picoseconds.
+		Weight::from_parts(144_765_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -270,8 +270,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1418`
 		//  Estimated: `3989`
-		// Minimum execution time: 80_930_000 picoseconds.
-		Weight::from_parts(89_963_000, 3989)
+		// Minimum execution time: 82_142_000 picoseconds.
+		Weight::from_parts(123_213_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -287,8 +287,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1165`
 		//  Estimated: `3989`
-		// Minimum execution time: 72_628_000 picoseconds.
-		Weight::from_parts(79_929_000, 3989)
+		// Minimum execution time: 73_249_000 picoseconds.
+		Weight::from_parts(117_024_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -297,62 +297,62 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_dataset() -> Weight {
-		Weight::from_parts(79_208_000, 3712)
+		Weight::from_parts(77_445_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn publish_version() -> Weight {
-		Weight::from_parts(34_041_000, 3989)
+		Weight::from_parts(37_105_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn retire_dataset() -> Weight {
-		Weight::from_parts(28_923_000, 3989)
+		Weight::from_parts(30_506_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_dataset() -> Weight {
-		Weight::from_parts(71_937_000, 3989)
+		Weight::from_parts(72_958_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn publish_offer() -> Weight {
-		Weight::from_parts(132_547_000, 3989)
+		Weight::from_parts(94_591_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(77_054_000, 3989)
+		Weight::from_parts(89_402_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn request() -> Weight {
-		Weight::from_parts(135_772_000, 3989)
+		Weight::from_parts(170_693_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(233_617_000, 11402)
+		Weight::from_parts(323_261_000, 11402)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(10_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(113_929_000, 3989)
+		Weight::from_parts(150_273_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn withdraw_request() -> Weight {
-		Weight::from_parts(128_892_000, 3989)
+		Weight::from_parts(144_765_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn revoke_grant() -> Weight {
-		Weight::from_parts(89_963_000, 3989)
+		Weight::from_parts(123_213_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_expired_grant() -> Weight {
-		Weight::from_parts(79_929_000, 3989)
+		Weight::from_parts(117_024_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}

@@ -13,7 +13,7 @@
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/cohort-target/benchmarks/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm
+// /root/.cache/cohort-target/benchmarks/release-wasm/cohort_runtime_benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --pallet
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `554`
 		//  Estimated: `3712`
-		// Minimum execution time: 73_849_000 picoseconds.
-		Weight::from_parts(82_553_000, 3712)
+		// Minimum execution time: 74_060_000 picoseconds.
+		Weight::from_parts(85_327_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `450`
 		//  Estimated: `3712`
-		// Minimum execution time: 52_869_000 picoseconds.
-		Weight::from_parts(62_984_000, 3712)
+		// Minimum execution time: 53_650_000 picoseconds.
+		Weight::from_parts(63_965_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -135,8 +135,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2235`
 		//  Estimated: `25900`
-		// Minimum execution time: 164_254_000 picoseconds.
-		Weight::from_parts(230_082_000, 25900)
+		// Minimum execution time: 165_797_000 picoseconds.
+		Weight::from_parts(182_441_000, 25900)
 			.saturating_add(T::DbWeight::get().reads(24_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -176,8 +176,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1335`
 		//  Estimated: `25900`
-		// Minimum execution time: 204_924_000 picoseconds.
-		Weight::from_parts(302_139_000, 25900)
+		// Minimum execution time: 206_758_000 picoseconds.
+		Weight::from_parts(293_226_000, 25900)
 			.saturating_add(T::DbWeight::get().reads(28_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -217,8 +217,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1137`
 		//  Estimated: `25900`
-		// Minimum execution time: 219_937_000 picoseconds.
-		Weight::from_parts(290_702_000, 25900)
+		// Minimum execution time: 228_719_000 picoseconds.
+		Weight::from_parts(365_924_000, 25900)
 			.saturating_add(T::DbWeight::get().reads(26_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -254,8 +254,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1283`
 		//  Estimated: `11262`
-		// Minimum execution time: 118_456_000 picoseconds.
-		Weight::from_parts(190_143_000, 11262)
+		// Minimum execution time: 119_849_000 picoseconds.
+		Weight::from_parts(176_452_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(13_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
@@ -281,8 +281,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1012`
 		//  Estimated: `11262`
-		// Minimum execution time: 65_237_000 picoseconds.
-		Weight::from_parts(101_360_000, 11262)
+		// Minimum execution time: 65_978_000 picoseconds.
+		Weight::from_parts(83_354_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -308,8 +308,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1012`
 		//  Estimated: `11262`
-		// Minimum execution time: 66_268_000 picoseconds.
-		Weight::from_parts(98_677_000, 11262)
+		// Minimum execution time: 66_199_000 picoseconds.
+		Weight::from_parts(78_997_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -334,10 +334,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `439 + n * (490 ±0)`
 		//  Estimated: `11262 + n * (3049 ±0)`
-		// Minimum execution time: 3_656_000 picoseconds.
-		Weight::from_parts(5_167_000, 11262)
-			// Standard Error: 428_111
-			.saturating_add(Weight::from_parts(64_473_889, 0).saturating_mul(n.into()))
+		// Minimum execution time: 3_165_000 picoseconds.
+		Weight::from_parts(164_133_059, 11262)
+			// Standard Error: 478_653
+			.saturating_add(Weight::from_parts(47_444_661, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -371,10 +371,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `727 + n * (544 ±0)`
 		//  Estimated: `11262 + n * (3049 ±0)`
-		// Minimum execution time: 31_427_000 picoseconds.
-		Weight::from_parts(32_478_000, 11262)
-			// Standard Error: 482_043
-			.saturating_add(Weight::from_parts(70_512_589, 0).saturating_mul(n.into()))
+		// Minimum execution time: 26_930_000 picoseconds.
+		Weight::from_parts(57_045_310, 11262)
+			// Standard Error: 261_626
+			.saturating_add(Weight::from_parts(53_722_456, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -387,8 +387,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `152`
 		//  Estimated: `3553`
-		// Minimum execution time: 16_585_000 picoseconds.
-		Weight::from_parts(35_452_000, 3553)
+		// Minimum execution time: 16_004_000 picoseconds.
+		Weight::from_parts(18_628_000, 3553)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -418,8 +418,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1722`
 		//  Estimated: `6434`
-		// Minimum execution time: 190_143_000 picoseconds.
-		Weight::from_parts(309_721_000, 6434)
+		// Minimum execution time: 180_458_000 picoseconds.
+		Weight::from_parts(195_070_000, 6434)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -435,8 +435,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `750`
 		//  Estimated: `6140`
-		// Minimum execution time: 32_338_000 picoseconds.
-		Weight::from_parts(62_473_000, 6140)
+		// Minimum execution time: 31_577_000 picoseconds.
+		Weight::from_parts(35_352_000, 6140)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -446,8 +446,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `335`
 		//  Estimated: `3569`
-		// Minimum execution time: 14_391_000 picoseconds.
-		Weight::from_parts(30_555_000, 3569)
+		// Minimum execution time: 14_061_000 picoseconds.
+		Weight::from_parts(17_346_000, 3569)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -473,8 +473,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1551`
 		//  Estimated: `11262`
-		// Minimum execution time: 139_487_000 picoseconds.
-		Weight::from_parts(206_026_000, 11262)
+		// Minimum execution time: 137_134_000 picoseconds.
+		Weight::from_parts(145_697_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
@@ -492,8 +492,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `952`
 		//  Estimated: `11262`
-		// Minimum execution time: 58_096_000 picoseconds.
-		Weight::from_parts(92_047_000, 11262)
+		// Minimum execution time: 58_467_000 picoseconds.
+		Weight::from_parts(65_467_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -515,8 +515,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1197`
 		//  Estimated: `11262`
-		// Minimum execution time: 57_736_000 picoseconds.
-		Weight::from_parts(69_884_000, 11262)
+		// Minimum execution time: 58_017_000 picoseconds.
+		Weight::from_parts(75_833_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -525,48 +525,48 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn attest() -> Weight {
-		Weight::from_parts(82_553_000, 3712)
+		Weight::from_parts(85_327_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_attestation() -> Weight {
-		Weight::from_parts(62_984_000, 3712)
+		Weight::from_parts(63_965_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn restore() -> Weight {
-		Weight::from_parts(230_082_000, 25900)
+		Weight::from_parts(182_441_000, 25900)
 			.saturating_add(RocksDbWeight::get().reads(24_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn join_with_attestation() -> Weight {
-		Weight::from_parts(302_139_000, 25900)
+		Weight::from_parts(293_226_000, 25900)
 			.saturating_add(RocksDbWeight::get().reads(28_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn join_with_credential() -> Weight {
-		Weight::from_parts(290_702_000, 25900)
+		Weight::from_parts(365_924_000, 25900)
 			.saturating_add(RocksDbWeight::get().reads(26_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(190_143_000, 11262)
+		Weight::from_parts(176_452_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(13_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(101_360_000, 11262)
+		Weight::from_parts(83_354_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn expire() -> Weight {
-		Weight::from_parts(98_677_000, 11262)
+		Weight::from_parts(78_997_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn expire_due(n: u32, ) -> Weight {
-		Weight::from_parts(5_167_000, 11262)
-			.saturating_add(Weight::from_parts(64_473_889, 0).saturating_mul(n.into()))
+		Weight::from_parts(164_133_059, 11262)
+			.saturating_add(Weight::from_parts(47_444_661, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
@@ -574,8 +574,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn sweep_withdrawn_issuer(n: u32, ) -> Weight {
-		Weight::from_parts(32_478_000, 11262)
-			.saturating_add(Weight::from_parts(70_512_589, 0).saturating_mul(n.into()))
+		Weight::from_parts(57_045_310, 11262)
+			.saturating_add(Weight::from_parts(53_722_456, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
@@ -583,37 +583,37 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
 	}
 	fn forget_departed() -> Weight {
-		Weight::from_parts(35_452_000, 3553)
+		Weight::from_parts(18_628_000, 3553)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn rotate() -> Weight {
-		Weight::from_parts(309_721_000, 6434)
+		Weight::from_parts(195_070_000, 6434)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn rotate_by_cohort() -> Weight {
-		Weight::from_parts(62_473_000, 6140)
+		Weight::from_parts(35_352_000, 6140)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn cancel_rotation() -> Weight {
-		Weight::from_parts(30_555_000, 3569)
+		Weight::from_parts(17_346_000, 3569)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn complete_rotation() -> Weight {
-		Weight::from_parts(206_026_000, 11262)
+		Weight::from_parts(145_697_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn set_consent() -> Weight {
-		Weight::from_parts(92_047_000, 11262)
+		Weight::from_parts(65_467_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn record_contribution() -> Weight {
-		Weight::from_parts(69_884_000, 11262)
+		Weight::from_parts(75_833_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}

@@ -13,7 +13,7 @@
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/cohort-target/benchmarks/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm
+// /root/.cache/cohort-target/benchmarks/release-wasm/cohort_runtime_benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --pallet
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1233`
 		//  Estimated: `3712`
-		// Minimum execution time: 102_352_000 picoseconds.
-		Weight::from_parts(116_703_000, 3712)
+		// Minimum execution time: 101_000_000 picoseconds.
+		Weight::from_parts(107_750_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4097`
 		//  Estimated: `63499`
-		// Minimum execution time: 121_290_000 picoseconds.
-		Weight::from_parts(143_554_000, 63499)
+		// Minimum execution time: 116_373_000 picoseconds.
+		Weight::from_parts(134_179_000, 63499)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -131,8 +131,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3505`
 		//  Estimated: `4667`
-		// Minimum execution time: 68_262_000 picoseconds.
-		Weight::from_parts(88_241_000, 4667)
+		// Minimum execution time: 69_943_000 picoseconds.
+		Weight::from_parts(85_797_000, 4667)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -156,8 +156,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3984`
 		//  Estimated: `6062`
-		// Minimum execution time: 115_592_000 picoseconds.
-		Weight::from_parts(148_972_000, 6062)
+		// Minimum execution time: 120_128_000 picoseconds.
+		Weight::from_parts(149_842_000, 6062)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -183,8 +183,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5136`
 		//  Estimated: `6196`
-		// Minimum execution time: 140_860_000 picoseconds.
-		Weight::from_parts(160_859_000, 6196)
+		// Minimum execution time: 134_660_000 picoseconds.
+		Weight::from_parts(159_657_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -202,8 +202,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1921`
 		//  Estimated: `6196`
-		// Minimum execution time: 75_612_000 picoseconds.
-		Weight::from_parts(81_441_000, 6196)
+		// Minimum execution time: 74_681_000 picoseconds.
+		Weight::from_parts(79_458_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -221,8 +221,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1781`
 		//  Estimated: `4667`
-		// Minimum execution time: 68_021_000 picoseconds.
-		Weight::from_parts(73_980_000, 4667)
+		// Minimum execution time: 67_320_000 picoseconds.
+		Weight::from_parts(71_376_000, 4667)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -234,8 +234,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `19692`
 		//  Estimated: `59822`
-		// Minimum execution time: 136_553_000 picoseconds.
-		Weight::from_parts(158_696_000, 59822)
+		// Minimum execution time: 139_938_000 picoseconds.
+		Weight::from_parts(159_067_000, 59822)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -251,8 +251,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1972`
 		//  Estimated: `8344`
-		// Minimum execution time: 117_334_000 picoseconds.
-		Weight::from_parts(122_712_000, 8344)
+		// Minimum execution time: 117_255_000 picoseconds.
+		Weight::from_parts(124_435_000, 8344)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -261,47 +261,47 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn propose() -> Weight {
-		Weight::from_parts(116_703_000, 3712)
+		Weight::from_parts(107_750_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(143_554_000, 63499)
+		Weight::from_parts(134_179_000, 63499)
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_vote() -> Weight {
-		Weight::from_parts(88_241_000, 4667)
+		Weight::from_parts(85_797_000, 4667)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn close_passed() -> Weight {
-		Weight::from_parts(148_972_000, 6062)
+		Weight::from_parts(149_842_000, 6062)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn close_forfeited() -> Weight {
-		Weight::from_parts(160_859_000, 6196)
+		Weight::from_parts(159_657_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(81_441_000, 6196)
+		Weight::from_parts(79_458_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(73_980_000, 4667)
+		Weight::from_parts(71_376_000, 4667)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn drop_votes() -> Weight {
-		Weight::from_parts(158_696_000, 59822)
+		Weight::from_parts(159_067_000, 59822)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn hand_proposals_over() -> Weight {
-		Weight::from_parts(122_712_000, 8344)
+		Weight::from_parts(124_435_000, 8344)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}

@@ -13,7 +13,7 @@
 // benchmark
 // pallet
 // --runtime
-// /root/.cache/cohort-target/benchmarks/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm
+// /root/.cache/cohort-target/benchmarks/release-wasm/cohort_runtime_benchmarks.compact.compressed.wasm
 // --genesis-builder-preset
 // development
 // --pallet
@@ -66,8 +66,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1183`
 		//  Estimated: `11262`
-		// Minimum execution time: 97_665_000 picoseconds.
-		Weight::from_parts(121_451_000, 11262)
+		// Minimum execution time: 96_704_000 picoseconds.
+		Weight::from_parts(105_997_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1823`
 		//  Estimated: `4711`
-		// Minimum execution time: 41_461_000 picoseconds.
-		Weight::from_parts(68_361_000, 4711)
+		// Minimum execution time: 41_481_000 picoseconds.
+		Weight::from_parts(45_397_000, 4711)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -94,8 +94,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `780`
 		//  Estimated: `11262`
-		// Minimum execution time: 38_517_000 picoseconds.
-		Weight::from_parts(57_876_000, 11262)
+		// Minimum execution time: 38_488_000 picoseconds.
+		Weight::from_parts(42_574_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `587`
 		//  Estimated: `6140`
-		// Minimum execution time: 17_246_000 picoseconds.
-		Weight::from_parts(27_881_000, 6140)
+		// Minimum execution time: 17_115_000 picoseconds.
+		Weight::from_parts(25_518_000, 6140)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -117,22 +117,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(121_451_000, 11262)
+		Weight::from_parts(105_997_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(68_361_000, 4711)
+		Weight::from_parts(45_397_000, 4711)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn settle_and_move() -> Weight {
-		Weight::from_parts(57_876_000, 11262)
+		Weight::from_parts(42_574_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn on_rotated() -> Weight {
-		Weight::from_parts(27_881_000, 6140)
+		Weight::from_parts(25_518_000, 6140)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
