@@ -289,13 +289,23 @@ fn joins_until(cohort: u32, who: Sr25519Keyring, n: u8, expires_at: u32) {
 
 /// `member` consents to AI training and the clinic records `units` of their data.
 fn shares_data_for_ai_training(cohort: u32, member: Sr25519Keyring, units: u64) {
+	shares_data_for_ai_training_via(CLINIC, cohort, member, units);
+}
+
+/// As [`shares_data_for_ai_training`], with `issuer` recording the units.
+fn shares_data_for_ai_training_via(
+	issuer: Sr25519Keyring,
+	cohort: u32,
+	member: Sr25519Keyring,
+	units: u64,
+) {
 	assert_ok!(Membership::set_consent(
 		signed(member),
 		cohort,
 		Consent::only(&[Purpose::AiTraining])
 	));
 	assert_ok!(Membership::record_contribution(
-		signed(CLINIC),
+		signed(issuer),
 		cohort,
 		member.to_account_id(),
 		units
@@ -668,17 +678,7 @@ fn finding_1_a_removed_issuers_members_lose_votes_quorum_k_floor_and_royalties()
 			H256::zero(),
 		));
 		assert_ok!(Membership::join(signed(Charlie), cohort, None));
-		assert_ok!(Membership::set_consent(
-			signed(Charlie),
-			cohort,
-			Consent::only(&[Purpose::AiTraining])
-		));
-		assert_ok!(Membership::record_contribution(
-			signed(ROGUE),
-			cohort,
-			Charlie.to_account_id(),
-			100
-		));
+		shares_data_for_ai_training_via(ROGUE, cohort, Charlie, 100);
 		let members = offers_ai_training_data_to_two_licensees(cohort);
 		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
 		assert_ok!(QuadraticVoting::propose(signed(Dave), cohort, Box::new(remark), H256::zero()));

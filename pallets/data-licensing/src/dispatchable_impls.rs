@@ -169,17 +169,7 @@ impl<T: Config> Pallet<T> {
 		let deposit = T::RequestDeposit::get();
 		Self::hold(HoldReason::Escrow, &licensee, offer.price)?;
 		Self::hold(HoldReason::LicenceRecord, &licensee, deposit)?;
-		let request = Request {
-			licensee: licensee.clone(),
-			offer: offer_id,
-			dataset: offer.dataset,
-			cohort: offer.cohort,
-			purpose: offer.purpose,
-			price: offer.price,
-			access_duration: offer.access_duration,
-			submitted_at: Self::now(),
-			deposit,
-		};
+		let request = Request::for_offer(licensee.clone(), offer_id, &offer, Self::now(), deposit);
 		Requests::<T>::insert(id, request);
 		Datasets::<T>::insert(offer.dataset, dataset);
 		NextRequestId::<T>::put(next);

@@ -318,17 +318,8 @@ fn put_request(licensee: AccountId) {
 	let offer = Offers::<Test>::get(offer_id).expect("an offer");
 	assert_ok!(Balances::hold(&HoldReason::Escrow.into(), &licensee, offer.price));
 	assert_ok!(Balances::hold(&HoldReason::LicenceRecord.into(), &licensee, REQUEST_DEPOSIT));
-	let request = Request {
-		licensee,
-		offer: offer_id,
-		dataset: offer.dataset,
-		cohort: offer.cohort,
-		purpose: offer.purpose,
-		price: offer.price,
-		access_duration: offer.access_duration,
-		submitted_at: System::block_number(),
-		deposit: REQUEST_DEPOSIT,
-	};
+	let request =
+		Request::for_offer(licensee, offer_id, &offer, System::block_number(), REQUEST_DEPOSIT);
 	Datasets::<Test>::mutate(offer.dataset, |d| d.as_mut().expect("a dataset").open_requests += 1);
 	Requests::<Test>::insert(id, request);
 	NextRequestId::<Test>::put(id + 1);

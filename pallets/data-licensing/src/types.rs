@@ -197,7 +197,31 @@ pub struct Request<AccountId, Balance, BlockNumber> {
 	pub deposit: Balance,
 }
 
-impl<AccountId, Balance, BlockNumber: Saturating + Copy> Request<AccountId, Balance, BlockNumber> {
+impl<AccountId, Balance: Copy, BlockNumber: Saturating + Copy>
+	Request<AccountId, Balance, BlockNumber>
+{
+	/// `licensee`'s request under `offer` (number `offer_id`), made at `now`, holding
+	/// `deposit` for its record: the offer's terms, copied so that they cannot change under it.
+	pub fn for_offer<Depositor>(
+		licensee: AccountId,
+		offer_id: OfferId,
+		offer: &Offer<Depositor, Balance, BlockNumber>,
+		now: BlockNumber,
+		deposit: Balance,
+	) -> Self {
+		Request {
+			licensee,
+			offer: offer_id,
+			dataset: offer.dataset,
+			cohort: offer.cohort,
+			purpose: offer.purpose,
+			price: offer.price,
+			access_duration: offer.access_duration,
+			submitted_at: now,
+			deposit,
+		}
+	}
+
 	/// The first block at which the licensee may withdraw it undecided.
 	pub fn review_ends(&self, review_period: BlockNumber) -> BlockNumber {
 		self.submitted_at.saturating_add(review_period)
