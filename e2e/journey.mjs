@@ -14,6 +14,9 @@
 // 5. Members claim royalties in proportion to their units.
 // 6. The clinic revokes Charlie: his live vote leaves the tally, his accrual stops, what he
 //    earned stays claimable.
+// 7. Research that cannot pay keeps access: a free academic licence, and a licence the members
+//    pay for from their treasury (they still earn royalties from it). A private business
+//    (//Operator) runs a second cohort's licences and takes its share of the split.
 //
 // `--check` (the default) asserts balances, events and the answers of the runtime API
 // (`api.call.cohortApi.*`) and of the `cohort_*` JSON-RPC methods at every step; `--seed`
@@ -265,7 +268,7 @@ async function main() {
   );
 
   const treasuryBefore = await freeBalance(api, treasury);
-  await membersDecide(api.tx.dataLicensing.approve(request), 'approve the licence');
+  await membersDecide(api.tx.dataLicensing.approve(request, blake2AsHex('approval minutes')), 'approve the licence');
   const grants = await rpc('cohort_liveGrants', [dataset, pharma.address]);
   equal(grants.length, 1, 'one live grant');
   equal(grants[0].purpose, 'AiTraining', 'the grant is for AI training');
@@ -338,7 +341,7 @@ async function main() {
   step('a second licence: charlie no longer accrues, keeps what he earned');
   const secondRequest = (await api.query.dataLicensing.nextRequestId()).toNumber();
   await send(api, api.tx.dataLicensing.request(offer), lab, 'second request');
-  await membersDecide(api.tx.dataLicensing.approve(secondRequest), 'approve the second licence');
+  await membersDecide(api.tx.dataLicensing.approve(secondRequest, blake2AsHex('approval minutes 2')), 'approve the second licence');
   const charliePending = await rpc('cohort_pendingRoyalties', [cohortId, charlie.address]);
   equal(BigInt(charliePending[AI].amount), share('charlie'), "charlie's earnings stay, and grow no more");
   const davePending = await rpc('cohort_pendingRoyalties', [cohortId, dave.address]);
@@ -357,9 +360,126 @@ async function main() {
     step('leaving a pending licence request and an open proposal for Apps');
     await send(api, api.tx.dataLicensing.request(offer), pharma, 'pending request');
   }
+  if (!seeding) {
+    await researchThatCannotPay(api, { membersDecide, rpc, cohortId, dataset, dave, university: keyring.addFromUri('//University'), agency: keyring.addFromUri('//HealthAgency'), alice, treasury });
+    await privateBusiness(api, { rpc, clinic, bob, alice, dave, lab, operator: keyring.addFromUri('//Operator'), expiresAt });
+  }
 
   await api.disconnect();
   console.log(seeding ? 'seeded: open Polkadot.js Apps on this node' : 'journey: every flow passed');
+}
+
+// 7a. A free academic licence and a public-interest licence the members sponsor.
+async function researchThatCannotPay(api, { membersDecide, rpc, cohortId, dataset, dave, university, agency, alice, treasury }) {
+  for (const who of [university, agency]) {
+    await send(api, api.tx.balances.transferKeepAlive(who.address, 100n * UNIT), alice, 'fund researcher');
+  }
+  const freeOffer = (await api.query.dataLicensing.nextOfferId()).toNumber();
+  await membersDecide(
+    api.tx.dataLicensing.publishOffer(dataset, 'AcademicResearch', 0, 200_000, blake2AsHex('academic terms')),
+    'publish a free academic offer',
+  );
+  step('a university requests the free licence: nothing held but the record deposit');
+  const freeRequest = (await api.query.dataLicensing.nextRequestId()).toNumber();
+  await send(api, api.tx.dataLicensing.request(freeOffer), university, 'free request');
+  await membersDecide(api.tx.dataLicensing.approve(freeRequest, blake2AsHex('open science')), 'approve the free licence');
+  const grants = await rpc('cohort_liveGrants', [dataset, university.address]);
+  equal(grants.map((g) => g.purpose), ['AcademicResearch'], 'the university holds a free grant');
+
+  const paidOffer = (await api.query.dataLicensing.nextOfferId()).toNumber();
+  const price = 100n * UNIT;
+  await membersDecide(
+    api.tx.dataLicensing.publishOffer(dataset, 'AcademicResearch', price, 200_000, blake2AsHex('academic terms, paid')),
+    'publish a paid academic offer',
+  );
+  step('a health agency that cannot pay requests it; the members sponsor it');
+  const sponsored = (await api.query.dataLicensing.nextRequestId()).toNumber();
+  await send(api, api.tx.dataLicensing.request(paidOffer), agency, 'sponsored request');
+  const agencyBefore = await freeBalance(api, agency.address);
+  const daveBefore = await rpc('cohort_pendingRoyalties', [cohortId, dave.address]);
+  await membersDecide(api.tx.dataLicensing.sponsor(sponsored), 'sponsor the request from the treasury');
+  equal(await freeBalance(api, agency.address), agencyBefore + price, "the agency's escrow came back");
+  const treasuryBefore = await freeBalance(api, treasury);
+  await membersDecide(api.tx.dataLicensing.approve(sponsored, blake2AsHex('public interest')), 'approve the sponsored licence');
+  equal(await freeBalance(api, treasury), treasuryBefore + 25n * UNIT, 'the treasury got its 25% back');
+  const academic = PURPOSES.indexOf('AcademicResearch');
+  const daveAfter = await rpc('cohort_pendingRoyalties', [cohortId, dave.address]);
+  // Dave (40) and Eve (60) consent to academic research: Dave earns 40% of the members' 70.
+  equal(
+    BigInt(daveAfter[academic].amount) - BigInt(daveBefore[academic].amount),
+    28n * UNIT,
+    'dave earns from research his cohort sponsored',
+  );
+}
+
+// 7b. A private business runs a cohort: it licenses, the members are paid at least the floor.
+async function privateBusiness(api, { rpc, clinic, bob, alice, dave, lab, operator, expiresAt }) {
+  await send(api, api.tx.balances.transferKeepAlive(operator.address, 1_000n * UNIT), alice, 'fund the operator');
+  step('bob creates a cohort run by a private business');
+  const cohortId = (await api.query.cohorts.nextCohortId()).toNumber();
+  let events = await send(
+    api,
+    api.tx.cohorts.createCohort(
+      { system: 'Icd10', code: 'U09.9' },
+      {
+        name: 'Long COVID Insights Ltd',
+        governance: { Operator: { operator: operator.address, operatorShare: 300_000 } },
+        membersShare: 500_000, // the council's floor is 50%
+        kAnonymityFloor: 1,
+        voting: { votingPeriod: 4, quorum: 200_000, voiceCreditsPerEpoch: 100, epochLength: 100_000 },
+      },
+      [clinic.address],
+    ),
+    bob,
+    'create operator cohort',
+  );
+  expectEvent(events, 'cohorts', 'CohortCreated', 'create operator cohort');
+  const summary = await rpc('cohort_cohort', [cohortId]);
+  equal(summary.operator, operator.address, 'cohort_cohort operator');
+  equal(summary.revenueSplit, { members: 500_000, treasury: 150_000, platform: 50_000, operator: 300_000 }, 'cohort_cohort split');
+
+  step('dave joins it and shares data for AI training');
+  const person = blake2AsHex(stringToU8a(`clinic-secret/dave/${cohortId}`));
+  await send(api, api.tx.membership.attest(cohortId, dave.address, person, expiresAt, blake2AsHex('evidence')), clinic, 'attest');
+  await send(api, api.tx.membership.join(cohortId, null), dave, 'join');
+  const consent = { academicResearch: false, commercialResearch: false, aiTraining: true, publicHealth: false };
+  await send(api, api.tx.membership.setConsent(cohortId, consent), dave, 'consent');
+  await send(api, api.tx.membership.recordContribution(cohortId, dave.address, 10), clinic, 'units');
+
+  step('the operator registers a dataset, offers it, and approves the AI lab with a rationale');
+  const dataset = (await api.query.dataLicensing.nextDatasetId()).toNumber();
+  await send(
+    api,
+    api.tx.dataLicensing.registerDataset(cohortId, blake2AsHex('bundle'), ['Observation'], 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi', 500),
+    operator,
+    'operator registers',
+  );
+  const offer = (await api.query.dataLicensing.nextOfferId()).toNumber();
+  const price = 200n * UNIT;
+  await send(api, api.tx.dataLicensing.publishOffer(dataset, 'AiTraining', price, 200_000, blake2AsHex('terms')), operator, 'operator offers');
+  const request = (await api.query.dataLicensing.nextRequestId()).toNumber();
+  await send(api, api.tx.dataLicensing.request(offer), lab, 'lab requests');
+  const operatorBefore = await freeBalance(api, operator.address);
+  const rationale = blake2AsHex('board minutes: approved for model training');
+  events = await send(api, api.tx.dataLicensing.approve(request, rationale), operator, 'operator approves');
+  const approved = expectEvent(events, 'dataLicensing', 'LicenceApproved', 'operator approves').data;
+  equal(approved.rationale.toHex(), rationale, 'the rationale is on the record');
+  equal(approved.operatorShare.toBigInt(), 60n * UNIT, 'the operator took 30%');
+  check(
+    (await freeBalance(api, operator.address)) > operatorBefore + 59n * UNIT,
+    'the operator was paid its share (less the fee)',
+  );
+  const pending = await rpc('cohort_pendingRoyalties', [cohortId, dave.address]);
+  equal(BigInt(pending[AI].amount), 100n * UNIT, "dave earned the members' 50%");
+  const paying = await rpc('cohort_licencesPaying', [cohortId, dave.address, 10]);
+  equal(paying.map((l) => l.licensee), [lab.address], 'dave sees who used his data');
+  let refused = '';
+  try {
+    await send(api, api.tx.cohorts.spend(cohortId, operator.address, UNIT), operator, 'operator spend');
+  } catch (error) {
+    refused = error.message;
+  }
+  check(refused.includes('cohorts.NotCohortAuthority'), `the operator cannot spend the treasury (${refused})`);
 }
 
 main().then(

@@ -33,6 +33,7 @@ pub struct RevenueSplitJson {
 	pub members: u32,
 	pub treasury: u32,
 	pub platform: u32,
+	pub operator: u32,
 }
 
 /// How a cohort votes.
@@ -54,6 +55,7 @@ pub struct CohortJson {
 	pub condition_code: String,
 	pub frozen: bool,
 	pub trustees: Option<AccountId>,
+	pub operator: Option<AccountId>,
 	pub revenue_split: RevenueSplitJson,
 	pub k_anonymity_floor: u32,
 	pub voting: VotingJson,
@@ -235,10 +237,12 @@ where
 			condition_code: String::from_utf8_lossy(&c.condition_code).into_owned(),
 			frozen: c.frozen,
 			trustees: c.trustees,
+			operator: c.operator,
 			revenue_split: RevenueSplitJson {
 				members: c.revenue_split.members.deconstruct(),
 				treasury: c.revenue_split.treasury.deconstruct(),
 				platform: c.revenue_split.platform.deconstruct(),
+				operator: c.revenue_split.operator.deconstruct(),
 			},
 			k_anonymity_floor: c.k_anonymity_floor,
 			voting: VotingJson {

@@ -16,15 +16,14 @@ pub fn cohort(cohort: CohortId) -> Option<CohortSummary<AccountId, Balance, Bloc
 	let record = Cohorts::cohort_record(cohort)?;
 	let counts = Membership::member_counts(cohort);
 	let treasury = Cohorts::treasury_account(cohort);
+	let revenue_split = Cohorts::revenue_split(&record);
 	Some(CohortSummary {
 		name: record.settings.name.into_inner(),
 		condition_code: record.condition.code.into_inner(),
 		frozen: record.status == pallet_cohorts::CohortStatus::Frozen,
 		trustees: record.settings.governance.trustees().cloned(),
-		revenue_split: cohort_primitives::RevenueSplit::with_platform(
-			record.settings.members_share,
-			pallet_cohorts::PlatformShare::<crate::Runtime>::get(),
-		),
+		operator: record.settings.governance.operator().cloned(),
+		revenue_split,
 		k_anonymity_floor: record.settings.k_anonymity_floor,
 		voting: record.settings.voting,
 		treasury_balance: Balances::balance(&treasury),

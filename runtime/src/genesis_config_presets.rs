@@ -25,6 +25,8 @@ pub const DEV_ENDOWMENT: u128 = 1_000_000 * UNIT;
 const CANDIDACY_BOND: u128 = EXISTENTIAL_DEPOSIT * 16;
 /// The platform's share of licence revenue at launch; the council may change it.
 pub const PLATFORM_SHARE: Permill = Permill::from_percent(5);
+/// The least share an operator's cohort pays its members at launch.
+pub const MEMBERS_SHARE_FLOOR: Permill = Permill::from_percent(50);
 /// The XCM version assumed for peers that have not told us theirs.
 const SAFE_XCM_VERSION: u32 = xcm::prelude::XCM_VERSION;
 
@@ -54,7 +56,10 @@ fn cohort_genesis(
 		polkadot_xcm: PolkadotXcmConfig { safe_xcm_version: Some(SAFE_XCM_VERSION) },
 		oversight_council: OversightCouncilConfig { members: council },
 		sudo: SudoConfig { key: Some(root) },
-		cohorts: CohortsConfig { platform_share: PLATFORM_SHARE },
+		cohorts: CohortsConfig {
+			platform_share: PLATFORM_SHARE,
+			members_share_floor: MEMBERS_SHARE_FLOOR,
+		},
 	})
 }
 

@@ -6,122 +6,9 @@
 //! royalties in proportion to their units; a revoked patient is suspended, their votes drop,
 //! their accrual stops and what they earned stays claimable.
 
-use codec::Encode;
-use cohort_primitives::{Consent, MembershipInspect, Purpose};
-use cohort_runtime::{
-	genesis_config_presets::DEV_ENDOWMENT, AccountId, Balances, Cohorts, Membership,
-	OversightCouncil, QuadraticVoting, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
-	UNIT,
-};
-use frame_support::{
-	assert_noop, assert_ok,
-	dispatch::GetDispatchInfo,
-	traits::{
-		fungible::{Inspect, InspectHold},
-		UnfilteredDispatchable,
-	},
-};
-use pallet_cohort_membership::{Credential, MemberStatus, CREDENTIAL_TAG};
-use pallet_cohorts::{CodeSystem, CohortSettings, ConditionCode, Governance, VotingParams};
-use pallet_quadratic_voting::{Choice, Outcome, Tally};
-use sp_core::H256;
-use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
-use sp_runtime::{BuildStorage, MultiSignature, Permill};
+mod common;
 
-const CLINIC: Sr25519Keyring = Ferdie;
-
-fn new_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Runtime> {
-		balances: Sr25519Keyring::well_known()
-			.map(|k| (k.to_account_id(), DEV_ENDOWMENT))
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	pallet_collective::GenesisConfig::<Runtime, pallet_collective::Instance1> {
-		members: vec![Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()],
-		phantom: Default::default(),
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	// The pot and the platform account exist from genesis, as on the real chain.
-	pallet_royalties::GenesisConfig::<Runtime>::default()
-		.assimilate_storage(&mut storage)
-		.unwrap();
-	pallet_data_licensing::GenesisConfig::<Runtime>::default()
-		.assimilate_storage(&mut storage)
-		.unwrap();
-	pallet_cohorts::GenesisConfig::<Runtime> {
-		platform_share: cohort_runtime::genesis_config_presets::PLATFORM_SHARE,
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
-	ext
-}
-
-/// Runs `test` on a fresh chain, then checks every Cohort pallet's invariants, among them the
-/// cross-pallet agreement membership asks of its followers (royalty positions follow
-/// memberships).
-fn run(test: impl FnOnce()) {
-	new_ext().execute_with(|| {
-		test();
-		Cohorts::do_try_state().expect("cohorts' invariants hold");
-		Membership::do_try_state().expect("membership's invariants hold, royalties agreeing");
-		QuadraticVoting::do_try_state().expect("voting's invariants hold");
-		cohort_runtime::Royalties::do_try_state().expect("royalties' invariants hold");
-		cohort_runtime::DataLicensing::do_try_state().expect("licensing's invariants hold");
-		cohort_runtime::invariants::check_cohort_holds()
-			.expect("every Cohort hold is accounted for");
-	});
-}
-
-fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who.to_account_id())
-}
-
-/// Passes `call` through the Oversight Council: Alice proposes, Bob and Charlie vote aye.
-fn council_passes(call: RuntimeCall) {
-	let length = call.encoded_size() as u32;
-	let weight = call.get_dispatch_info().call_weight;
-	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
-	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
-	assert_ok!(OversightCouncil::propose(signed(Alice), 3, Box::new(call), length));
-	for voter in [Alice, Bob, Charlie] {
-		assert_ok!(OversightCouncil::vote(signed(voter), hash, index, true));
-	}
-	assert_ok!(OversightCouncil::close(signed(Alice), hash, index, weight, length));
-	assert!(System::events().iter().any(|r| matches!(
-		&r.event,
-		RuntimeEvent::OversightCouncil(pallet_collective::Event::Executed { result: Ok(()), .. })
-	)));
-}
-
-use sp_runtime::traits::Hash as _;
-
-fn settings() -> CohortSettings<
-	cohort_runtime::AccountId,
-	u32,
-	<Runtime as pallet_cohorts::Config>::MaxNameLength,
-> {
-	CohortSettings {
-		name: b"Long COVID Europe".to_vec().try_into().unwrap(),
-		governance: Governance::Cooperative,
-		members_share: Permill::from_percent(70),
-		k_anonymity_floor: 2,
-		voting: VotingParams {
-			voting_period: 100,
-			quorum: Permill::from_percent(20),
-			voice_credits_per_epoch: 100,
-			epoch_length: 1000,
-		},
-	}
-}
-
+use common::*;
 #[test]
 fn council_approves_a_clinic_patients_join_and_a_revoked_patient_is_suspended() {
 	run(|| {
@@ -255,63 +142,6 @@ fn council_approves_a_clinic_patients_join_and_a_revoked_patient_is_suspended() 
 	});
 }
 
-/// The council approves the clinic and Bob creates cohort 0 accepting it.
-fn cohort_with_clinic() -> u32 {
-	council_passes(RuntimeCall::Cohorts(pallet_cohorts::Call::approve_issuer {
-		issuer: CLINIC.to_account_id(),
-	}));
-	assert_ok!(Cohorts::create_cohort(
-		signed(Bob),
-		ConditionCode { system: CodeSystem::Icd10, code: b"U09.9".to_vec().try_into().unwrap() },
-		settings(),
-		vec![CLINIC.to_account_id()].try_into().unwrap(),
-	));
-	0
-}
-
-/// The clinic attests `who` as person `n` and they join.
-fn joins(cohort: u32, who: Sr25519Keyring, n: u8) {
-	joins_until(cohort, who, n, 1_000);
-}
-
-/// As [`joins`], with an attestation that expires at block `expires_at`.
-fn joins_until(cohort: u32, who: Sr25519Keyring, n: u8, expires_at: u32) {
-	assert_ok!(Membership::attest(
-		signed(CLINIC),
-		cohort,
-		who.to_account_id(),
-		H256::repeat_byte(n),
-		expires_at,
-		H256::repeat_byte(0xee),
-	));
-	assert_ok!(Membership::join(signed(who), cohort, None));
-}
-
-/// `member` consents to AI training and the clinic records `units` of their data.
-fn shares_data_for_ai_training(cohort: u32, member: Sr25519Keyring, units: u64) {
-	shares_data_for_ai_training_via(CLINIC, cohort, member, units);
-}
-
-/// As [`shares_data_for_ai_training`], with `issuer` recording the units.
-fn shares_data_for_ai_training_via(
-	issuer: Sr25519Keyring,
-	cohort: u32,
-	member: Sr25519Keyring,
-	units: u64,
-) {
-	assert_ok!(Membership::set_consent(
-		signed(member),
-		cohort,
-		Consent::only(&[Purpose::AiTraining])
-	));
-	assert_ok!(Membership::record_contribution(
-		signed(issuer),
-		cohort,
-		member.to_account_id(),
-		units
-	));
-}
-
 #[test]
 fn members_fund_a_study_by_quadratic_vote_and_a_revoked_voter_drops_out() {
 	run(|| {
@@ -407,26 +237,6 @@ fn members_fund_a_study_by_quadratic_vote_and_a_revoked_voter_drops_out() {
 	});
 }
 
-/// The cohort's members decide `call`: Dave proposes it, votes aye, and it is closed after the
-/// voting period (the quorum is 20% of the active members).
-fn members_decide(cohort: u32, call: RuntimeCall) {
-	let proposal = pallet_quadratic_voting::NextProposalId::<Runtime>::get();
-	assert_ok!(QuadraticVoting::propose(signed(Dave), cohort, Box::new(call), H256::zero()));
-	assert_ok!(QuadraticVoting::vote(signed(Dave), proposal, Choice::Aye, 1));
-	let ends_at = pallet_quadratic_voting::Proposals::<Runtime>::get(proposal).unwrap().ends_at;
-	System::set_block_number(ends_at);
-	assert_ok!(QuadraticVoting::close(signed(Dave), proposal));
-	let closed = System::events().into_iter().rev().find_map(|r| match r.event {
-		RuntimeEvent::QuadraticVoting(pallet_quadratic_voting::Event::Closed {
-			proposal: p,
-			outcome,
-			..
-		}) if p == proposal => Some(outcome),
-		_ => None,
-	});
-	assert_eq!(closed, Some(Outcome::Passed { result: Ok(()) }));
-}
-
 #[test]
 fn a_licence_is_paid_into_escrow_settled_and_shared_as_royalties_by_units() {
 	use cohort_runtime::{configs::cohorts::PlatformAccount, DataLicensing, Royalties};
@@ -483,7 +293,10 @@ fn a_licence_is_paid_into_escrow_settled_and_shared_as_royalties_by_units() {
 			(Balances::balance(&treasury), Balances::balance(&PlatformAccount::get()));
 		members_decide(
 			cohort,
-			RuntimeCall::DataLicensing(pallet_data_licensing::Call::approve { request: 0 }),
+			RuntimeCall::DataLicensing(pallet_data_licensing::Call::approve {
+				request: 0,
+				rationale: H256::zero(),
+			}),
 		);
 		assert_eq!(Balances::balance(&treasury) - treasury_before, 250 * UNIT);
 		assert_eq!(Balances::balance(&PlatformAccount::get()) - platform_before, 50 * UNIT);
@@ -520,7 +333,10 @@ fn a_licence_is_paid_into_escrow_settled_and_shared_as_royalties_by_units() {
 		assert_ok!(DataLicensing::request(signed(lab), 0));
 		members_decide(
 			cohort,
-			RuntimeCall::DataLicensing(pallet_data_licensing::Call::approve { request: 1 }),
+			RuntimeCall::DataLicensing(pallet_data_licensing::Call::approve {
+				request: 1,
+				rationale: H256::zero(),
+			}),
 		);
 		// The second 700 among Dave and Eve's 100 units.
 		assert_eq!(Royalties::pending(cohort, &Dave.to_account_id())[2], 280 * UNIT);
@@ -559,7 +375,7 @@ fn a_licence_is_paid_into_escrow_settled_and_shared_as_royalties_by_units() {
 		assert_ok!(Membership::set_consent(signed(Eve), cohort, Consent::NONE));
 		assert_ok!(DataLicensing::request(signed(pharma), 0));
 		assert_noop!(
-			DataLicensing::approve(pallet_cohorts::Origin::Members(cohort).into(), 2),
+			DataLicensing::approve(pallet_cohorts::Origin::Members(cohort).into(), 2, H256::zero()),
 			pallet_data_licensing::Error::<Runtime>::BelowKAnonymityFloor
 		);
 	});
@@ -581,7 +397,7 @@ fn finding_5_an_expired_member_loses_votes_quorum_k_floor_and_royalties_at_the_e
 			shares_data_for_ai_training(cohort, member, 100);
 		}
 		let members = offers_ai_training_data_to_two_licensees(cohort);
-		assert_ok!(DataLicensing::approve(members(), 0));
+		assert_ok!(DataLicensing::approve(members(), 0, H256::zero()));
 		let ai = Purpose::AiTraining.index();
 		let charlie_earned = Royalties::pending(cohort, &Charlie.to_account_id())[ai];
 		assert_eq!(charlie_earned, 70 * UNIT, "a third of the members' 70%");
@@ -605,7 +421,7 @@ fn finding_5_an_expired_member_loses_votes_quorum_k_floor_and_royalties_at_the_e
 		);
 		assert_eq!(Membership::active_members(cohort), 2, "the quorum counts two members");
 		assert_eq!(Membership::consenting_members(cohort, Purpose::AiTraining), 2, "k-floor");
-		assert_ok!(DataLicensing::approve(members(), 1));
+		assert_ok!(DataLicensing::approve(members(), 1, H256::zero()));
 		assert_eq!(
 			Royalties::pending(cohort, &Charlie.to_account_id())[ai],
 			charlie_earned,
@@ -693,7 +509,7 @@ fn finding_1_a_removed_issuers_members_lose_votes_quorum_k_floor_and_royalties()
 			pallet_quadratic_voting::Error::<Runtime>::NotActiveMember
 		);
 		assert_noop!(
-			DataLicensing::approve(members(), 0),
+			DataLicensing::approve(members(), 0, H256::zero()),
 			pallet_data_licensing::Error::<Runtime>::SweepUnderway
 		);
 
@@ -709,7 +525,7 @@ fn finding_1_a_removed_issuers_members_lose_votes_quorum_k_floor_and_royalties()
 		assert_eq!(Membership::active_members(cohort), 2, "the quorum counts two members");
 		assert_eq!(Membership::consenting_members(cohort, Purpose::AiTraining), 2, "k-floor");
 		assert!(!Membership::sweeping(cohort));
-		assert_ok!(DataLicensing::approve(members(), 0));
+		assert_ok!(DataLicensing::approve(members(), 0, H256::zero()));
 		let ai = Purpose::AiTraining.index();
 		assert_eq!(Royalties::pending(cohort, &Charlie.to_account_id())[ai], 0);
 		assert_eq!(Royalties::pending(cohort, &Dave.to_account_id())[ai], 105 * UNIT);

@@ -260,5 +260,42 @@ mod benchmarks {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn set_members_share_floor() -> Result<(), BenchmarkError> {
+		let origin = T::PlatformShareOrigin::try_successful_origin()
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let floor = Cohorts::<T>::most_members_share();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, floor);
+
+		assert_eq!(MembersShareFloor::<T>::get(), floor);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_revenue_split() {
+		let creator = funded::<T>("creator", 0);
+		let operator: T::AccountId = account("operator", 0, 0);
+		let governance =
+			Governance::Operator { operator: operator.clone(), operator_share: Permill::zero() };
+		let issuers = BoundedVec::truncate_from(alloc::vec![approved_issuer::<T>(0)]);
+		let cohort = Cohorts::<T>::do_create_cohort(
+			creator,
+			condition::<T>(),
+			settings::<T>(governance),
+			issuers,
+		)
+		.expect("an operator's cohort is created");
+		let (members_share, operator_share) =
+			(Permill::from_percent(60), Permill::from_percent(20));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(operator), cohort, members_share, operator_share);
+
+		let settings = Registry::<T>::get(cohort).map(|c| c.settings);
+		assert_eq!(settings.map(|s| s.governance.operator_share()), Some(operator_share));
+	}
+
 	impl_benchmark_test_suite!(Cohorts, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -48,6 +48,7 @@ impl<T: Config> Pallet<T> {
 	) -> Result<CohortId, DispatchError> {
 		Self::validate_condition(&condition)?;
 		Self::validate_settings(&settings)?;
+		Self::ensure_members_share_floor(&settings)?;
 		Self::validate_issuer_list(&issuers)?;
 
 		let cohort = NextCohortId::<T>::get();
@@ -97,12 +98,42 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_update_cohort(cohort: CohortId, settings: SettingsOf<T>) -> DispatchResult {
 		Self::validate_settings(&settings)?;
+		Self::ensure_members_share_floor(&settings)?;
 		Registry::<T>::try_mutate(cohort, |record| -> DispatchResult {
 			let record = record.as_mut().ok_or(Error::<T>::UnknownCohort)?;
+			let current = &record.settings;
+			// The members of an operator's cohort keep their operator and its split.
+			if current.governance.operator().is_some() {
+				let kept = settings.governance == current.governance
+					&& settings.members_share == current.members_share;
+				ensure!(kept, Error::<T>::OperatorDecides);
+			}
 			record.settings = settings.clone();
 			Ok(())
 		})?;
 		Self::deposit_event(Event::CohortUpdated { cohort, settings });
+		Ok(())
+	}
+
+	pub(crate) fn do_set_revenue_split(
+		cohort: CohortId,
+		members_share: Permill,
+		operator_share: Permill,
+	) -> DispatchResult {
+		Registry::<T>::try_mutate(cohort, |record| -> DispatchResult {
+			let record = record.as_mut().ok_or(Error::<T>::UnknownCohort)?;
+			let mut settings = record.settings.clone();
+			let Governance::Operator { operator, .. } = settings.governance else {
+				return Err(Error::<T>::NotCohortAuthority.into());
+			};
+			settings.governance = Governance::Operator { operator, operator_share };
+			settings.members_share = members_share;
+			Self::validate_settings(&settings)?;
+			Self::ensure_members_share_floor(&settings)?;
+			record.settings = settings;
+			Ok(())
+		})?;
+		Self::deposit_event(Event::RevenueSplitSet { cohort, members_share, operator_share });
 		Ok(())
 	}
 
@@ -187,10 +218,20 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The most the members' share (with an operator's) may be: what the largest platform
+	/// share leaves.
+	pub(crate) fn most_members_share() -> Permill {
+		Permill::one().saturating_sub(T::MaxPlatformShare::get())
+	}
+
+	/// Settings that hold whatever the council sets later (checked by `try_state` too).
 	pub(crate) fn validate_settings(settings: &SettingsOf<T>) -> DispatchResult {
 		ensure!(!settings.name.is_empty(), Error::<T>::EmptyName);
-		let most = Permill::one().saturating_sub(T::MaxPlatformShare::get());
+		let most = Self::most_members_share();
 		ensure!(settings.members_share <= most, Error::<T>::MembersShareTooHigh);
+		let room_left = most.saturating_sub(settings.members_share);
+		let operator_fits = settings.governance.operator_share() <= room_left;
+		ensure!(operator_fits, Error::<T>::OperatorShareTooHigh);
 		ensure!(settings.k_anonymity_floor > 0, Error::<T>::InvalidKAnonymityFloor);
 		let voting = &settings.voting;
 		let valid = !voting.voting_period.is_zero()
@@ -199,6 +240,16 @@ impl<T: Config> Pallet<T> {
 			&& !voting.quorum.is_zero();
 		ensure!(valid, Error::<T>::InvalidVotingParams);
 		ensure!(voting.voting_period <= T::MaxVotingPeriod::get(), Error::<T>::VotingPeriodTooLong);
+		Ok(())
+	}
+
+	/// An operator leaves its cohort's members at least the council's floor, when it sets the
+	/// split (a floor raised later raises what members are paid: [`Cohort::revenue_split`]).
+	fn ensure_members_share_floor(settings: &SettingsOf<T>) -> DispatchResult {
+		if settings.governance.operator().is_some() {
+			let floor = MembersShareFloor::<T>::get();
+			ensure!(settings.members_share >= floor, Error::<T>::MembersShareBelowFloor);
+		}
 		Ok(())
 	}
 

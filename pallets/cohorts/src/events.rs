@@ -10,6 +10,18 @@ mod events {
 	pub enum Event<T: Config> {
 		/// The council set the platform's share of licence revenue.
 		PlatformShareSet { share: Permill },
+		/// The council set the least share of licence revenue an operator must leave its
+		/// cohort's members.
+		MembersShareFloorSet { floor: Permill },
+		/// The operator of a private-business cohort set its revenue split.
+		RevenueSplitSet {
+			/// The cohort.
+			cohort: CohortId,
+			/// The members' share of every licence's price.
+			members_share: Permill,
+			/// The operator's share (cut to what members and platform leave).
+			operator_share: Permill,
+		},
 		/// The council approved an issuer.
 		IssuerApproved {
 			/// The issuer's account.
@@ -130,5 +142,16 @@ mod events {
 		InsufficientDeposit,
 		/// No more cohort ids.
 		CohortIdOverflow,
+		/// An operator would leave the members less than the council's floor
+		/// (`MembersShareFloor`).
+		MembersShareBelowFloor,
+		/// The members' and the operator's shares together exceed what the largest platform
+		/// share leaves (1 - `MaxPlatformShare`).
+		OperatorShareTooHigh,
+		/// The floor exceeds what the largest platform share leaves: no operator could meet it.
+		FloorTooHigh,
+		/// In a private-business cohort the operator decides the revenue split, and the members
+		/// may not change who operates it.
+		OperatorDecides,
 	}
 }

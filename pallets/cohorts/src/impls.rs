@@ -36,13 +36,19 @@ impl<T: Config> IssuerCredentials<T::AccountId, BlockNumberFor<T>> for Pallet<T>
 	}
 }
 
-impl<T: Config> CohortLicensing for Pallet<T> {
-	fn licensing_terms(cohort: CohortId) -> Option<(RevenueSplit, u32)> {
-		Registry::<T>::get(cohort).map(|c| {
-			(
-				RevenueSplit::with_platform(c.settings.members_share, PlatformShare::<T>::get()),
-				c.settings.k_anonymity_floor,
-			)
+impl<T: Config> Pallet<T> {
+	/// How `cohort`'s record divides a licence's price now.
+	pub fn revenue_split(record: &CohortOf<T>) -> RevenueSplit {
+		record.revenue_split(PlatformShare::<T>::get(), MembersShareFloor::<T>::get())
+	}
+}
+
+impl<T: Config> CohortLicensing<T::AccountId> for Pallet<T> {
+	fn licensing_terms(cohort: CohortId) -> Option<LicensingTerms<T::AccountId>> {
+		Registry::<T>::get(cohort).map(|c| LicensingTerms {
+			split: Self::revenue_split(&c),
+			k_anonymity_floor: c.settings.k_anonymity_floor,
+			operator: c.settings.governance.operator().cloned(),
 		})
 	}
 }
@@ -53,13 +59,15 @@ impl<T: Config> CohortVoting<BlockNumberFor<T>> for Pallet<T> {
 	}
 }
 
-/// Who pays a cohort's storage deposits when it acts: the trustees' account, or the treasury
-/// (`None`) when the members acted.
+/// Who pays a cohort's storage deposits when it acts: the trustees' or the operator's account,
+/// or the treasury (`None`) when the members acted.
 impl<AccountId> cohort_primitives::ActingAccount<AccountId> for CohortAuthority<AccountId> {
 	fn acting_account(self) -> Option<AccountId> {
 		match self {
 			CohortAuthority::Members => None,
-			CohortAuthority::Trustees(trustees) => Some(trustees),
+			CohortAuthority::Trustees(account) | CohortAuthority::Operator(account) => {
+				Some(account)
+			},
 		}
 	}
 }

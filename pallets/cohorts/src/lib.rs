@@ -59,7 +59,8 @@ pub mod weights;
 
 pub use cohort_primitives::CohortId;
 use cohort_primitives::{
-	CohortLicensing, CohortVoting, CohortsInspect, IssuerCredentials, OnIssuerWithdrawn,
+	CohortLicensing, CohortVoting, CohortsInspect, IssuerCredentials, LicensingTerms,
+	OnIssuerWithdrawn,
 };
 pub use origins::*;
 use sp_runtime::Permill;
@@ -206,11 +207,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PlatformShare<T: Config> = StorageValue<_, Permill, ValueQuery>;
 
+	/// The least share of licence revenue the operator of a private-business cohort must leave
+	/// its members, set by the council (at most what `MaxPlatformShare` leaves). Raising it
+	/// raises every operator's cohort's members' share at once.
+	#[pallet::storage]
+	pub type MembersShareFloor<T: Config> = StorageValue<_, Permill, ValueQuery>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// The platform share at launch.
 		pub platform_share: Permill,
+		/// The members' share floor of operators' cohorts at launch.
+		pub members_share_floor: Permill,
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
 	}
@@ -223,6 +232,11 @@ pub mod pallet {
 				"the platform share exceeds MaxPlatformShare"
 			);
 			PlatformShare::<T>::put(self.platform_share);
+			assert!(
+				self.members_share_floor <= Pallet::<T>::most_members_share(),
+				"the members' share floor exceeds what MaxPlatformShare leaves"
+			);
+			MembersShareFloor::<T>::put(self.members_share_floor);
 		}
 	}
 
@@ -395,6 +409,40 @@ pub mod pallet {
 		pub fn withdraw_credentials(origin: OriginFor<T>) -> DispatchResult {
 			let issuer = ensure_signed(origin)?;
 			Self::do_withdraw_credentials(issuer)
+		}
+
+		/// Set the least share of licence revenue the operator of a private-business cohort must
+		/// leave its members. Council (two thirds) only. Applies to every operator's cohort's
+		/// next licences at once.
+		///
+		/// - `floor`: at most what `MaxPlatformShare` leaves.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_members_share_floor())]
+		pub fn set_members_share_floor(origin: OriginFor<T>, floor: Permill) -> DispatchResult {
+			T::PlatformShareOrigin::ensure_origin(origin)?;
+			ensure!(floor <= Self::most_members_share(), Error::<T>::FloorTooHigh);
+			MembersShareFloor::<T>::put(floor);
+			Self::deposit_event(Event::MembersShareFloorSet { floor });
+			Ok(())
+		}
+
+		/// Set a private-business cohort's revenue split, for its next licences. Its operator
+		/// only.
+		///
+		/// - `cohort`: the cohort.
+		/// - `members_share`: at least the council's `MembersShareFloor`.
+		/// - `operator_share`: with the members', at most what `MaxPlatformShare` leaves; the
+		///   treasury takes the rest.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_revenue_split())]
+		pub fn set_revenue_split(
+			origin: OriginFor<T>,
+			cohort: CohortId,
+			members_share: Permill,
+			operator_share: Permill,
+		) -> DispatchResult {
+			Self::ensure_cohort_authority(origin, cohort, CohortAction::SetRevenueSplit)?;
+			Self::do_set_revenue_split(cohort, members_share, operator_share)
 		}
 
 		/// Unfreeze a cohort. Council (two thirds) only.

@@ -78,6 +78,7 @@ pub const CLINIC: AccountId = 10;
 pub const LAB: AccountId = 11;
 pub const REGISTRY: AccountId = 12;
 pub const TRUSTEES: AccountId = 20;
+pub const OPERATOR: AccountId = 21;
 pub const POOR: AccountId = 99;
 pub const ENDOWMENT: Balance = 10_000;
 
@@ -113,6 +114,21 @@ pub fn cooperative_settings() -> SettingsOf<Test> {
 pub fn trust_settings() -> SettingsOf<Test> {
 	CohortSettings {
 		governance: Governance::DataTrust { trustees: TRUSTEES },
+		..cooperative_settings()
+	}
+}
+
+/// The council's floor for operators' cohorts in these tests.
+pub const MEMBERS_SHARE_FLOOR: Permill = Permill::from_percent(40);
+
+/// A private business run by OPERATOR, leaving its members 50% and taking 30%.
+pub fn operator_settings() -> SettingsOf<Test> {
+	CohortSettings {
+		governance: Governance::Operator {
+			operator: OPERATOR,
+			operator_share: Permill::from_percent(30),
+		},
+		members_share: Permill::from_percent(50),
 		..cooperative_settings()
 	}
 }
@@ -171,11 +187,14 @@ impl ExtBuilder {
 
 	/// Runs `test`, then checks the pallet's invariants.
 	pub fn build_and_execute(self, test: impl FnOnce()) {
-		let balances =
-			cohort_test_kit::endow(&[ALICE, BOB, CLINIC, LAB, REGISTRY, TRUSTEES], ENDOWMENT);
+		let balances = cohort_test_kit::endow(
+			&[ALICE, BOB, CLINIC, LAB, REGISTRY, TRUSTEES, OPERATOR],
+			ENDOWMENT,
+		);
 		let genesis = |storage: &mut sp_runtime::Storage| {
 			let cohorts = pallet_cohorts::GenesisConfig::<Test> {
 				platform_share: PLATFORM_SHARE,
+				members_share_floor: MEMBERS_SHARE_FLOOR,
 				..Default::default()
 			};
 			sp_runtime::BuildStorage::assimilate_storage(&cohorts, storage)

@@ -18,24 +18,32 @@ impl<T: Config> Pallet<T> {
 		action: CohortAction,
 	) -> Result<CohortAuthority<T::AccountId>, DispatchError> {
 		let record = Registry::<T>::get(cohort).ok_or(Error::<T>::UnknownCohort)?;
+		let governance = &record.settings.governance;
 		match T::EnsureMembersOrigin::try_origin(origin) {
 			Ok(members_of) => {
 				ensure!(members_of == cohort, Error::<T>::WrongCohort);
-				// In a data trust, the trustees decide the data.
-				let trust = record.settings.governance.trustees().is_some();
-				ensure!(
-					!(trust && action == CohortAction::ManageData),
-					Error::<T>::NotCohortAuthority
-				);
+				// In a data trust the trustees decide the data, in a private business the
+				// operator decides the data and the split.
+				let delegated = match action {
+					CohortAction::ManageData => governance.data_manager().is_some(),
+					CohortAction::SetRevenueSplit => governance.operator().is_some(),
+					_ => false,
+				};
+				ensure!(!delegated, Error::<T>::NotCohortAuthority);
 				Ok(CohortAuthority::Members)
 			},
 			Err(origin) => {
 				let who = ensure_signed(origin)?;
-				let is_trustee = record.settings.governance.trustees() == Some(&who);
-				let trustees_may =
+				let data_or_issuers =
 					matches!(action, CohortAction::ManageData | CohortAction::ManageIssuers);
-				ensure!(is_trustee && trustees_may, Error::<T>::NotCohortAuthority);
-				Ok(CohortAuthority::Trustees(who))
+				if governance.trustees() == Some(&who) && data_or_issuers {
+					return Ok(CohortAuthority::Trustees(who));
+				}
+				let operator_may = data_or_issuers || action == CohortAction::SetRevenueSplit;
+				if governance.operator() == Some(&who) && operator_may {
+					return Ok(CohortAuthority::Operator(who));
+				}
+				Err(Error::<T>::NotCohortAuthority.into())
 			},
 		}
 	}
@@ -76,6 +84,12 @@ impl CohortActionOf for ManageData {
 	const ACTION: CohortAction = CohortAction::ManageData;
 }
 
+/// Guards spending the treasury (and settings): the members only.
+pub struct Govern;
+impl CohortActionOf for Govern {
+	const ACTION: CohortAction = CohortAction::Govern;
+}
+
 /// Guards key-rotation approvals.
 pub struct ApproveRotation;
 impl CohortActionOf for ApproveRotation {
@@ -94,9 +108,16 @@ impl<T: Config, A: CohortActionOf> EnsureOriginWithArg<T::RuntimeOrigin, CohortI
 		Pallet::<T>::ensure_cohort_authority(o.clone(), *cohort, A::ACTION).map_err(|_| o)
 	}
 
+	/// The account that decides a trust's or a business's data, or else the members.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin(cohort: &CohortId) -> Result<T::RuntimeOrigin, ()> {
-		let _ = cohort;
-		T::EnsureMembersOrigin::try_successful_origin()
+		let record = Registry::<T>::get(cohort);
+		let manager = record.and_then(|c| c.settings.governance.data_manager().cloned());
+		match manager {
+			Some(account) if A::ACTION == CohortAction::ManageData => {
+				Ok(frame_system::RawOrigin::Signed(account).into())
+			},
+			_ => T::EnsureMembersOrigin::try_successful_origin(),
+		}
 	}
 }

@@ -18,12 +18,17 @@ impl<T: Config> Pallet<T> {
 	///    platform share, floor and voting params non-zero) and its condition code is well
 	///    formed;
 	/// 4. the deposit held on each creator equals the sum of their cohorts' deposits;
-	/// 5. the platform share is at most `MaxPlatformShare`.
+	/// 5. the platform share is at most `MaxPlatformShare`, and the members' share floor of
+	///    operators' cohorts at most what that leaves;
+	/// 6. every cohort divides a licence's price whole, its members taking at least their
+	///    settings' share (and, run by an operator, at least the floor).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		ensure!(
 			PlatformShare::<T>::get() <= T::MaxPlatformShare::get(),
 			"the platform share exceeds MaxPlatformShare"
 		);
+		let floor = MembersShareFloor::<T>::get();
+		ensure!(floor <= Self::most_members_share(), "the members' share floor is too high");
 		let next = NextCohortId::<T>::get();
 		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		for (id, cohort) in Registry::<T>::iter() {
@@ -35,6 +40,14 @@ impl<T: Config> Pallet<T> {
 				.map_err(|_| "a cohort's settings are invalid")?;
 			Self::validate_condition(&cohort.condition)
 				.map_err(|_| "a cohort's condition code is invalid")?;
+			let split = Self::revenue_split(&cohort);
+			ensure!(split.is_whole(), "a cohort's revenue split is not whole");
+			let run_by_operator = cohort.settings.governance.operator().is_some();
+			ensure!(
+				split.members >= cohort.settings.members_share
+					&& (!run_by_operator || split.members >= floor),
+				"a cohort pays its members less than its share or the floor"
+			);
 			let total = deposits.entry(cohort.creator.clone()).or_default();
 			*total = total.saturating_add(cohort.deposit);
 		}

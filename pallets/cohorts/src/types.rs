@@ -72,15 +72,48 @@ pub enum Governance<AccountId> {
 		/// The trustees' account.
 		trustees: AccountId,
 	},
+	/// A private business: a company's account runs the cohort's data and licences and sets
+	/// the revenue split, leaving the members at least the council's floor
+	/// (`MembersShareFloor`). The members keep every personal right (consent, leaving,
+	/// claiming, seeing who used their data) and decide treasury spends by quadratic vote.
+	Operator {
+		/// The company's account.
+		operator: AccountId,
+		/// The operator's share of every licence's price, after the members' and the
+		/// platform's.
+		operator_share: Permill,
+	},
 }
 
 impl<AccountId> Governance<AccountId> {
 	/// The trustees' account of a data trust.
 	pub fn trustees(&self) -> Option<&AccountId> {
 		match self {
-			Governance::Cooperative => None,
 			Governance::DataTrust { trustees } => Some(trustees),
+			_ => None,
 		}
+	}
+
+	/// The operator's account of a private-business cohort.
+	pub fn operator(&self) -> Option<&AccountId> {
+		match self {
+			Governance::Operator { operator, .. } => Some(operator),
+			_ => None,
+		}
+	}
+
+	/// The operator's share of licence revenue: none but in a private-business cohort.
+	pub fn operator_share(&self) -> Permill {
+		match self {
+			Governance::Operator { operator_share, .. } => *operator_share,
+			_ => Permill::zero(),
+		}
+	}
+
+	/// The account that decides the cohort's data and licences, if the members do not: the
+	/// trustees or the operator.
+	pub fn data_manager(&self) -> Option<&AccountId> {
+		self.trustees().or(self.operator())
 	}
 }
 
@@ -172,6 +205,29 @@ pub struct Cohort<
 	pub created_at: BlockNumber,
 }
 
+impl<AccountId, Balance, BlockNumber, MaxNameLength, MaxCodeLength>
+	Cohort<AccountId, Balance, BlockNumber, MaxNameLength, MaxCodeLength>
+where
+	AccountId: Clone + PartialEq + Eq + Debug,
+	Balance: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+	MaxNameLength: Get<u32>,
+	MaxCodeLength: Get<u32>,
+{
+	/// How the cohort divides a licence's price while the council's platform share is
+	/// `platform` and its floor for operators' cohorts is `floor`: an operator's cohort pays
+	/// its members at least the floor, even if the council raised it after the operator set
+	/// the split.
+	pub fn revenue_split(&self, platform: Permill, floor: Permill) -> RevenueSplit {
+		let governance = &self.settings.governance;
+		let mut members = self.settings.members_share;
+		if governance.operator().is_some() {
+			members = members.max(floor);
+		}
+		RevenueSplit::new(members, governance.operator_share(), platform)
+	}
+}
+
 /// An issuer the Oversight Council approved.
 #[derive(
 	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
@@ -200,10 +256,13 @@ pub enum CohortAuthority<AccountId> {
 	Members,
 	/// The trustees of a data trust.
 	Trustees(AccountId),
+	/// The operator of a private-business cohort.
+	Operator(AccountId),
 }
 
 /// What a cohort origin is asked to do. Members may do everything, except deciding the data
-/// of a data trust; trustees may only decide data and accepted issuers.
+/// of a data trust or a private business, or its revenue split; trustees may only decide data
+/// and accepted issuers; an operator may also set the revenue split.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum CohortAction {
 	/// Change settings, spend from the treasury.
@@ -214,4 +273,6 @@ pub enum CohortAction {
 	ManageData,
 	/// Approve a member's key rotation.
 	ApproveRotation,
+	/// Set a private-business cohort's revenue split.
+	SetRevenueSplit,
 }

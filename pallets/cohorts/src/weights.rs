@@ -56,6 +56,8 @@ pub trait WeightInfo {
 	fn freeze() -> Weight;
 	fn unfreeze() -> Weight;
 	fn set_platform_share() -> Weight;
+	fn set_members_share_floor() -> Weight;
+	fn set_revenue_split() -> Weight;
 }
 
 /// Weights for `pallet_cohorts`, as measured, with the runtime's database weights.
@@ -209,6 +211,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(5_909_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	// Not yet measured: `scripts/benchmark.sh cohorts` replaces these.
+	fn set_members_share_floor() -> Weight {
+		Weight::from_parts(5_909_000, 0)
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	fn set_revenue_split() -> Weight {
+		Weight::from_parts(15_032_000, 3687)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with RocksDB's costs, for tests and mocks.
@@ -269,6 +281,16 @@ impl WeightInfo for () {
 	}
 	fn set_platform_share() -> Weight {
 		Weight::from_parts(5_909_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	// Not yet measured: `scripts/benchmark.sh cohorts` replaces these.
+	fn set_members_share_floor() -> Weight {
+		Weight::from_parts(5_909_000, 0)
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	fn set_revenue_split() -> Weight {
+		Weight::from_parts(15_032_000, 3687)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

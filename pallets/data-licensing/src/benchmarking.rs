@@ -69,14 +69,19 @@ fn price<T: Config>() -> BalanceOf<T> {
 	T::Currency::minimum_balance().saturating_mul(1_000u32.into())
 }
 
-/// An offer on a new dataset.
+/// An AI-training offer on a new dataset.
 fn offer<T: Config>() -> (CohortId, DatasetId, OfferId) {
+	offer_for::<T>(Purpose::AiTraining)
+}
+
+/// An offer for `purpose` on a new dataset.
+fn offer_for<T: Config>(purpose: Purpose) -> (CohortId, DatasetId, OfferId) {
 	let (cohort, dataset) = dataset::<T>();
 	let treasury = T::Cohorts::treasury_account(cohort);
 	let offer = Licensing::<T>::do_publish_offer(
 		treasury,
 		dataset,
-		Purpose::AiTraining,
+		purpose,
 		price::<T>(),
 		100u32.into(),
 		H256::repeat_byte(2),
@@ -194,17 +199,18 @@ mod benchmarks {
 		assert!(Requests::<T>::contains_key(0));
 	}
 
-	/// A renewal: the grant exists, every share is paid, the members' share into a pool.
+	/// A renewal: the grant exists, every share is paid (the licensable cohort of the runtime
+	/// has an operator), the members' share into a pool.
 	#[benchmark]
 	fn approve() {
 		let (cohort, dataset, first, licensee) = requested::<T>();
 		let offer = Requests::<T>::get(first).expect("requested").offer;
-		Licensing::<T>::do_approve(first).expect("approves");
+		Licensing::<T>::do_approve(first, H256::zero()).expect("approves");
 		let second = Licensing::<T>::do_request(licensee.clone(), offer).expect("requests");
 		let origin = members_origin::<T>(cohort);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, second);
+		_(origin as T::RuntimeOrigin, second, H256::repeat_byte(4));
 
 		let grant = Grants::<T>::get((dataset, licensee, Purpose::AiTraining)).expect("granted");
 		assert_eq!(grant.request, second);
@@ -216,9 +222,23 @@ mod benchmarks {
 		let origin = members_origin::<T>(cohort);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, request_id);
+		_(origin as T::RuntimeOrigin, request_id, H256::repeat_byte(4));
 
 		assert!(!Requests::<T>::contains_key(request_id));
+	}
+
+	#[benchmark]
+	fn sponsor() {
+		let (cohort, _, offer) = offer_for::<T>(Purpose::AcademicResearch);
+		let licensee = funded::<T>("licensee", 0);
+		let request_id = Licensing::<T>::do_request(licensee, offer).expect("requests");
+		let origin = T::TreasuryOrigin::try_successful_origin(&cohort).expect("members act");
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, request_id);
+
+		let payer = Requests::<T>::get(request_id).map(|r| r.payer);
+		assert_eq!(payer, Some(T::Cohorts::treasury_account(cohort)));
 	}
 
 	#[benchmark]
@@ -237,7 +257,7 @@ mod benchmarks {
 	#[benchmark]
 	fn revoke_grant() {
 		let (cohort, dataset, request_id, licensee) = requested::<T>();
-		Licensing::<T>::do_approve(request_id).expect("approves");
+		Licensing::<T>::do_approve(request_id, H256::zero()).expect("approves");
 		let origin = members_origin::<T>(cohort);
 
 		#[extrinsic_call]
@@ -249,7 +269,7 @@ mod benchmarks {
 	#[benchmark]
 	fn remove_expired_grant() {
 		let (_, dataset, request_id, licensee) = requested::<T>();
-		Licensing::<T>::do_approve(request_id).expect("approves");
+		Licensing::<T>::do_approve(request_id, H256::zero()).expect("approves");
 		frame_system::Pallet::<T>::set_block_number(
 			frame_system::Pallet::<T>::block_number().saturating_add(1_000u32.into()),
 		);

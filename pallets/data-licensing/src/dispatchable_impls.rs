@@ -2,11 +2,11 @@
 
 use super::*;
 use cohort_primitives::{
-	CohortLicensing, CohortsInspect, LicenceRef, MembershipInspect, RevenueShares, RevenueSplit,
+	CohortLicensing, CohortsInspect, LicenceRef, LicensingTerms, MembershipInspect, RevenueShares,
 };
 use frame_support::{
 	pallet_prelude::*,
-	traits::{tokens::imbalance::Imbalance, Get},
+	traits::{fungible::Balanced, tokens::imbalance::Imbalance, Get},
 };
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
@@ -105,7 +105,8 @@ impl<T: Config> Pallet<T> {
 		access_duration: BlockNumberFor<T>,
 		terms_hash: H256,
 	) -> Result<OfferId, DispatchError> {
-		ensure!(!price.is_zero() && !access_duration.is_zero(), Error::<T>::InvalidOffer);
+		ensure!(!access_duration.is_zero(), Error::<T>::InvalidOffer);
+		ensure!(!price.is_zero() || purpose.is_public_interest(), Error::<T>::PriceRequired);
 		let mut record = Datasets::<T>::get(dataset).ok_or(Error::<T>::UnknownDataset)?;
 		Self::ensure_active_cohort(record.cohort)?;
 		ensure!(record.is_active(), Error::<T>::DatasetRetired);
@@ -185,10 +186,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Approves a request in three steps: check it may be approved, settle the escrow, grant
 	/// (or extend) access.
-	pub(crate) fn do_approve(id: RequestId) -> DispatchResult {
+	pub(crate) fn do_approve(id: RequestId, rationale: H256) -> DispatchResult {
 		let request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
-		let split = Self::ensure_approvable(&request)?;
-		let shares = Self::settle_escrow(id, &request, split)?;
+		let terms = Self::ensure_approvable(&request)?;
+		let shares = Self::settle_escrow(id, &request, terms)?;
 		let expires_at = Self::grant_access(id, &request)?;
 		Requests::<T>::remove(id);
 		Self::count_on_dataset(request.dataset, |d| {
@@ -204,14 +205,18 @@ impl<T: Config> Pallet<T> {
 			members_share: shares.members,
 			treasury_share: shares.treasury,
 			platform_share: shares.platform,
+			operator_share: shares.operator,
+			rationale,
 		});
 		Self::deposit_event(Event::GrantIssued { dataset, licensee, purpose, expires_at });
 		Ok(())
 	}
 
 	/// Approval, step 1: the cohort is active, the offer still published, the dataset not
-	/// retired, and enough members consent to the purpose. Returns the cohort's revenue split.
-	fn ensure_approvable(request: &RequestOf<T>) -> Result<RevenueSplit, DispatchError> {
+	/// retired, and enough members consent to the purpose. Returns the cohort's terms.
+	fn ensure_approvable(
+		request: &RequestOf<T>,
+	) -> Result<LicensingTerms<T::AccountId>, DispatchError> {
 		let cohort = request.cohort;
 		// Decided within the review period, or only withdrawn: never both valid at once.
 		let review_ends = request.review_ends(T::ReviewPeriod::get());
@@ -220,29 +225,30 @@ impl<T: Config> Pallet<T> {
 		ensure!(Offers::<T>::contains_key(request.offer), Error::<T>::OfferGone);
 		let dataset = Datasets::<T>::get(request.dataset).ok_or(Error::<T>::UnknownDataset)?;
 		ensure!(dataset.is_active(), Error::<T>::DatasetRetired);
-		let (split, k_floor) =
-			T::Cohorts::licensing_terms(cohort).ok_or(Error::<T>::UnknownCohort)?;
+		let terms = T::Cohorts::licensing_terms(cohort).ok_or(Error::<T>::UnknownCohort)?;
 		// The k-floor and the royalty pools would still count a withdrawn issuer's members.
 		ensure!(!T::Membership::sweeping(cohort), Error::<T>::SweepUnderway);
 		ensure!(
-			T::Membership::consenting_members(cohort, request.purpose) >= k_floor,
+			T::Membership::consenting_members(cohort, request.purpose) >= terms.k_anonymity_floor,
 			Error::<T>::BelowKAnonymityFloor
 		);
-		Ok(split)
+		Ok(terms)
 	}
 
-	/// Approval, step 2: the price leaves the escrow as one credit, divided by `split`. The
-	/// members' share goes to their royalty pool, and what the pool gives back (no consenting
-	/// member has units) to their treasury, which they control. Returns the shares as paid.
+	/// Approval, step 2: the price leaves the payer's escrow as one credit, divided by the
+	/// cohort's split. The members' share goes to their royalty pool, and what the pool gives
+	/// back (no consenting member has units) to their treasury, which they control; so does an
+	/// operator's share the operator's account cannot take. Returns the shares as paid.
 	fn settle_escrow(
 		id: RequestId,
 		request: &RequestOf<T>,
-		split: RevenueSplit,
+		terms: LicensingTerms<T::AccountId>,
 	) -> Result<RevenueShares<BalanceOf<T>>, DispatchError> {
-		let mut shares = split.divide(request.price);
-		let escrow = Self::take_escrow(&request.licensee, request.price)?;
+		let mut shares = terms.split.divide(request.price);
+		let escrow = Self::take_escrow(&request.payer, request.price)?;
 		let (members, rest) = escrow.split(shares.members);
-		let (platform, treasury) = rest.split(shares.platform);
+		let (platform, rest) = rest.split(shares.platform);
+		let (operator, treasury) = rest.split(shares.operator);
 		let unshared = if shares.members.is_zero() {
 			members
 		} else {
@@ -253,10 +259,18 @@ impl<T: Config> Pallet<T> {
 			};
 			T::Royalties::deposit(request.cohort, request.purpose, members, licence)?
 		};
+		let unpaid = match terms.operator {
+			Some(account) => T::Currency::resolve(&account, operator).err(),
+			None => Some(operator),
+		}
+		.unwrap_or_else(|| CreditOf::<T>::zero());
+		let to_treasury = unshared.peek().saturating_add(unpaid.peek());
 		shares.members = shares.members.saturating_sub(unshared.peek());
-		shares.treasury = shares.treasury.saturating_add(unshared.peek());
+		shares.operator = shares.operator.saturating_sub(unpaid.peek());
+		shares.treasury = shares.treasury.saturating_add(to_treasury);
 		Self::pay(&T::PlatformAccount::get(), platform)?;
-		Self::pay(&T::Cohorts::treasury_account(request.cohort), treasury.merge(unshared))?;
+		let treasury = treasury.merge(unshared).merge(unpaid);
+		Self::pay(&T::Cohorts::treasury_account(request.cohort), treasury)?;
 		Ok(shares)
 	}
 
@@ -283,9 +297,31 @@ impl<T: Config> Pallet<T> {
 		Ok(expires_at)
 	}
 
-	pub(crate) fn do_reject(id: RequestId) -> DispatchResult {
+	pub(crate) fn do_reject(id: RequestId, rationale: H256) -> DispatchResult {
 		let request = Self::close_request(id)?;
-		Self::deposit_event(Event::LicenceRejected { request: id, licensee: request.licensee });
+		let licensee = request.licensee;
+		Self::deposit_event(Event::LicenceRejected { request: id, licensee, rationale });
+		Ok(())
+	}
+
+	/// The cohort's treasury takes over the escrow of a public-interest request.
+	pub(crate) fn do_sponsor(id: RequestId) -> DispatchResult {
+		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
+		let cohort = request.cohort;
+		Self::ensure_active_cohort(cohort)?;
+		ensure!(request.purpose.is_public_interest(), Error::<T>::NotSponsorable);
+		ensure!(!request.price.is_zero(), Error::<T>::NothingToSponsor);
+		let treasury = T::Cohorts::treasury_account(cohort);
+		ensure!(request.payer != treasury, Error::<T>::AlreadySponsored);
+		let review_ends = request.review_ends(T::ReviewPeriod::get());
+		ensure!(Self::now() < review_ends, Error::<T>::ReviewPeriodOver);
+		Self::hold(HoldReason::Escrow, &treasury, request.price)
+			.map_err(|_| Error::<T>::InsufficientTreasury)?;
+		Self::release(HoldReason::Escrow, &request.payer, request.price)?;
+		request.payer = treasury;
+		let price = request.price;
+		Requests::<T>::insert(id, request);
+		Self::deposit_event(Event::RequestSponsored { request: id, cohort, price });
 		Ok(())
 	}
 

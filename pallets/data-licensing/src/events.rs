@@ -49,10 +49,11 @@ mod events {
 			dataset: DatasetId,
 			price: BalanceOf<T>,
 		},
-		/// `cohort` approved `request`: the escrow was settled. `members_share` went to the
-		/// members' royalty pool for `purpose` (to the treasury, and counted in
-		/// `treasury_share`, if no consenting member has contribution units), `treasury_share`
-		/// to the cohort treasury, `platform_share` to the platform.
+		/// `cohort` approved `request` for the reason hashed to `rationale`: the escrow was
+		/// settled. `members_share` went to the members' royalty pool for `purpose` (to the
+		/// treasury, and counted in `treasury_share`, if no consenting member has contribution
+		/// units), `treasury_share` to the cohort treasury, `platform_share` to the platform,
+		/// `operator_share` to the operator of a private-business cohort.
 		LicenceApproved {
 			request: RequestId,
 			licensee: T::AccountId,
@@ -62,9 +63,15 @@ mod events {
 			members_share: BalanceOf<T>,
 			treasury_share: BalanceOf<T>,
 			platform_share: BalanceOf<T>,
+			operator_share: BalanceOf<T>,
+			rationale: H256,
 		},
-		/// A cohort rejected `licensee`'s `request`; the escrow was released.
-		LicenceRejected { request: RequestId, licensee: T::AccountId },
+		/// A cohort rejected `licensee`'s `request` for the reason hashed to `rationale`; the
+		/// escrow was released.
+		LicenceRejected { request: RequestId, licensee: T::AccountId, rationale: H256 },
+		/// `cohort`'s members pay `price` of `request` from their treasury (held there until
+		/// the request is decided); the licensee's escrow was released.
+		RequestSponsored { request: RequestId, cohort: CohortId, price: BalanceOf<T> },
 		/// `licensee` withdrew their undecided `request` after the review period; the escrow
 		/// was released.
 		RequestWithdrawn { request: RequestId, licensee: T::AccountId },
@@ -104,8 +111,19 @@ mod events {
 		OfferGone,
 		/// The dataset has `MaxOffersPerDataset` offers.
 		TooManyOffers,
-		/// An offer's price or access duration is zero.
+		/// An offer's access duration is zero.
 		InvalidOffer,
+		/// Only academic research and public health may be licensed for free: commercial and
+		/// AI-training offers need a price.
+		PriceRequired,
+		/// Only requests for academic research or public health may be paid for by a treasury.
+		NotSponsorable,
+		/// The request is free: there is nothing to pay for.
+		NothingToSponsor,
+		/// The request's price is already paid for by the treasury.
+		AlreadySponsored,
+		/// The cohort's treasury cannot hold the price and stay alive.
+		InsufficientTreasury,
 		/// No request has this id.
 		UnknownRequest,
 		/// Only the licensee may withdraw a request.

@@ -85,7 +85,7 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The cohorts: whether one acts, its treasury, revenue split and k-anonymity floor.
-		type Cohorts: CohortsInspect<Self::AccountId> + CohortLicensing;
+		type Cohorts: CohortsInspect<Self::AccountId> + CohortLicensing<Self::AccountId>;
 
 		/// How many members consent to a purpose (pallet-cohort-membership).
 		type Membership: MembershipInspect<Self::AccountId>;
@@ -94,14 +94,19 @@ pub mod pallet {
 		/// credit; what a pool gives back goes to the cohort treasury.
 		type Royalties: RoyaltyPools<Self::AccountId, CreditOf<Self>>;
 
-		/// The cohort origin for data decisions: its members, or the trustees of a data trust
-		/// (pallet-cohorts' `EnsureCohort<_, ManageData>`). Says who acts, and so who pays the
-		/// storage deposits: the treasury for members, the trustees' account for trustees.
+		/// The cohort origin for data decisions: its members, or the trustees of a data trust,
+		/// or the operator of a private business (pallet-cohorts' `EnsureCohort<_,
+		/// ManageData>`). Says who acts, and so who pays the storage deposits: the treasury for
+		/// members, the acting account otherwise.
 		type CohortOrigin: EnsureOriginWithArg<
 			Self::RuntimeOrigin,
 			CohortId,
 			Success: ActingAccount<Self::AccountId>,
 		>;
+
+		/// The cohort origin for spending its treasury: its members only (pallet-cohorts'
+		/// `EnsureCohort<_, Govern>`), never trustees or an operator.
+		type TreasuryOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CohortId>;
 
 		/// Receives the platform's share of every licence.
 		type PlatformAccount: Get<Self::AccountId>;
@@ -334,25 +339,36 @@ pub mod pallet {
 			Self::do_request(licensee, offer).map(|_| ())
 		}
 
-		/// Approve `request`: the escrow settles (members' share to the royalty pool, treasury
-		/// and platform shares) and access is granted. The cohort origin only.
+		/// Approve `request`: the escrow settles (members' share to the royalty pool, treasury,
+		/// platform and operator shares) and access is granted. The cohort origin only.
+		///
+		/// - `request`: an open request, within its review period.
+		/// - `rationale`: the hash of the reasons, published off chain (trustees and operators
+		///   answer for their decisions; members may give their proposal's).
 		#[pallet::call_index(6)]
-		pub fn approve(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+		pub fn approve(
+			origin: OriginFor<T>,
+			request: RequestId,
+			rationale: H256,
+		) -> DispatchResult {
 			let cohort = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?.cohort;
 			T::CohortOrigin::ensure_origin(origin, &cohort)?;
-			Self::do_approve(request)
+			Self::do_approve(request, rationale)
 		}
 
-		/// Reject `request`: the escrow and deposit are released. The cohort origin only.
+		/// Reject a request: the escrow goes back to whoever paid it and the deposit to the
+		/// licensee. The cohort origin only.
+		///
+		/// - `request`: an open request.
+		/// - `rationale`: the hash of the reasons, published off chain (trustees and operators
+		///   answer for their decisions; members may give their proposal's).
 		#[pallet::call_index(7)]
-		pub fn reject(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+		pub fn reject(origin: OriginFor<T>, request: RequestId, rationale: H256) -> DispatchResult {
 			let cohort = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?.cohort;
 			T::CohortOrigin::ensure_origin(origin, &cohort)?;
-			Self::do_reject(request)
+			Self::do_reject(request, rationale)
 		}
 
-		/// Withdraw one's undecided `request` once the review period is over; the escrow and
-		/// deposit are released.
 		#[pallet::call_index(8)]
 		pub fn withdraw_request(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
 			let licensee = ensure_signed(origin)?;
@@ -384,6 +400,21 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_signed(origin)?;
 			Self::do_remove_grant(dataset, licensee, purpose, true)
+		}
+
+		/// Pay a request's price from the cohort's treasury, so that research that cannot pay
+		/// keeps access: the price is held on the treasury until the request is decided (paid
+		/// into the same settlement on approval, so members earn royalties from research they
+		/// chose to support; back to the treasury otherwise) and the licensee's escrow is
+		/// released. The cohort's members only (a passed proposal); academic-research and
+		/// public-health requests only.
+		///
+		/// - `request`: an open request, not yet sponsored, with a price.
+		#[pallet::call_index(12)]
+		pub fn sponsor(origin: OriginFor<T>, request: RequestId) -> DispatchResult {
+			let cohort = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?.cohort;
+			T::TreasuryOrigin::ensure_origin(origin, &cohort)?;
+			Self::do_sponsor(request)
 		}
 	}
 }

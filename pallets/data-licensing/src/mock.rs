@@ -2,7 +2,9 @@
 
 use crate::{self as pallet_data_licensing, *};
 use cohort_primitives::{RevenueSplit, RoyaltyPools};
-use cohort_test_kit::{MockCohort, MockCohortOrigin, MockCohorts, MockMembership};
+use cohort_test_kit::{
+	MockCohort, MockCohortOrigin, MockCohorts, MockMembersOrigin, MockMembership,
+};
 use core::cell::RefCell;
 use frame_support::traits::{fungible::Balanced, tokens::imbalance::Imbalance};
 use frame_support::{
@@ -38,6 +40,7 @@ impl Config for Test {
 	type Membership = MockMembership;
 	type Royalties = MockRoyalties;
 	type CohortOrigin = MockCohortOrigin;
+	type TreasuryOrigin = MockMembersOrigin;
 	type PlatformAccount = Platform;
 	type ReviewPeriod = ReviewPeriod;
 	type DatasetDeposit = DatasetDeposit;
@@ -52,9 +55,11 @@ impl Config for Test {
 	type BenchmarkHelper = MockBenchmarkHelper;
 }
 
-/// COHORT is a cooperative; TRUST_COHORT a data trust whose trustees are TRUSTEES.
+/// COHORT is a cooperative; TRUST_COHORT a data trust whose trustees are TRUSTEES;
+/// OPERATOR_COHORT a private business run by OPERATOR.
 pub const COHORT: CohortId = 0;
 pub const TRUST_COHORT: CohortId = 1;
+pub const OPERATOR_COHORT: CohortId = 2;
 pub const UNKNOWN_COHORT: CohortId = 9;
 
 pub const PHARMA: AccountId = 1;
@@ -62,6 +67,7 @@ pub const AI_LAB: AccountId = 2;
 pub const TRUSTEES: AccountId = 3;
 pub const POOR: AccountId = 4;
 pub const NOBODY: AccountId = 5;
+pub const OPERATOR: AccountId = 6;
 pub const PLATFORM: AccountId = 90;
 /// The royalty pot of the mock pools.
 pub const POT: AccountId = 91;
@@ -76,11 +82,13 @@ thread_local! {
 }
 
 pub fn split() -> RevenueSplit {
-	RevenueSplit {
-		members: Permill::from_percent(70),
-		treasury: Permill::from_percent(25),
-		platform: Permill::from_percent(5),
-	}
+	RevenueSplit::new(Permill::from_percent(70), Permill::zero(), Permill::from_percent(5))
+}
+
+/// OPERATOR_COHORT's split: members 50%, operator 30%, platform 5%, treasury 15%.
+pub fn operator_split() -> RevenueSplit {
+	let percent = Permill::from_percent;
+	RevenueSplit::new(percent(50), percent(30), percent(5))
 }
 
 pub fn freeze(cohort: CohortId) {
@@ -136,6 +144,11 @@ pub fn members(cohort: CohortId) -> RuntimeOrigin {
 
 pub fn content() -> H256 {
 	H256::repeat_byte(0xc0)
+}
+
+/// The hash of a decision's reasons.
+pub fn rationale() -> H256 {
+	H256::repeat_byte(0x5a)
 }
 
 pub fn terms() -> H256 {
@@ -326,18 +339,24 @@ fn put_request(licensee: AccountId) {
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	let accounts = [PHARMA, AI_LAB, TRUSTEES, NOBODY, TREASURY, TREASURY + 1];
+	let accounts =
+		[PHARMA, AI_LAB, TRUSTEES, NOBODY, OPERATOR, TREASURY, TREASURY + 1, TREASURY + 2];
 	let others = vec![(POOR, PRICE), (PLATFORM, ED), (POT, ED)];
 	let balances = [cohort_test_kit::endow(&accounts, FUNDS), others].concat();
 	let mut ext = cohort_test_kit::new_ext::<Test>(balances, |_| {});
 	ext.execute_with(|| {
 		let cooperative = MockCohort { licensing: Some((split(), K_FLOOR)), ..Default::default() };
 		let trust = MockCohort { trustees: Some(TRUSTEES), ..cooperative.clone() };
+		let business = MockCohort {
+			operator: Some(OPERATOR),
+			licensing: Some((operator_split(), K_FLOOR)),
+			..Default::default()
+		};
 		MockCohorts::add(COHORT, cooperative);
 		MockCohorts::add(TRUST_COHORT, trust);
-		for (cohort, purpose) in
-			[COHORT, TRUST_COHORT].iter().flat_map(|c| Purpose::ALL.map(|p| (*c, p)))
-		{
+		MockCohorts::add(OPERATOR_COHORT, business);
+		let cohorts = [COHORT, TRUST_COHORT, OPERATOR_COHORT];
+		for (cohort, purpose) in cohorts.iter().flat_map(|c| Purpose::ALL.map(|p| (*c, p))) {
 			set_consenting(cohort, purpose, K_FLOOR);
 		}
 		WITHOUT_UNITS.with(|w| w.borrow_mut().clear());

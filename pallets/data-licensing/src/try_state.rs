@@ -3,7 +3,10 @@
 use super::*;
 use alloc::collections::btree_map::BTreeMap;
 use frame_support::{ensure, traits::fungible::InspectHold};
-use sp_runtime::{traits::Saturating, TryRuntimeError};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
 
 /// What is held on each account, for one hold reason.
 type Sums<T> = BTreeMap<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
@@ -14,7 +17,9 @@ fn add<T: Config>(sums: &mut Sums<T>, who: &T::AccountId, amount: BalanceOf<T>) 
 }
 
 impl<T: Config> Pallet<T> {
-	/// 1. each licensee's escrow hold equals the sum of their open requests' prices;
+	/// 1. each payer's escrow hold (a licensee's, or a sponsoring treasury's) equals the sum of
+	///    the prices of the open requests they pay for; a free request is for research in the
+	///    public interest;
 	/// 2. each licensee's licence-record hold equals the deposits of their open requests
 	///    and grants;
 	/// 3. each depositor's data-record hold equals the deposits of their datasets and
@@ -78,7 +83,11 @@ impl<T: Config> Pallet<T> {
 			ensure!(id < NextRequestId::<T>::get(), "a request id was never issued");
 			let dataset = Datasets::<T>::get(request.dataset).ok_or("a request of no dataset")?;
 			ensure!(dataset.cohort == request.cohort, "a request of another cohort");
-			add::<T>(&mut escrow, &request.licensee, request.price);
+			ensure!(
+				!request.price.is_zero() || request.purpose.is_public_interest(),
+				"a free request for a purpose that needs a price"
+			);
+			add::<T>(&mut escrow, &request.payer, request.price);
 			add::<T>(&mut records, &request.licensee, request.deposit);
 		}
 		for ((dataset, licensee, _), grant) in Grants::<T>::iter() {

@@ -177,8 +177,11 @@ pub struct Offer<AccountId, Balance, BlockNumber> {
 	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct Request<AccountId, Balance, BlockNumber> {
-	/// Who asks and pays.
+	/// Who asks (and pays, unless the cohort sponsors the request).
 	pub licensee: AccountId,
+	/// Whose escrow holds the price: the licensee's, or the cohort treasury's once it sponsors
+	/// the request.
+	pub payer: AccountId,
 	/// The offer.
 	pub offer: OfferId,
 	/// Its dataset.
@@ -197,7 +200,7 @@ pub struct Request<AccountId, Balance, BlockNumber> {
 	pub deposit: Balance,
 }
 
-impl<AccountId, Balance: Copy, BlockNumber: Saturating + Copy>
+impl<AccountId: Clone, Balance: Copy, BlockNumber: Saturating + Copy>
 	Request<AccountId, Balance, BlockNumber>
 {
 	/// `licensee`'s request under `offer` (number `offer_id`), made at `now`, holding
@@ -210,6 +213,7 @@ impl<AccountId, Balance: Copy, BlockNumber: Saturating + Copy>
 		deposit: Balance,
 	) -> Self {
 		Request {
+			payer: licensee.clone(),
 			licensee,
 			offer: offer_id,
 			dataset: offer.dataset,

@@ -40,6 +40,9 @@ impl<T: Config> Pallet<T> {
 		who: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> DispatchResult {
+		if amount.is_zero() {
+			return Ok(());
+		}
 		T::Currency::hold(&reason.into(), who, amount)
 			.map_err(|_| Error::<T>::InsufficientFunds.into())
 	}
@@ -68,21 +71,21 @@ impl<T: Config> Pallet<T> {
 		Self::count_on_dataset(request.dataset, |d| {
 			d.open_requests = d.open_requests.saturating_sub(1);
 		});
-		Self::release(HoldReason::Escrow, &request.licensee, request.price)?;
+		Self::release(HoldReason::Escrow, &request.payer, request.price)?;
 		Self::release(HoldReason::LicenceRecord, &request.licensee, request.deposit)?;
 		Ok(request)
 	}
 
-	/// Takes `amount` out of `licensee`'s escrow hold as a credit, straight from the hold (it
+	/// Takes `amount` out of `payer`'s escrow hold as a credit, straight from the hold (it
 	/// never becomes free on the way). Like a transfer out of a hold, it does not take funds
 	/// that a freeze keeps.
 	pub(crate) fn take_escrow(
-		licensee: &T::AccountId,
+		payer: &T::AccountId,
 		amount: BalanceOf<T>,
 	) -> Result<CreditOf<T>, DispatchError> {
-		let liquid = T::Currency::reducible_total_balance_on_hold(licensee, Fortitude::Polite);
+		let liquid = T::Currency::reducible_total_balance_on_hold(payer, Fortitude::Polite);
 		ensure!(amount <= liquid, Error::<T>::SettlementFailed);
-		let (credit, missing) = T::Currency::slash(&HoldReason::Escrow.into(), licensee, amount);
+		let (credit, missing) = T::Currency::slash(&HoldReason::Escrow.into(), payer, amount);
 		ensure!(missing.is_zero(), Error::<T>::SettlementFailed);
 		Ok(credit)
 	}

@@ -98,6 +98,13 @@ impl Purpose {
 	pub const fn index(self) -> usize {
 		self as usize
 	}
+
+	/// Research in the public interest, which may be licensed for free or paid for by a cohort's
+	/// treasury (so that research that cannot pay keeps access); commercial and AI-training
+	/// licences always have a price.
+	pub const fn is_public_interest(self) -> bool {
+		matches!(self, Purpose::AcademicResearch | Purpose::PublicHealth)
+	}
 }
 
 /// How many purposes there are: the length of per-purpose arrays (in the order of
@@ -204,7 +211,7 @@ pub struct VotingParams<BlockNumber> {
 	pub epoch_length: BlockNumber,
 }
 
-/// How a licence's price is divided. The three parts sum to exactly one.
+/// How a licence's price is divided. The four parts sum to exactly one.
 #[derive(
 	Debug,
 	Clone,
@@ -224,40 +231,49 @@ pub struct RevenueSplit {
 	pub treasury: Permill,
 	/// To the platform.
 	pub platform: Permill,
+	/// To the operator of a private-business cohort (none in other cohorts).
+	pub operator: Permill,
 }
 
 impl RevenueSplit {
-	/// The split of a cohort whose members take `members` while the council's platform share
-	/// is `platform`: the treasury takes the rest (none if the two exceed one).
-	pub fn with_platform(members: Permill, platform: Permill) -> Self {
+	/// The split of a cohort whose members take `members` and whose operator (if any) asks for
+	/// `operator`, while the council's platform share is `platform`. The members' share comes
+	/// first, then the platform's, then the operator's (cut to what is left); the treasury takes
+	/// the rest.
+	pub fn new(members: Permill, operator: Permill, platform: Permill) -> Self {
 		use sp_runtime::Saturating;
-		let treasury = Permill::one().saturating_sub(members).saturating_sub(platform);
-		RevenueSplit { members, treasury, platform }
+		let platform = platform.min(Permill::one().saturating_sub(members));
+		let left = Permill::one().saturating_sub(members).saturating_sub(platform);
+		let operator = operator.min(left);
+		let treasury = left.saturating_sub(operator);
+		RevenueSplit { members, treasury, platform, operator }
 	}
 
 	/// Whether the parts sum to exactly one.
 	pub fn is_whole(&self) -> bool {
-		let parts = [self.members, self.treasury, self.platform];
+		let parts = [self.members, self.treasury, self.platform, self.operator];
 		parts.iter().map(|p| u64::from(p.deconstruct())).sum::<u64>()
 			== u64::from(Permill::one().deconstruct())
 	}
 
-	/// Divides `price` into the three shares. The members' and the platform's are rounded down
-	/// and the treasury takes the rest, so the shares always sum to `price` exactly and rounding
-	/// favours the cohort. (The platform's share is capped at what the members leave, which only
-	/// matters for a split that is not whole.)
+	/// Divides `price` into the four shares. The members', the platform's and the operator's
+	/// are rounded down, in that order each capped at what is left, and the treasury takes the
+	/// rest: the shares always sum to `price` exactly, and rounding favours the cohort.
 	pub fn divide<Balance>(&self, price: Balance) -> RevenueShares<Balance>
 	where
 		Balance: AtLeast32BitUnsigned + Copy,
 	{
 		let members = self.members.mul_floor(price);
-		let platform = self.platform.mul_floor(price).min(price.saturating_sub(members));
-		let treasury = price.saturating_sub(members).saturating_sub(platform);
-		RevenueShares { members, treasury, platform }
+		let mut left = price.saturating_sub(members);
+		let platform = self.platform.mul_floor(price).min(left);
+		left = left.saturating_sub(platform);
+		let operator = self.operator.mul_floor(price).min(left);
+		let treasury = left.saturating_sub(operator);
+		RevenueShares { members, treasury, platform, operator }
 	}
 }
 
-/// A licence's price divided by a [`RevenueSplit`]: three shares summing to the price.
+/// A licence's price divided by a [`RevenueSplit`]: four shares summing to the price.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RevenueShares<Balance> {
 	/// To the royalty pool of the consenting members.
@@ -266,6 +282,19 @@ pub struct RevenueShares<Balance> {
 	pub treasury: Balance,
 	/// To the platform.
 	pub platform: Balance,
+	/// To the operator of a private-business cohort.
+	pub operator: Balance,
+}
+
+/// The terms on which a cohort licenses its data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LicensingTerms<AccountId> {
+	/// How a licence's price is divided.
+	pub split: RevenueSplit,
+	/// The fewest consenting members a licence needs (k-anonymity).
+	pub k_anonymity_floor: u32,
+	/// Who is paid the operator's share: the operator of a private-business cohort.
+	pub operator: Option<AccountId>,
 }
 
 /// What other pallets need to know about cohorts.
@@ -303,10 +332,10 @@ impl<AccountId> OnIssuerWithdrawn<AccountId> for () {
 }
 
 /// What the licensing pallet needs to know about a cohort's terms.
-pub trait CohortLicensing {
-	/// How `cohort` divides licence revenue, and the fewest consenting members a licence needs
-	/// (its k-anonymity floor); `None` if it does not exist.
-	fn licensing_terms(cohort: CohortId) -> Option<(RevenueSplit, u32)>;
+pub trait CohortLicensing<AccountId> {
+	/// How `cohort` divides licence revenue, its k-anonymity floor and its operator, if any;
+	/// `None` if it does not exist.
+	fn licensing_terms(cohort: CohortId) -> Option<LicensingTerms<AccountId>>;
 }
 
 /// What the voting pallet needs to know about a cohort's voting.

@@ -8,11 +8,12 @@ fn split(members: u32, treasury: u32, platform: u32) -> RevenueSplit {
 		members: Permill::from_percent(members),
 		treasury: Permill::from_percent(treasury),
 		platform: Permill::from_percent(platform),
+		operator: Permill::zero(),
 	}
 }
 
 fn shares(members: u64, treasury: u64, platform: u64) -> RevenueShares<u64> {
-	RevenueShares { members, treasury, platform }
+	RevenueShares { members, treasury, platform, operator: 0 }
 }
 
 #[test]
@@ -38,17 +39,21 @@ fn the_shares_always_sum_to_the_price() {
 	for _ in 0..10_000 {
 		let members = rng.below(1_000_001) as u32;
 		let platform = rng.below(u64::from(1_000_001 - members)) as u32;
+		let operator = rng.below(u64::from(1_000_001 - members - platform)) as u32;
 		let whole = RevenueSplit {
 			members: Permill::from_parts(members),
 			platform: Permill::from_parts(platform),
-			treasury: Permill::from_parts(1_000_000 - members - platform),
+			operator: Permill::from_parts(operator),
+			treasury: Permill::from_parts(1_000_000 - members - platform - operator),
 		};
 		assert!(whole.is_whole());
 		let price = rng.next() >> rng.below(64);
 		let divided = whole.divide(price);
-		assert_eq!(divided.members + divided.treasury + divided.platform, price);
+		let sum = divided.members + divided.treasury + divided.platform + divided.operator;
+		assert_eq!(sum, price);
 		assert_eq!(divided.members, whole.members.mul_floor(price));
 		assert_eq!(divided.platform, whole.platform.mul_floor(price));
+		assert_eq!(divided.operator, whole.operator.mul_floor(price));
 	}
 }
 
@@ -91,10 +96,27 @@ fn the_nullifier_derivation_matches_its_test_vector() {
 
 #[test]
 fn a_cohort_split_with_the_councils_platform_share_is_whole() {
-	use sp_runtime::Permill;
-	let split = RevenueSplit::with_platform(Permill::from_percent(70), Permill::from_percent(5));
-	assert_eq!(split.treasury, Permill::from_percent(25));
+	let percent = Permill::from_percent;
+	let split = RevenueSplit::new(percent(70), Permill::zero(), percent(5));
+	assert_eq!(split.treasury, percent(25));
 	assert!(split.is_whole());
-	let over = RevenueSplit::with_platform(Permill::from_percent(96), Permill::from_percent(5));
-	assert_eq!(over.treasury, Permill::zero(), "saturates; cohorts refuse such settings");
+	let over = RevenueSplit::new(percent(96), Permill::zero(), percent(5));
+	assert_eq!((over.platform, over.treasury), (percent(4), Permill::zero()), "members first");
+	assert!(over.is_whole());
+}
+
+#[test]
+fn an_operator_takes_only_what_members_and_platform_leave() {
+	let percent = Permill::from_percent;
+	let split = RevenueSplit::new(percent(50), percent(30), percent(5));
+	assert_eq!((split.operator, split.treasury), (percent(30), percent(15)));
+	assert!(split.is_whole());
+	let greedy = RevenueSplit::new(percent(50), percent(60), percent(5));
+	assert_eq!(
+		(greedy.members, greedy.operator, greedy.treasury),
+		(percent(50), percent(45), Permill::zero())
+	);
+	assert!(greedy.is_whole());
+	let divided = split.divide(1_000u64);
+	assert_eq!(divided, RevenueShares { members: 500, treasury: 150, platform: 50, operator: 300 });
 }

@@ -2,8 +2,8 @@
 
 use crate::AccountId;
 use cohort_primitives::{
-	CohortId, CohortLicensing, CohortVoting, CohortsInspect, IssuerCredentials, RevenueSplit,
-	VotingParams,
+	CohortId, CohortLicensing, CohortVoting, CohortsInspect, IssuerCredentials, LicensingTerms,
+	RevenueSplit, VotingParams,
 };
 use core::cell::RefCell;
 use frame_support::traits::EnsureOriginWithArg;
@@ -29,6 +29,9 @@ pub struct MockCohort {
 	pub licensing: Option<(RevenueSplit, u32)>,
 	/// A data trust's trustees, who may act for it.
 	pub trustees: Option<AccountId>,
+	/// A private business's operator, who may act for it and is paid the split's operator
+	/// share.
+	pub operator: Option<AccountId>,
 }
 
 thread_local! {
@@ -119,14 +122,17 @@ impl CohortVoting<u64> for MockCohorts {
 	}
 }
 
-impl CohortLicensing for MockCohorts {
-	fn licensing_terms(cohort: CohortId) -> Option<(RevenueSplit, u32)> {
-		Self::get(cohort).and_then(|c| c.licensing)
+impl CohortLicensing<AccountId> for MockCohorts {
+	fn licensing_terms(cohort: CohortId) -> Option<LicensingTerms<AccountId>> {
+		let record = Self::get(cohort)?;
+		let (split, k_anonymity_floor) = record.licensing?;
+		Some(LicensingTerms { split, k_anonymity_floor, operator: record.operator })
 	}
 }
 
 /// A cohort's members act as its treasury account, signed, and succeed with `None`; a data
-/// trust's trustees act as themselves and succeed with `Some(trustees)`.
+/// trust's trustees or a private business's operator act as themselves and succeed with their
+/// account.
 pub struct MockCohortOrigin;
 
 impl<O> EnsureOriginWithArg<O, CohortId> for MockCohortOrigin
@@ -136,10 +142,33 @@ where
 	type Success = Option<AccountId>;
 
 	fn try_origin(o: O, cohort: &CohortId) -> Result<Option<AccountId>, O> {
-		let trustees = MockCohorts::get(*cohort).and_then(|c| c.trustees);
+		let record = MockCohorts::get(*cohort).unwrap_or_default();
+		let manager = record.trustees.or(record.operator);
 		match o.clone().into() {
 			Ok(RawOrigin::Signed(who)) if who == treasury(*cohort) => Ok(None),
-			Ok(RawOrigin::Signed(who)) if Some(who) == trustees => Ok(trustees),
+			Ok(RawOrigin::Signed(who)) if Some(who) == manager => Ok(manager),
+			_ => Err(o),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(cohort: &CohortId) -> Result<O, ()> {
+		Ok(RawOrigin::Signed(treasury(*cohort)).into())
+	}
+}
+
+/// Only a cohort's members (its treasury account, signed): who may spend its treasury.
+pub struct MockMembersOrigin;
+
+impl<O> EnsureOriginWithArg<O, CohortId> for MockMembersOrigin
+where
+	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>> + Clone,
+{
+	type Success = ();
+
+	fn try_origin(o: O, cohort: &CohortId) -> Result<(), O> {
+		match o.clone().into() {
+			Ok(RawOrigin::Signed(who)) if who == treasury(*cohort) => Ok(()),
 			_ => Err(o),
 		}
 	}

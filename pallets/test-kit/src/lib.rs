@@ -15,7 +15,9 @@
 mod cohorts;
 mod membership;
 
-pub use cohorts::{treasury, MembersActAsTreasury, MockCohort, MockCohortOrigin, MockCohorts};
+pub use cohorts::{
+	treasury, MembersActAsTreasury, MockCohort, MockCohortOrigin, MockCohorts, MockMembersOrigin,
+};
 pub use membership::{Members, MockMembership};
 
 use cohort_primitives::Nullifier;

@@ -25,8 +25,10 @@ pub struct CohortSummary<AccountId, Balance, BlockNumber> {
 	pub condition_code: Vec<u8>,
 	/// Whether the council froze it.
 	pub frozen: bool,
-	/// The trustees' account of a data trust; `None` for a cooperative.
+	/// The trustees' account of a data trust; `None` otherwise.
 	pub trustees: Option<AccountId>,
+	/// The operator's account of a private-business cohort; `None` otherwise.
+	pub operator: Option<AccountId>,
 	/// How licence revenue is divided.
 	pub revenue_split: RevenueSplit,
 	/// The fewest consenting members a licence needs.

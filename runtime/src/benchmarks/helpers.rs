@@ -90,11 +90,21 @@ impl pallet_royalties::BenchmarkHelper<AccountId> for CohortBenchmarkHelper {
 	}
 }
 impl pallet_data_licensing::BenchmarkHelper<AccountId> for CohortBenchmarkHelper {
+	/// Run by a (funded) operator taking a share, so that an approval pays all four shares.
 	fn licensable_cohort() -> CohortId {
 		use pallet_quadratic_voting::BenchmarkHelper;
 		let cohort = VotingBenchmarkHelper::cohort();
 		let member: AccountId = frame_benchmarking::account("licensing-member", 0, 0);
 		Self::consenting_member(cohort, &member, 0, 100);
+		let operator = funded("licensing-operator", 1_000_000 * UNIT);
+		pallet_cohorts::Registry::<crate::Runtime>::mutate(cohort, |record| {
+			if let Some(record) = record {
+				record.settings.governance = pallet_cohorts::Governance::Operator {
+					operator,
+					operator_share: sp_runtime::Permill::from_percent(20),
+				};
+			}
+		});
 		cohort
 	}
 }

@@ -172,6 +172,7 @@ impl pallet_data_licensing::Config for Runtime {
 	type Membership = Membership;
 	type Royalties = Royalties;
 	type CohortOrigin = pallet_cohorts::EnsureCohort<Runtime, pallet_cohorts::ManageData>;
+	type TreasuryOrigin = pallet_cohorts::EnsureCohort<Runtime, pallet_cohorts::Govern>;
 	type PlatformAccount = PlatformAccount;
 	type ReviewPeriod = LicenceReviewPeriod;
 	type DatasetDeposit = DatasetDeposit;

@@ -7,6 +7,7 @@ mod cohort_origin;
 mod create_cohort;
 mod drop_issuer;
 mod freeze;
+mod operator;
 mod remove_issuer;
 mod set_platform_share;
 mod spend;

@@ -2,11 +2,12 @@
 
 use crate::{mock::*, *};
 use cohort_primitives::{CohortLicensing, RevenueSplit};
+
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
 fn split_of(cohort: CohortId) -> RevenueSplit {
-	Cohorts::licensing_terms(cohort).expect("the cohort exists").0
+	Cohorts::licensing_terms(cohort).expect("the cohort exists").split
 }
 
 /// Audit finding 6: each cohort set its own platform share (`platform: 0` was accepted), though

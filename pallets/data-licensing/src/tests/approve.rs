@@ -7,7 +7,7 @@ fn approval_settles_the_escrow_in_one_step_and_grants_access() {
 		let dataset = FIRST_ID;
 		let id = FIRST_ID;
 		let treasury_before = free(TREASURY);
-		assert_ok!(Licensing::approve(members(COHORT), id));
+		assert_ok!(Licensing::approve(members(COHORT), id, rationale()));
 
 		// 70% to the members' pool, 5% to the platform, 25% to the treasury.
 		assert_eq!(royalties(), vec![(COHORT, Purpose::AiTraining, 7_000)]);
@@ -38,6 +38,8 @@ fn approval_settles_the_escrow_in_one_step_and_grants_access() {
 			members_share: 7_000,
 			treasury_share: 2_500,
 			platform_share: 500,
+			operator_share: 0,
+			rationale: rationale(),
 		}));
 		assert_eq!(
 			last_event(),
@@ -66,7 +68,7 @@ fn shares_add_up_to_the_price_exactly() {
 		));
 		let id = request(PHARMA, 0);
 		let (pot, platform, treasury) = (free(POT), free(PLATFORM), free(TREASURY));
-		assert_ok!(Licensing::approve(members(COHORT), id));
+		assert_ok!(Licensing::approve(members(COHORT), id, rationale()));
 		// 70% of 9,999 = 6,999.3 → 6,999; 5% = 499.95 → 499; the treasury takes the rest.
 		assert_eq!(free(POT) - pot, 6_999);
 		assert_eq!(free(PLATFORM) - platform, 499);
@@ -80,7 +82,7 @@ fn without_contributing_members_their_share_goes_to_their_treasury() {
 		let id = FIRST_ID;
 		without_units(COHORT, Purpose::AiTraining);
 		let treasury = free(TREASURY);
-		assert_ok!(Licensing::approve(members(COHORT), id));
+		assert_ok!(Licensing::approve(members(COHORT), id, rationale()));
 		assert!(royalties().is_empty());
 		assert_eq!(free(TREASURY) - treasury, 9_500);
 		assert_eq!(free(POT), ED);
@@ -93,10 +95,10 @@ fn a_renewal_extends_the_grant_from_its_end() {
 		let dataset = FIRST_ID;
 		let offer = FIRST_ID;
 		let first = FIRST_ID;
-		assert_ok!(Licensing::approve(members(COHORT), first));
+		assert_ok!(Licensing::approve(members(COHORT), first, rationale()));
 		run_to(50);
 		let second = request(PHARMA, offer);
-		assert_ok!(Licensing::approve(members(COHORT), second));
+		assert_ok!(Licensing::approve(members(COHORT), second, rationale()));
 		let grant = Grants::<Test>::get((dataset, PHARMA, Purpose::AiTraining)).unwrap();
 		assert_eq!(
 			grant,
@@ -112,9 +114,12 @@ fn approval_fails_below_the_k_anonymity_floor() {
 	ExtBuilder::requested().build_and_execute(|| {
 		let id = FIRST_ID;
 		set_consenting(COHORT, Purpose::AiTraining, K_FLOOR - 1);
-		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::BelowKAnonymityFloor);
+		assert_noop!(
+			Licensing::approve(members(COHORT), id, rationale()),
+			Error::<Test>::BelowKAnonymityFloor
+		);
 		set_consenting(COHORT, Purpose::AiTraining, K_FLOOR);
-		assert_ok!(Licensing::approve(members(COHORT), id));
+		assert_ok!(Licensing::approve(members(COHORT), id, rationale()));
 	});
 }
 
@@ -123,9 +128,12 @@ fn finding_1_no_approval_while_a_withdrawn_issuers_members_still_count() {
 	ExtBuilder::requested().build_and_execute(|| {
 		let id = FIRST_ID;
 		cohort_test_kit::MockMembership::set_sweeping(COHORT, true);
-		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::SweepUnderway);
+		assert_noop!(
+			Licensing::approve(members(COHORT), id, rationale()),
+			Error::<Test>::SweepUnderway
+		);
 		cohort_test_kit::MockMembership::set_sweeping(COHORT, false);
-		assert_ok!(Licensing::approve(members(COHORT), id));
+		assert_ok!(Licensing::approve(members(COHORT), id, rationale()));
 	});
 }
 
@@ -134,7 +142,10 @@ fn a_frozen_cohort_approves_nothing() {
 	ExtBuilder::requested().build_and_execute(|| {
 		let id = FIRST_ID;
 		freeze(COHORT);
-		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::CohortFrozen);
+		assert_noop!(
+			Licensing::approve(members(COHORT), id, rationale()),
+			Error::<Test>::CohortFrozen
+		);
 	});
 }
 
@@ -147,9 +158,15 @@ fn approval_fails_once_the_offer_is_gone_or_the_dataset_retired() {
 		let on_gone = request(PHARMA, gone);
 		let on_kept = request(AI_LAB, kept);
 		assert_ok!(Licensing::withdraw_offer(members(COHORT), gone));
-		assert_noop!(Licensing::approve(members(COHORT), on_gone), Error::<Test>::OfferGone);
+		assert_noop!(
+			Licensing::approve(members(COHORT), on_gone, rationale()),
+			Error::<Test>::OfferGone
+		);
 		assert_ok!(Licensing::retire_dataset(members(COHORT), dataset));
-		assert_noop!(Licensing::approve(members(COHORT), on_kept), Error::<Test>::DatasetRetired);
+		assert_noop!(
+			Licensing::approve(members(COHORT), on_kept, rationale()),
+			Error::<Test>::DatasetRetired
+		);
 	});
 }
 
@@ -158,11 +175,17 @@ fn only_the_cohort_approves() {
 	ExtBuilder::requested().build_and_execute(|| {
 		let id = FIRST_ID;
 		assert_noop!(
-			Licensing::approve(RuntimeOrigin::signed(PHARMA), id),
+			Licensing::approve(RuntimeOrigin::signed(PHARMA), id, rationale()),
 			sp_runtime::traits::BadOrigin
 		);
-		assert_noop!(Licensing::approve(members(TRUST_COHORT), id), sp_runtime::traits::BadOrigin);
-		assert_noop!(Licensing::approve(members(COHORT), id + 1), Error::<Test>::UnknownRequest);
+		assert_noop!(
+			Licensing::approve(members(TRUST_COHORT), id, rationale()),
+			sp_runtime::traits::BadOrigin
+		);
+		assert_noop!(
+			Licensing::approve(members(COHORT), id + 1, rationale()),
+			Error::<Test>::UnknownRequest
+		);
 	});
 }
 
@@ -182,7 +205,10 @@ fn a_share_that_cannot_be_paid_fails_the_whole_settlement() {
 		// The platform account is gone and its share (5% of 40 = 2) is below the existential
 		// deposit: nothing at all may move.
 		let _ = <Balances as frame_support::traits::fungible::Mutate<_>>::set_balance(&PLATFORM, 0);
-		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::SettlementFailed);
+		assert_noop!(
+			Licensing::approve(members(COHORT), id, rationale()),
+			Error::<Test>::SettlementFailed
+		);
 	});
 }
 
@@ -194,9 +220,15 @@ fn approval_cannot_race_withdrawal() {
 	ExtBuilder::requested().build_and_execute(|| {
 		let id = FIRST_ID;
 		run_to(1 + REVIEW_PERIOD);
-		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::ReviewPeriodOver);
+		assert_noop!(
+			Licensing::approve(members(COHORT), id, rationale()),
+			Error::<Test>::ReviewPeriodOver
+		);
 		run_to(1 + 10 * REVIEW_PERIOD);
-		assert_noop!(Licensing::approve(members(COHORT), id), Error::<Test>::ReviewPeriodOver);
+		assert_noop!(
+			Licensing::approve(members(COHORT), id, rationale()),
+			Error::<Test>::ReviewPeriodOver
+		);
 		assert_ok!(Licensing::withdraw_request(RuntimeOrigin::signed(PHARMA), id));
 		assert_eq!(free(PHARMA), FUNDS);
 	});
@@ -210,6 +242,6 @@ fn approval_is_possible_until_the_last_block_of_the_review_period() {
 			Licensing::withdraw_request(RuntimeOrigin::signed(PHARMA), FIRST_ID),
 			Error::<Test>::ReviewPending
 		);
-		assert_ok!(Licensing::approve(members(COHORT), FIRST_ID));
+		assert_ok!(Licensing::approve(members(COHORT), FIRST_ID, rationale()));
 	});
 }

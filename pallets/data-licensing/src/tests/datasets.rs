@@ -166,7 +166,7 @@ fn finding_9_a_retired_dataset_nothing_refers_to_is_removed() {
 		let offer_id = offer(dataset, Purpose::AiTraining);
 		set_consenting(COHORT, Purpose::AiTraining, K_FLOOR);
 		let approved = request(PHARMA, offer_id);
-		assert_ok!(Licensing::approve(members(COHORT), approved));
+		assert_ok!(Licensing::approve(members(COHORT), approved, rationale()));
 		let open = request(AI_LAB, offer_id);
 		assert_noop!(
 			Licensing::remove_dataset(members(COHORT), dataset),
@@ -178,7 +178,7 @@ fn finding_9_a_retired_dataset_nothing_refers_to_is_removed() {
 			Licensing::remove_dataset(members(COHORT), dataset),
 			Error::<Test>::DatasetInUse
 		);
-		assert_ok!(Licensing::reject(members(COHORT), open));
+		assert_ok!(Licensing::reject(members(COHORT), open, rationale()));
 		assert_noop!(
 			Licensing::remove_dataset(members(COHORT), dataset),
 			Error::<Test>::DatasetInUse,

@@ -5,7 +5,7 @@ use frame_support::{assert_noop, assert_ok};
 
 fn granted() -> DatasetId {
 	let (dataset, _, id) = requested();
-	assert_ok!(Licensing::approve(members(COHORT), id));
+	assert_ok!(Licensing::approve(members(COHORT), id, rationale()));
 	dataset
 }
 

@@ -4,6 +4,8 @@
 mod approve;
 mod datasets;
 mod grants;
+mod operator;
+mod public_interest;
 mod publish_offer;
 mod reject;
 mod request;

@@ -46,7 +46,7 @@ fn offers_need_a_price_a_duration_and_room() {
 				terms(),
 			)
 		};
-		assert_noop!(publish(0, DURATION), Error::<Test>::InvalidOffer);
+		assert_noop!(publish(0, DURATION), Error::<Test>::PriceRequired);
 		assert_noop!(publish(PRICE, 0), Error::<Test>::InvalidOffer);
 		for _ in 0..MAX_OFFERS {
 			assert_ok!(publish(PRICE, DURATION));

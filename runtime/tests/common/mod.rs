@@ -1,0 +1,206 @@
+//! What the runtime's flow tests share: a fresh chain with the dev genesis, the invariants
+//! checked after every test, and the steps every flow takes (the council passing a motion, a
+//! cohort accepting the clinic, patients joining and sharing data, members deciding by vote).
+
+#![allow(dead_code, unused_imports)]
+
+pub use codec::Encode;
+pub use cohort_primitives::{Consent, MembershipInspect, Purpose};
+pub use cohort_runtime::{
+	genesis_config_presets::DEV_ENDOWMENT, AccountId, Balances, Cohorts, Membership,
+	OversightCouncil, QuadraticVoting, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System,
+	UNIT,
+};
+pub use frame_support::{
+	assert_noop, assert_ok,
+	dispatch::GetDispatchInfo,
+	traits::{
+		fungible::{Inspect, InspectHold},
+		UnfilteredDispatchable,
+	},
+};
+pub use pallet_cohort_membership::{Credential, MemberStatus, CREDENTIAL_TAG};
+pub use pallet_cohorts::{CodeSystem, CohortSettings, ConditionCode, Governance, VotingParams};
+pub use pallet_quadratic_voting::{Choice, Outcome, Tally};
+pub use sp_core::H256;
+pub use sp_keyring::Sr25519Keyring::{self, Alice, Bob, Charlie, Dave, Eve, Ferdie};
+pub use sp_runtime::{BuildStorage, MultiSignature, Permill};
+
+pub const CLINIC: Sr25519Keyring = Ferdie;
+
+pub fn new_ext() -> sp_io::TestExternalities {
+	let mut storage = frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Runtime> {
+		balances: Sr25519Keyring::well_known()
+			.map(|k| (k.to_account_id(), DEV_ENDOWMENT))
+			.collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	pallet_collective::GenesisConfig::<Runtime, pallet_collective::Instance1> {
+		members: vec![Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()],
+		phantom: Default::default(),
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	// The pot and the platform account exist from genesis, as on the real chain.
+	pallet_royalties::GenesisConfig::<Runtime>::default()
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	pallet_data_licensing::GenesisConfig::<Runtime>::default()
+		.assimilate_storage(&mut storage)
+		.unwrap();
+	pallet_cohorts::GenesisConfig::<Runtime> {
+		platform_share: cohort_runtime::genesis_config_presets::PLATFORM_SHARE,
+		members_share_floor: cohort_runtime::genesis_config_presets::MEMBERS_SHARE_FLOOR,
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Runs `test` on a fresh chain, then checks every Cohort pallet's invariants, among them the
+/// cross-pallet agreement membership asks of its followers (royalty positions follow
+/// memberships).
+pub fn run(test: impl FnOnce()) {
+	new_ext().execute_with(|| {
+		test();
+		Cohorts::do_try_state().expect("cohorts' invariants hold");
+		Membership::do_try_state().expect("membership's invariants hold, royalties agreeing");
+		QuadraticVoting::do_try_state().expect("voting's invariants hold");
+		cohort_runtime::Royalties::do_try_state().expect("royalties' invariants hold");
+		cohort_runtime::DataLicensing::do_try_state().expect("licensing's invariants hold");
+		cohort_runtime::invariants::check_cohort_holds()
+			.expect("every Cohort hold is accounted for");
+	});
+}
+
+pub fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.to_account_id())
+}
+
+/// Passes `call` through the Oversight Council: Alice proposes, Bob and Charlie vote aye.
+pub fn council_passes(call: RuntimeCall) {
+	let length = call.encoded_size() as u32;
+	let weight = call.get_dispatch_info().call_weight;
+	let hash = <Runtime as frame_system::Config>::Hashing::hash_of(&call);
+	let index = pallet_collective::ProposalCount::<Runtime, pallet_collective::Instance1>::get();
+	assert_ok!(OversightCouncil::propose(signed(Alice), 3, Box::new(call), length));
+	for voter in [Alice, Bob, Charlie] {
+		assert_ok!(OversightCouncil::vote(signed(voter), hash, index, true));
+	}
+	assert_ok!(OversightCouncil::close(signed(Alice), hash, index, weight, length));
+	assert!(System::events().iter().any(|r| matches!(
+		&r.event,
+		RuntimeEvent::OversightCouncil(pallet_collective::Event::Executed { result: Ok(()), .. })
+	)));
+}
+
+pub use sp_runtime::traits::Hash as _;
+
+pub fn settings() -> CohortSettings<
+	cohort_runtime::AccountId,
+	u32,
+	<Runtime as pallet_cohorts::Config>::MaxNameLength,
+> {
+	CohortSettings {
+		name: b"Long COVID Europe".to_vec().try_into().unwrap(),
+		governance: Governance::Cooperative,
+		members_share: Permill::from_percent(70),
+		k_anonymity_floor: 2,
+		voting: VotingParams {
+			voting_period: 100,
+			quorum: Permill::from_percent(20),
+			voice_credits_per_epoch: 100,
+			epoch_length: 1000,
+		},
+	}
+}
+
+/// The council approves the clinic and Bob creates cohort 0 accepting it.
+pub fn cohort_with_clinic() -> u32 {
+	cohort_with_clinic_and(settings())
+}
+
+/// As [`cohort_with_clinic`], with `settings`.
+pub fn cohort_with_clinic_and(
+	settings: CohortSettings<AccountId, u32, <Runtime as pallet_cohorts::Config>::MaxNameLength>,
+) -> u32 {
+	council_passes(RuntimeCall::Cohorts(pallet_cohorts::Call::approve_issuer {
+		issuer: CLINIC.to_account_id(),
+	}));
+	assert_ok!(Cohorts::create_cohort(
+		signed(Bob),
+		ConditionCode { system: CodeSystem::Icd10, code: b"U09.9".to_vec().try_into().unwrap() },
+		settings,
+		vec![CLINIC.to_account_id()].try_into().unwrap(),
+	));
+	0
+}
+
+/// The clinic attests `who` as person `n` and they join.
+pub fn joins(cohort: u32, who: Sr25519Keyring, n: u8) {
+	joins_until(cohort, who, n, 1_000);
+}
+
+/// As [`joins`], with an attestation that expires at block `expires_at`.
+pub fn joins_until(cohort: u32, who: Sr25519Keyring, n: u8, expires_at: u32) {
+	assert_ok!(Membership::attest(
+		signed(CLINIC),
+		cohort,
+		who.to_account_id(),
+		H256::repeat_byte(n),
+		expires_at,
+		H256::repeat_byte(0xee),
+	));
+	assert_ok!(Membership::join(signed(who), cohort, None));
+}
+
+/// `member` consents to AI training and the clinic records `units` of their data.
+pub fn shares_data_for_ai_training(cohort: u32, member: Sr25519Keyring, units: u64) {
+	shares_data_for_ai_training_via(CLINIC, cohort, member, units);
+}
+
+/// As [`shares_data_for_ai_training`], with `issuer` recording the units.
+pub fn shares_data_for_ai_training_via(
+	issuer: Sr25519Keyring,
+	cohort: u32,
+	member: Sr25519Keyring,
+	units: u64,
+) {
+	assert_ok!(Membership::set_consent(
+		signed(member),
+		cohort,
+		Consent::only(&[Purpose::AiTraining])
+	));
+	assert_ok!(Membership::record_contribution(
+		signed(issuer),
+		cohort,
+		member.to_account_id(),
+		units
+	));
+}
+
+/// The cohort's members decide `call`: Dave proposes it, votes aye, and it is closed after the
+/// voting period (the quorum is 20% of the active members).
+pub fn members_decide(cohort: u32, call: RuntimeCall) {
+	let proposal = pallet_quadratic_voting::NextProposalId::<Runtime>::get();
+	assert_ok!(QuadraticVoting::propose(signed(Dave), cohort, Box::new(call), H256::zero()));
+	assert_ok!(QuadraticVoting::vote(signed(Dave), proposal, Choice::Aye, 1));
+	let ends_at = pallet_quadratic_voting::Proposals::<Runtime>::get(proposal).unwrap().ends_at;
+	System::set_block_number(ends_at);
+	assert_ok!(QuadraticVoting::close(signed(Dave), proposal));
+	let closed = System::events().into_iter().rev().find_map(|r| match r.event {
+		RuntimeEvent::QuadraticVoting(pallet_quadratic_voting::Event::Closed {
+			proposal: p,
+			outcome,
+			..
+		}) if p == proposal => Some(outcome),
+		_ => None,
+	});
+	assert_eq!(closed, Some(Outcome::Passed { result: Ok(()) }));
+}
