@@ -16,7 +16,10 @@
 //    earned stays claimable.
 // 7. Research that cannot pay keeps access: a free academic licence, and a licence the members
 //    pay for from their treasury (they still earn royalties from it). A private business
-//    (//Operator) runs a second cohort's licences and takes its share of the split.
+//    (//Operator) runs a second cohort's licences and takes its share of the split. In a data
+//    trust, Dave leaves his consent to the trustees (//Trustees), earns by their decision, and
+//    sees through `cohort_whatCameOfMyData` the outcome the AI lab reported and the trustees'
+//    health insight.
 //
 // `--check` (the default) asserts balances, events and the answers of the runtime API
 // (`api.call.cohortApi.*`) and of the `cohort_*` JSON-RPC methods at every step; `--seed`
@@ -363,6 +366,7 @@ async function main() {
   if (!seeding) {
     await researchThatCannotPay(api, { membersDecide, rpc, cohortId, dataset, dave, university: keyring.addFromUri('//University'), agency: keyring.addFromUri('//HealthAgency'), alice, treasury });
     await privateBusiness(api, { rpc, clinic, bob, alice, dave, lab, operator: keyring.addFromUri('//Operator'), expiresAt });
+    await dataTrust(api, { rpc, clinic, bob, alice, dave, lab, trustees: keyring.addFromUri('//Trustees'), expiresAt });
   }
 
   await api.disconnect();
@@ -480,6 +484,73 @@ async function privateBusiness(api, { rpc, clinic, bob, alice, dave, lab, operat
     refused = error.message;
   }
   check(refused.includes('cohorts.NotCohortAuthority'), `the operator cannot spend the treasury (${refused})`);
+}
+
+// 7c. A data trust: Dave leaves his consent to the trustees and sees what came of his data.
+async function dataTrust(api, { rpc, clinic, bob, alice, dave, lab, trustees, expiresAt }) {
+  await send(api, api.tx.balances.transferKeepAlive(trustees.address, 1_000n * UNIT), alice, 'fund the trustees');
+  step('bob creates a data trust; dave joins it and leaves his consent to the trustees');
+  const cohortId = (await api.query.cohorts.nextCohortId()).toNumber();
+  await send(
+    api,
+    api.tx.cohorts.createCohort(
+      { system: 'Icd10', code: 'U09.9' },
+      {
+        name: 'Long COVID Data Trust',
+        governance: { DataTrust: { trustees: trustees.address } },
+        membersShare: 700_000,
+        kAnonymityFloor: 1,
+        voting: { votingPeriod: 4, quorum: 200_000, voiceCreditsPerEpoch: 100, epochLength: 100_000 },
+      },
+      [clinic.address],
+    ),
+    bob,
+    'create data trust',
+  );
+  const person = blake2AsHex(stringToU8a(`clinic-secret/dave/${cohortId}`));
+  await send(api, api.tx.membership.attest(cohortId, dave.address, person, expiresAt, blake2AsHex('evidence')), clinic, 'attest');
+  await send(api, api.tx.membership.join(cohortId, null), dave, 'join');
+  await send(api, api.tx.membership.recordContribution(cohortId, dave.address, 10), clinic, 'units');
+  let events = await send(api, api.tx.membership.delegateConsent(cohortId), dave, 'delegate consent');
+  expectEvent(events, 'membership', 'ConsentDelegated', 'delegate consent');
+  const consent = { academicResearch: false, commercialResearch: false, aiTraining: true, publicHealth: false };
+  await send(api, api.tx.membership.setTrusteeConsent(cohortId, consent), trustees, 'trustees consent');
+  const membership = await rpc('cohort_membership', [cohortId, dave.address]);
+  equal([membership.delegated, membership.consent], [true, ['AiTraining']], 'dave follows the trustees');
+  equal((await rpc('cohort_cohort', [cohortId])).trusteeConsent, ['AiTraining'], 'cohort_cohort trusteeConsent');
+
+  step('the trustees license the data to the AI lab, with a rationale');
+  const dataset = (await api.query.dataLicensing.nextDatasetId()).toNumber();
+  await send(
+    api,
+    api.tx.dataLicensing.registerDataset(cohortId, blake2AsHex('trust bundle'), ['Observation'], 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi', 500),
+    trustees,
+    'trustees register',
+  );
+  const offer = (await api.query.dataLicensing.nextOfferId()).toNumber();
+  await send(api, api.tx.dataLicensing.publishOffer(dataset, 'AiTraining', 100n * UNIT, 200_000, blake2AsHex('terms')), trustees, 'trustees offer');
+  const request = (await api.query.dataLicensing.nextRequestId()).toNumber();
+  await send(api, api.tx.dataLicensing.request(offer), lab, 'lab requests');
+  await send(api, api.tx.dataLicensing.approve(request, blake2AsHex('trustee minutes')), trustees, 'trustees approve');
+  const pending = await rpc('cohort_pendingRoyalties', [cohortId, dave.address]);
+  equal(BigInt(pending[AI].amount), 70n * UNIT, "dave earned the members' 70% through the trustees");
+
+  step('the AI lab reports a model card; the trustees publish an insight; dave sees both');
+  const modelCard = blake2AsHex('model card v1');
+  events = await send(api, api.tx.dataLicensing.reportOutcome(dataset, 'AiTraining', modelCard, 'ModelCard'), lab, 'report outcome');
+  expectEvent(events, 'dataLicensing', 'OutcomeReported', 'report outcome');
+  await send(api, api.tx.dataLicensing.publishInsight(cohortId, blake2AsHex('summary of findings'), 'bafy-insight'), trustees, 'publish insight');
+  const feedback = await rpc('cohort_whatCameOfMyData', [cohortId, dave.address, 10]);
+  equal(feedback.licences.length, 1, 'one licence used dave\'s data');
+  equal([feedback.licences[0].request, feedback.licences[0].licensee], [request, lab.address], 'the licence');
+  equal(
+    feedback.licences[0].outcomes.map((o) => [o.kind, o.outcomeHash]),
+    [['ModelCard', modelCard]],
+    'what came of it',
+  );
+  equal(feedback.insights.map((i) => i.locator), ['bafy-insight'], "the cohort's insight");
+  const outcomes = await rpc('cohort_outcomes', [cohortId, 10]);
+  equal(outcomes.map((o) => o.licensee), [lab.address], 'cohort_outcomes');
 }
 
 main().then(

@@ -8,7 +8,7 @@
 
 use cohort_primitives::{Consent, Purpose};
 use cohort_runtime::{opaque::Block, AccountId, Balance, BlockNumber};
-use cohort_runtime_api::CohortApi as CohortRuntimeApi;
+use cohort_runtime_api::{CohortApi as CohortRuntimeApi, LicenceUse, OutcomeReport};
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
@@ -20,7 +20,8 @@ use sp_blockchain::HeaderBackend;
 use sp_runtime::traits::Block as BlockT;
 use std::sync::Arc;
 
-/// The most licences `cohort_licencesPaying` lists.
+/// The most entries a listing (`cohort_licencesPaying`, `cohort_whatCameOfMyData`,
+/// `cohort_outcomes`) returns.
 pub const MAX_LICENCES: u32 = 64;
 
 /// The error code of a failed runtime API call.
@@ -63,8 +64,11 @@ pub struct CohortJson {
 	pub treasury_balance: String,
 	pub active_members: u32,
 	pub suspended_members: u32,
-	/// Per purpose name.
+	/// Per purpose name, themselves or through the trustees.
 	pub consenting_members: std::collections::BTreeMap<String, u32>,
+	pub delegating_members: u32,
+	/// The purposes the trustees consent to for the members who left it to them, by name.
+	pub trustee_consent: Vec<String>,
 	pub open_proposals: u32,
 }
 
@@ -76,8 +80,10 @@ pub struct MembershipJson {
 	pub status: String,
 	/// The nullifier, hex.
 	pub person: String,
-	/// The purposes consented to, by name.
+	/// The purposes the member counts as consenting to, by name: their own, or the trustees'.
 	pub consent: Vec<String>,
+	/// Whether the trustees decide the member's consent.
+	pub delegated: bool,
 	pub units: u64,
 	pub expires_at: BlockNumber,
 }
@@ -121,6 +127,51 @@ pub struct LicenceJson {
 	pub purpose: String,
 	pub members_share: String,
 	pub at: BlockNumber,
+}
+
+/// An outcome a licensee reported (`cohort_outcomes`, `cohort_whatCameOfMyData`).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct OutcomeJson {
+	pub number: u32,
+	pub request: u32,
+	pub licensee: AccountId,
+	pub dataset: u32,
+	pub purpose: String,
+	/// `Publication`, `Preprint`, `TrialRegistration`, `Product`, `ModelCard` or `NoResult`.
+	pub kind: String,
+	/// Hex.
+	pub outcome_hash: String,
+	pub at: BlockNumber,
+}
+
+/// A health insight of a cohort.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct InsightJson {
+	pub number: u32,
+	/// Hex.
+	pub insight_hash: String,
+	/// As published (UTF-8, e.g. a CID of the encrypted summary).
+	pub locator: String,
+	pub at: BlockNumber,
+}
+
+/// A licence that paid a donor, with what came of it.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct LicenceFeedbackJson {
+	#[serde(flatten)]
+	pub licence: LicenceJson,
+	pub outcomes: Vec<OutcomeJson>,
+}
+
+/// `cohort_whatCameOfMyData`.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct FeedbackJson {
+	pub licences: Vec<LicenceFeedbackJson>,
+	pub insights: Vec<InsightJson>,
 }
 
 /// The `cohort_*` methods.
@@ -180,6 +231,24 @@ pub trait CohortRpc<BlockHash> {
 		max: u32,
 		at: Option<BlockHash>,
 	) -> RpcResult<Vec<LicenceJson>>;
+
+	/// What came of an account's data in a cohort: the licences that paid it (most recent
+	/// first, at most `max`, 1 to 64) with the outcomes reported under each, and the cohort's
+	/// health insights (most recent first, at most `max`).
+	#[method(name = "cohort_whatCameOfMyData")]
+	fn what_came_of_my_data(
+		&self,
+		cohort: u32,
+		account: AccountId,
+		max: u32,
+		at: Option<BlockHash>,
+	) -> RpcResult<FeedbackJson>;
+
+	/// Every outcome reported under a cohort's licences, most recent first, at most `max`
+	/// (1 to 64).
+	#[method(name = "cohort_outcomes")]
+	fn outcomes(&self, cohort: u32, max: u32, at: Option<BlockHash>)
+		-> RpcResult<Vec<OutcomeJson>>;
 }
 
 /// Serves the `cohort_*` methods from the client's runtime.
@@ -196,6 +265,42 @@ impl<C> Cohort<C> {
 
 fn runtime_error(error: impl ToString) -> ErrorObjectOwned {
 	ErrorObject::owned(RUNTIME_ERROR, "The runtime could not answer", Some(error.to_string()))
+}
+
+/// `max` of a listing: 1 to [`MAX_LICENCES`], else an invalid-params error.
+fn check_max(max: u32) -> RpcResult<()> {
+	if max == 0 || max > MAX_LICENCES {
+		return Err(ErrorObject::owned(
+			ErrorCode::InvalidParams.code(),
+			format!("max must be between 1 and {MAX_LICENCES}"),
+			None::<()>,
+		));
+	}
+	Ok(())
+}
+
+fn licence_json(l: LicenceUse<AccountId, Balance, BlockNumber>) -> LicenceJson {
+	LicenceJson {
+		request: l.request,
+		licensee: l.licensee,
+		dataset: l.dataset,
+		purpose: purpose_name(l.purpose),
+		members_share: l.members_share.to_string(),
+		at: l.at,
+	}
+}
+
+fn outcome_json(o: OutcomeReport<AccountId, BlockNumber>) -> OutcomeJson {
+	OutcomeJson {
+		number: o.number,
+		request: o.request,
+		licensee: o.licensee,
+		dataset: o.dataset,
+		purpose: purpose_name(o.purpose),
+		kind: format!("{:?}", o.kind),
+		outcome_hash: format!("{:?}", o.outcome_hash),
+		at: o.at,
+	}
 }
 
 fn purpose_name(purpose: Purpose) -> String {
@@ -260,6 +365,8 @@ where
 				.map(purpose_name)
 				.zip(c.consenting_members)
 				.collect(),
+			delegating_members: c.delegating_members,
+			trustee_consent: consent_names(c.trustee_consent),
 			open_proposals: c.open_proposals,
 		}))
 	}
@@ -279,6 +386,7 @@ where
 			status: format!("{:?}", m.status),
 			person: format!("{:?}", m.person),
 			consent: consent_names(m.consent),
+			delegated: m.delegated,
 			units: m.units,
 			expires_at: m.expires_at,
 		}))
@@ -361,28 +469,62 @@ where
 		max: u32,
 		at: Option<<Block as BlockT>::Hash>,
 	) -> RpcResult<Vec<LicenceJson>> {
-		if max == 0 || max > MAX_LICENCES {
-			return Err(ErrorObject::owned(
-				ErrorCode::InvalidParams.code(),
-				format!("max must be between 1 and {MAX_LICENCES}"),
-				None::<()>,
-			));
-		}
+		check_max(max)?;
 		let licences = self
 			.client
 			.runtime_api()
 			.licences_paying(self.at(at), cohort, account, max)
 			.map_err(runtime_error)?;
-		Ok(licences
-			.into_iter()
-			.map(|l| LicenceJson {
-				request: l.request,
-				licensee: l.licensee,
-				dataset: l.dataset,
-				purpose: purpose_name(l.purpose),
-				members_share: l.members_share.to_string(),
-				at: l.at,
-			})
-			.collect())
+		Ok(licences.into_iter().map(licence_json).collect())
+	}
+
+	fn what_came_of_my_data(
+		&self,
+		cohort: u32,
+		account: AccountId,
+		max: u32,
+		at: Option<<Block as BlockT>::Hash>,
+	) -> RpcResult<FeedbackJson> {
+		check_max(max)?;
+		let feedback = self
+			.client
+			.runtime_api()
+			.what_came_of_my_data(self.at(at), cohort, account, max)
+			.map_err(runtime_error)?;
+		Ok(FeedbackJson {
+			licences: feedback
+				.licences
+				.into_iter()
+				.map(|(licence, outcomes)| LicenceFeedbackJson {
+					licence: licence_json(licence),
+					outcomes: outcomes.into_iter().map(outcome_json).collect(),
+				})
+				.collect(),
+			insights: feedback
+				.insights
+				.into_iter()
+				.map(|i| InsightJson {
+					number: i.number,
+					insight_hash: format!("{:?}", i.insight_hash),
+					locator: String::from_utf8_lossy(&i.locator).into_owned(),
+					at: i.at,
+				})
+				.collect(),
+		})
+	}
+
+	fn outcomes(
+		&self,
+		cohort: u32,
+		max: u32,
+		at: Option<<Block as BlockT>::Hash>,
+	) -> RpcResult<Vec<OutcomeJson>> {
+		check_max(max)?;
+		let outcomes = self
+			.client
+			.runtime_api()
+			.cohort_outcomes(self.at(at), cohort, max)
+			.map_err(runtime_error)?;
+		Ok(outcomes.into_iter().map(outcome_json).collect())
 	}
 }

@@ -150,6 +150,12 @@ impl_runtime_apis! {
 		fn licences_paying(cohort: u32, account: AccountId, max: u32) -> Vec<cohort_runtime_api::LicenceUse<AccountId, Balance, BlockNumber>> {
 			crate::cohort_api::licences_paying(cohort, account, max)
 		}
+		fn what_came_of_my_data(cohort: u32, account: AccountId, max: u32) -> cohort_runtime_api::DataFeedback<AccountId, Balance, BlockNumber> {
+			crate::cohort_api::what_came_of_my_data(cohort, account, max)
+		}
+		fn cohort_outcomes(cohort: u32, max: u32) -> Vec<cohort_runtime_api::OutcomeReport<AccountId, BlockNumber>> {
+			crate::cohort_api::cohort_outcomes(cohort, max)
+		}
 	}
 
 	impl frame_system_rpc_runtime_api::AccountNonceApi<Block, AccountId, Nonce> for Runtime {

@@ -8,13 +8,17 @@ use crate::{
 };
 use alloc::vec::Vec;
 use cohort_primitives::{CohortId, DatasetId, ProposalId, Purpose};
-use cohort_runtime_api::{CohortSummary, LicenceUse, MembershipSummary, ProposalSummary};
+use cohort_runtime_api::{
+	CohortSummary, DataFeedback, InsightReport, LicenceUse, MembershipSummary, OutcomeReport,
+	ProposalSummary,
+};
 use frame_support::traits::fungible::Inspect;
 
 /// A cohort's settings and counts.
 pub fn cohort(cohort: CohortId) -> Option<CohortSummary<AccountId, Balance, BlockNumber>> {
 	let record = Cohorts::cohort_record(cohort)?;
 	let counts = Membership::member_counts(cohort);
+	let trustee_consent = Membership::trustee_consent(cohort);
 	let treasury = Cohorts::treasury_account(cohort);
 	let revenue_split = Cohorts::revenue_split(&record);
 	Some(CohortSummary {
@@ -30,7 +34,9 @@ pub fn cohort(cohort: CohortId) -> Option<CohortSummary<AccountId, Balance, Bloc
 		treasury,
 		active_members: counts.active,
 		suspended_members: counts.suspended,
-		consenting_members: counts.consenting,
+		consenting_members: counts.consenting_with(trustee_consent),
+		delegating_members: counts.delegating,
+		trustee_consent,
 		open_proposals: QuadraticVoting::open_proposals(cohort),
 	})
 }
@@ -41,7 +47,12 @@ pub fn membership(cohort: CohortId, account: AccountId) -> Option<MembershipSumm
 	Some(MembershipSummary {
 		status: record.status,
 		person,
-		consent: record.consent,
+		consent: if record.delegated {
+			Membership::trustee_consent(cohort)
+		} else {
+			record.consent
+		},
+		delegated: record.delegated,
 		units: record.units,
 		expires_at: record.expires_at,
 	})
@@ -99,5 +110,55 @@ pub fn licences_paying(
 			members_share: revenue.amount,
 			at: revenue.at,
 		})
+		.collect()
+}
+
+/// An outcome as the API reports it.
+fn outcome_report(
+	(number, outcome): (u32, pallet_data_licensing::OutcomeOf<crate::Runtime>),
+) -> OutcomeReport<AccountId, BlockNumber> {
+	OutcomeReport {
+		number,
+		request: outcome.request,
+		licensee: outcome.licensee,
+		dataset: outcome.dataset,
+		purpose: outcome.purpose,
+		kind: outcome.kind,
+		outcome_hash: outcome.outcome_hash,
+		at: outcome.at,
+	}
+}
+
+/// What came of `account`'s data in `cohort`: the licences that paid them, each with its
+/// outcomes, and the cohort's insights; most recent first, at most `max` of each.
+pub fn what_came_of_my_data(
+	cohort: CohortId,
+	account: AccountId,
+	max: u32,
+) -> DataFeedback<AccountId, Balance, BlockNumber> {
+	let licences = licences_paying(cohort, account, max)
+		.into_iter()
+		.map(|licence| {
+			let outcomes = DataLicensing::licence_outcomes(cohort, licence.request);
+			(licence, outcomes.into_iter().map(outcome_report).collect())
+		})
+		.collect();
+	let insights = DataLicensing::recent_insights(cohort, max)
+		.into_iter()
+		.map(|(number, insight)| InsightReport {
+			number,
+			insight_hash: insight.insight_hash,
+			locator: insight.locator.into_inner(),
+			at: insight.at,
+		})
+		.collect();
+	DataFeedback { licences, insights }
+}
+
+/// Every outcome of every grant of `cohort`, most recent first, at most `max`.
+pub fn cohort_outcomes(cohort: CohortId, max: u32) -> Vec<OutcomeReport<AccountId, BlockNumber>> {
+	DataLicensing::recent_outcomes(cohort, max)
+		.into_iter()
+		.map(outcome_report)
 		.collect()
 }

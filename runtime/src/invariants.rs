@@ -53,6 +53,9 @@ fn expected_holds() -> [(RuntimeHoldReason, Balance); 7] {
 			sum(&mut requests().map(|r| r.deposit))
 				.saturating_add(sum(
 					&mut licensing::Grants::<Runtime>::iter_values().map(|g| g.deposit)
+				))
+				.saturating_add(sum(
+					&mut licensing::Outcomes::<Runtime>::iter_values().map(|o| o.deposit)
 				)),
 		),
 		(
@@ -60,6 +63,9 @@ fn expected_holds() -> [(RuntimeHoldReason, Balance); 7] {
 			sum(&mut licensing::Datasets::<Runtime>::iter_values().map(|d| d.deposit))
 				.saturating_add(sum(
 					&mut licensing::Offers::<Runtime>::iter_values().map(|o| o.deposit)
+				))
+				.saturating_add(sum(
+					&mut licensing::Insights::<Runtime>::iter_values().map(|i| i.deposit)
 				)),
 		),
 	]

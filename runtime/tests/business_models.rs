@@ -1,17 +1,20 @@
 //! The three business models of the co-design research through `cohort-runtime`: a private
-//! business licensing within the council's guard rails, and research that cannot pay keeping
-//! access (a free academic licence, a public-health licence the members sponsor).
+//! business licensing within the council's guard rails; a data trust whose member leaves their
+//! consent to the trustees and earns by it, with the outcome of the licence reported back to
+//! them; and research that cannot pay keeping access (a free academic licence, a public-health
+//! licence the members sponsor).
 
 mod common;
 
 use cohort_runtime::{configs::cohorts::PlatformAccount, DataLicensing, Royalties};
 use common::*;
-use sp_keyring::Sr25519Keyring::{AliceStash, BobStash, CharlieStash, DaveStash};
+use sp_keyring::Sr25519Keyring::{AliceStash, BobStash, CharlieStash, DaveStash, EveStash};
 
 const OPERATOR: Sr25519Keyring = AliceStash;
 const PHARMA: Sr25519Keyring = BobStash;
 const UNIVERSITY: Sr25519Keyring = CharlieStash;
 const HEALTH_AGENCY: Sr25519Keyring = DaveStash;
+const TRUSTEES: Sr25519Keyring = EveStash;
 
 fn pct(p: u32) -> Permill {
 	Permill::from_percent(p)
@@ -212,5 +215,89 @@ fn research_that_cannot_pay_keeps_access_free_or_sponsored_by_the_members() {
 		let health = Purpose::PublicHealth.index();
 		assert_eq!(Royalties::pending(cohort, &Dave.to_account_id())[health], 28 * UNIT);
 		assert_eq!(Royalties::pending(cohort, &Eve.to_account_id())[health], 42 * UNIT);
+	});
+}
+
+#[test]
+fn a_trust_member_leaves_consent_to_the_trustees_earns_by_it_and_sees_what_came_of_it() {
+	run(|| {
+		let mut trust = settings();
+		trust.governance = Governance::DataTrust { trustees: TRUSTEES.to_account_id() };
+		let cohort = cohort_with_clinic_and(trust);
+		joins(cohort, Dave, 1);
+		assert_ok!(Membership::record_contribution(
+			signed(CLINIC),
+			cohort,
+			Dave.to_account_id(),
+			40
+		));
+		assert_ok!(Membership::delegate_consent(signed(Dave), cohort));
+		joins(cohort, Eve, 2);
+		shares_data_for_ai_training(cohort, Eve, 60);
+		// Delegating needs a data trust; only the trustees decide for those who delegate.
+		assert_noop!(
+			Membership::set_trustee_consent(signed(Eve), cohort, Consent::NONE),
+			sp_runtime::DispatchError::BadOrigin
+		);
+
+		let trustees = || signed(TRUSTEES);
+		assert_ok!(dataset_call(cohort).dispatch_bypass_filter(trustees()));
+		assert_ok!(offer_call(Purpose::AiTraining, 1_000 * UNIT).dispatch_bypass_filter(trustees()));
+		assert_ok!(DataLicensing::request(signed(PHARMA), 0));
+		// Only Eve consents to AI training yet: below the k-anonymity floor of 2.
+		assert_noop!(
+			DataLicensing::approve(trustees(), 0, H256::repeat_byte(1)),
+			pallet_data_licensing::Error::<Runtime>::BelowKAnonymityFloor
+		);
+		// One call sets the consent of everyone who left it to the trustees.
+		assert_ok!(Membership::set_trustee_consent(
+			trustees(),
+			cohort,
+			Consent::only(&[Purpose::AiTraining])
+		));
+		let summary = cohort_runtime::cohort_api::cohort(cohort).unwrap();
+		assert_eq!((summary.consenting_members, summary.delegating_members), ([0, 0, 2, 0], 1));
+		let dave = cohort_runtime::cohort_api::membership(cohort, Dave.to_account_id()).unwrap();
+		assert!(dave.delegated);
+		assert_eq!(dave.consent, Consent::only(&[Purpose::AiTraining]));
+		assert_ok!(DataLicensing::approve(trustees(), 0, H256::repeat_byte(1)));
+		// 700 among 100 units: Dave 280 through the trustees, Eve 420 on her own.
+		let ai = Purpose::AiTraining.index();
+		assert_eq!(Royalties::pending(cohort, &Dave.to_account_id())[ai], 280 * UNIT);
+		assert_eq!(Royalties::pending(cohort, &Eve.to_account_id())[ai], 420 * UNIT);
+
+		// Pharma reports what came of it; the trustees publish an insight; Dave sees both.
+		let paper = H256::repeat_byte(0xd0);
+		assert_ok!(DataLicensing::report_outcome(
+			signed(PHARMA),
+			0,
+			Purpose::AiTraining,
+			paper,
+			pallet_data_licensing::OutcomeKind::Publication
+		));
+		assert_ok!(DataLicensing::publish_insight(
+			trustees(),
+			cohort,
+			H256::repeat_byte(0x15),
+			b"bafy-insight".to_vec().try_into().unwrap()
+		));
+		let feedback =
+			cohort_runtime::cohort_api::what_came_of_my_data(cohort, Dave.to_account_id(), 10);
+		assert_eq!(feedback.licences.len(), 1);
+		let (licence, outcomes) = &feedback.licences[0];
+		assert_eq!((licence.request, licence.licensee.clone()), (0, PHARMA.to_account_id()));
+		assert_eq!(outcomes.len(), 1);
+		assert_eq!((outcomes[0].outcome_hash, outcomes[0].number), (paper, 0));
+		assert_eq!(feedback.insights.len(), 1);
+		assert_eq!(feedback.insights[0].locator, b"bafy-insight".to_vec());
+		assert_eq!(cohort_runtime::cohort_api::cohort_outcomes(cohort, 10).len(), 1);
+
+		// Dave takes his consent back, to nothing: the next licence pays Eve alone.
+		assert_ok!(Membership::set_consent(signed(Dave), cohort, Consent::NONE));
+		assert_ok!(DataLicensing::request(signed(UNIVERSITY), 0));
+		assert_noop!(
+			DataLicensing::approve(trustees(), 1, H256::repeat_byte(2)),
+			pallet_data_licensing::Error::<Runtime>::BelowKAnonymityFloor
+		);
 	});
 }

@@ -28,6 +28,10 @@ impl<T: Config> CohortsInspect<T::AccountId> for Pallet<T> {
 	fn treasury_account(cohort: CohortId) -> T::AccountId {
 		Pallet::<T>::treasury_account(cohort)
 	}
+
+	fn is_data_trust(cohort: CohortId) -> bool {
+		Registry::<T>::get(cohort).is_some_and(|c| c.settings.governance.trustees().is_some())
+	}
 }
 
 impl<T: Config> IssuerCredentials<T::AccountId, BlockNumberFor<T>> for Pallet<T> {

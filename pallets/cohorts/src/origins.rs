@@ -27,6 +27,7 @@ impl<T: Config> Pallet<T> {
 				let delegated = match action {
 					CohortAction::ManageData => governance.data_manager().is_some(),
 					CohortAction::SetRevenueSplit => governance.operator().is_some(),
+					CohortAction::DecideDelegatedConsent => governance.trustees().is_some(),
 					_ => false,
 				};
 				ensure!(!delegated, Error::<T>::NotCohortAuthority);
@@ -36,7 +37,9 @@ impl<T: Config> Pallet<T> {
 				let who = ensure_signed(origin)?;
 				let data_or_issuers =
 					matches!(action, CohortAction::ManageData | CohortAction::ManageIssuers);
-				if governance.trustees() == Some(&who) && data_or_issuers {
+				let trustees_may =
+					data_or_issuers || action == CohortAction::DecideDelegatedConsent;
+				if governance.trustees() == Some(&who) && trustees_may {
 					return Ok(CohortAuthority::Trustees(who));
 				}
 				let operator_may = data_or_issuers || action == CohortAction::SetRevenueSplit;
@@ -90,6 +93,12 @@ impl CohortActionOf for Govern {
 	const ACTION: CohortAction = CohortAction::Govern;
 }
 
+/// Guards the consent of members who left theirs to the trustees.
+pub struct DecideDelegatedConsent;
+impl CohortActionOf for DecideDelegatedConsent {
+	const ACTION: CohortAction = CohortAction::DecideDelegatedConsent;
+}
+
 /// Guards key-rotation approvals.
 pub struct ApproveRotation;
 impl CohortActionOf for ApproveRotation {
@@ -108,16 +117,18 @@ impl<T: Config, A: CohortActionOf> EnsureOriginWithArg<T::RuntimeOrigin, CohortI
 		Pallet::<T>::ensure_cohort_authority(o.clone(), *cohort, A::ACTION).map_err(|_| o)
 	}
 
-	/// The account that decides a trust's or a business's data, or else the members.
+	/// The account that decides for a trust or a business where one does, or else the members.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin(cohort: &CohortId) -> Result<T::RuntimeOrigin, ()> {
-		let record = Registry::<T>::get(cohort);
-		let manager = record.and_then(|c| c.settings.governance.data_manager().cloned());
-		match manager {
-			Some(account) if A::ACTION == CohortAction::ManageData => {
-				Ok(frame_system::RawOrigin::Signed(account).into())
-			},
-			_ => T::EnsureMembersOrigin::try_successful_origin(),
+		let governance = Registry::<T>::get(cohort).map(|c| c.settings.governance);
+		let account = governance.and_then(|g| match A::ACTION {
+			CohortAction::ManageData => g.data_manager().cloned(),
+			CohortAction::DecideDelegatedConsent => g.trustees().cloned(),
+			_ => None,
+		});
+		match account {
+			Some(account) => Ok(frame_system::RawOrigin::Signed(account).into()),
+			None => T::EnsureMembersOrigin::try_successful_origin(),
 		}
 	}
 }

@@ -275,4 +275,7 @@ pub enum CohortAction {
 	ApproveRotation,
 	/// Set a private-business cohort's revenue split.
 	SetRevenueSplit,
+	/// Set the consent of the members who left theirs to the trustees: the trustees of a data
+	/// trust (the members in a cohort that is no longer one; never an operator).
+	DecideDelegatedConsent,
 }

@@ -281,5 +281,87 @@ mod benchmarks {
 		assert!(!Grants::<T>::contains_key((dataset, licensee, Purpose::AiTraining)));
 	}
 
+	/// The last outcome a grant has room for.
+	#[benchmark]
+	fn report_outcome() {
+		let (_, dataset, request_id, licensee) = requested::<T>();
+		Licensing::<T>::do_approve(request_id, H256::zero()).expect("approves");
+		for _ in 1..T::MaxOutcomesPerGrant::get() {
+			Licensing::<T>::do_report_outcome(
+				licensee.clone(),
+				dataset,
+				Purpose::AiTraining,
+				H256::repeat_byte(5),
+				OutcomeKind::Preprint,
+			)
+			.expect("reports");
+		}
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(licensee.clone()),
+			dataset,
+			Purpose::AiTraining,
+			H256::repeat_byte(6),
+			OutcomeKind::Publication,
+		);
+
+		let key = (dataset, licensee, Purpose::AiTraining);
+		assert_eq!(Grants::<T>::get(key).map(|g| g.outcomes), Some(T::MaxOutcomesPerGrant::get()));
+	}
+
+	/// An outcome listed last under a full licence.
+	#[benchmark]
+	fn withdraw_outcome() {
+		let (cohort, dataset, request_id, licensee) = requested::<T>();
+		Licensing::<T>::do_approve(request_id, H256::zero()).expect("approves");
+		let mut last = 0;
+		for _ in 0..T::MaxOutcomesPerGrant::get() {
+			last = Licensing::<T>::do_report_outcome(
+				licensee.clone(),
+				dataset,
+				Purpose::AiTraining,
+				H256::repeat_byte(5),
+				OutcomeKind::Preprint,
+			)
+			.expect("reports");
+		}
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(licensee), cohort, last);
+
+		assert!(!Outcomes::<T>::contains_key(cohort, last));
+	}
+
+	#[benchmark]
+	fn publish_insight() {
+		let (cohort, _) = dataset::<T>();
+		let origin = members_origin::<T>(cohort);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, cohort, H256::repeat_byte(7), longest_locator::<T>());
+
+		assert!(Insights::<T>::contains_key(cohort, 0));
+	}
+
+	#[benchmark]
+	fn remove_insight() {
+		let (cohort, _) = dataset::<T>();
+		let treasury = T::Cohorts::treasury_account(cohort);
+		let insight = Licensing::<T>::do_publish_insight(
+			treasury,
+			cohort,
+			H256::repeat_byte(7),
+			longest_locator::<T>(),
+		)
+		.expect("publishes");
+		let origin = members_origin::<T>(cohort);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, cohort, insight);
+
+		assert!(!Insights::<T>::contains_key(cohort, insight));
+	}
+
 	impl_benchmark_test_suite!(Licensing, crate::mock::new_test_ext(), crate::mock::Test);
 }

@@ -89,6 +89,24 @@ mod events {
 		/// `licensee`'s expired grant to `dataset` for `purpose` was removed; its deposit went
 		/// back to them.
 		GrantExpired { dataset: DatasetId, licensee: T::AccountId, purpose: Purpose },
+		/// `licensee` reported `outcome` (number in `cohort`) under the licence `request` to
+		/// `dataset` for `purpose`: of `kind`, its document hashed to `outcome_hash`.
+		OutcomeReported {
+			cohort: CohortId,
+			outcome: u32,
+			request: RequestId,
+			licensee: T::AccountId,
+			dataset: DatasetId,
+			purpose: Purpose,
+			kind: OutcomeKind,
+			outcome_hash: H256,
+		},
+		/// `licensee` withdrew `outcome` of `cohort`; its deposit was released.
+		OutcomeWithdrawn { cohort: CohortId, outcome: u32, licensee: T::AccountId },
+		/// `cohort` published `insight` for its members (a summary hashed to `insight_hash`).
+		InsightPublished { cohort: CohortId, insight: u32, insight_hash: H256 },
+		/// `cohort` removed `insight`; its deposit was released.
+		InsightRemoved { cohort: CohortId, insight: u32 },
 	}
 
 	#[pallet::error]
@@ -147,5 +165,11 @@ mod events {
 		SettlementFailed,
 		/// No more ids.
 		IdOverflow,
+		/// The grant has `MaxOutcomesPerGrant` outcomes reported under it.
+		TooManyOutcomes,
+		/// No outcome has this number in the cohort.
+		UnknownOutcome,
+		/// No insight has this number in the cohort.
+		UnknownInsight,
 	}
 }

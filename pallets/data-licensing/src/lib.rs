@@ -12,10 +12,15 @@
 //! [`RoyaltyPools::deposit`], which gives back what no pool can take; treasury; platform) and
 //! records an access grant; a grant can be revoked for breach or removed once expired.
 //!
+//! Transparency and feedback: a licensee reports what came of a licence (an `Outcome`, with a
+//! deposit, at most `MaxOutcomesPerGrant` per grant); a cohort publishes health insights for
+//! its members. The runtime API joins a donor's licences with their outcomes.
+//!
 //! ## Where things are
 //!
 //! `lib.rs`: declarations and thin calls; `events.rs`: events and errors;
-//! `dispatchable_impls.rs`: the `do_*` functions;
+//! `dispatchable_impls.rs`: the `do_*` functions of datasets, offers and licences;
+//! `feedback.rs`: those of outcomes and insights;
 //! `utility_impls.rs`: holds, escrow, shared checks; `queries.rs`: what the runtime API asks;
 //! `types.rs`: the records and their arithmetic; `try_state.rs`: the invariants.
 
@@ -30,6 +35,7 @@ pub use pallet::*;
 mod benchmarking;
 mod dispatchable_impls;
 mod events;
+mod feedback;
 #[cfg(test)]
 mod mock;
 mod queries;
@@ -143,6 +149,18 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxOffersPerDataset: Get<u32>;
 
+		/// The deposit a licensee holds for each outcome they report.
+		#[pallet::constant]
+		type OutcomeDeposit: Get<BalanceOf<Self>>;
+
+		/// The most outcomes a licensee reports under one grant.
+		#[pallet::constant]
+		type MaxOutcomesPerGrant: Get<u32>;
+
+		/// The deposit held for each health insight a cohort publishes.
+		#[pallet::constant]
+		type InsightDeposit: Get<BalanceOf<Self>>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -197,6 +215,30 @@ pub mod pallet {
 		),
 		GrantOf<T>,
 	>;
+
+	/// The outcomes licensees reported, by cohort and number (in order of reporting).
+	#[pallet::storage]
+	pub type Outcomes<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CohortId, Twox64Concat, u32, OutcomeOf<T>>;
+
+	/// The number the next outcome reported in a cohort gets.
+	#[pallet::storage]
+	pub type NextOutcome<T: Config> = StorageMap<_, Blake2_128Concat, CohortId, u32, ValueQuery>;
+
+	/// The outcomes reported under each licence (approved request), by number in its cohort:
+	/// how "what came of my data" joins a donor's licences with their outcomes.
+	#[pallet::storage]
+	pub type LicenceOutcomes<T: Config> =
+		StorageMap<_, Blake2_128Concat, RequestId, LicenceOutcomesOf<T>, ValueQuery>;
+
+	/// The health insights cohorts published for their members, by cohort and number.
+	#[pallet::storage]
+	pub type Insights<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, CohortId, Twox64Concat, u32, InsightOf<T>>;
+
+	/// The number the next insight a cohort publishes gets.
+	#[pallet::storage]
+	pub type NextInsight<T: Config> = StorageMap<_, Blake2_128Concat, CohortId, u32, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -415,6 +457,62 @@ pub mod pallet {
 			let cohort = Requests::<T>::get(request).ok_or(Error::<T>::UnknownRequest)?.cohort;
 			T::TreasuryOrigin::ensure_origin(origin, &cohort)?;
 			Self::do_sponsor(request)
+		}
+
+		/// Report what came of your licence to `dataset` for `purpose`, for its donors to see:
+		/// a publication, preprint, trial registration, product, model card, or no result.
+		/// Holds `OutcomeDeposit` until you withdraw it; at most `MaxOutcomesPerGrant` per
+		/// grant.
+		///
+		/// - `outcome_hash`: the hash of the outcome's document, published off chain.
+		#[pallet::call_index(13)]
+		pub fn report_outcome(
+			origin: OriginFor<T>,
+			dataset: DatasetId,
+			purpose: Purpose,
+			outcome_hash: H256,
+			kind: OutcomeKind,
+		) -> DispatchResult {
+			let licensee = ensure_signed(origin)?;
+			Self::do_report_outcome(licensee, dataset, purpose, outcome_hash, kind).map(|_| ())
+		}
+
+		/// Withdraw an outcome you reported (say, a wrong hash); its deposit is released. The
+		/// event of its report stays in the chain's history.
+		#[pallet::call_index(14)]
+		pub fn withdraw_outcome(
+			origin: OriginFor<T>,
+			cohort: CohortId,
+			outcome: u32,
+		) -> DispatchResult {
+			let licensee = ensure_signed(origin)?;
+			Self::do_withdraw_outcome(licensee, cohort, outcome)
+		}
+
+		/// Publish a health insight for the cohort's members: the hash of a summary of
+		/// findings and the encrypted locator members fetch it from. The cohort origin only;
+		/// holds `InsightDeposit` on the treasury (members) or the acting account.
+		#[pallet::call_index(15)]
+		pub fn publish_insight(
+			origin: OriginFor<T>,
+			cohort: CohortId,
+			insight_hash: H256,
+			locator: LocatorOf<T>,
+		) -> DispatchResult {
+			let authority = T::CohortOrigin::ensure_origin(origin, &cohort)?;
+			let depositor = Self::depositor(cohort, authority);
+			Self::do_publish_insight(depositor, cohort, insight_hash, locator).map(|_| ())
+		}
+
+		/// Remove a health insight; its deposit is released. The cohort origin only.
+		#[pallet::call_index(16)]
+		pub fn remove_insight(
+			origin: OriginFor<T>,
+			cohort: CohortId,
+			insight: u32,
+		) -> DispatchResult {
+			T::CohortOrigin::ensure_origin(origin, &cohort)?;
+			Self::do_remove_insight(cohort, insight)
 		}
 	}
 }

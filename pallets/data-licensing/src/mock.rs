@@ -25,6 +25,8 @@ parameter_types! {
 	pub const DatasetDeposit: Balance = DATASET_DEPOSIT;
 	pub const OfferDeposit: Balance = OFFER_DEPOSIT;
 	pub const RequestDeposit: Balance = REQUEST_DEPOSIT;
+	pub const OutcomeDeposit: Balance = OUTCOME_DEPOSIT;
+	pub const InsightDeposit: Balance = INSIGHT_DEPOSIT;
 }
 
 pub const REVIEW_PERIOD: u64 = 20;
@@ -32,6 +34,9 @@ pub const DATASET_DEPOSIT: Balance = 30;
 pub const OFFER_DEPOSIT: Balance = 20;
 pub const REQUEST_DEPOSIT: Balance = 10;
 pub const MAX_OFFERS: u32 = 2;
+pub const OUTCOME_DEPOSIT: Balance = 7;
+pub const INSIGHT_DEPOSIT: Balance = 9;
+pub const MAX_OUTCOMES: u32 = 2;
 
 impl Config for Test {
 	type Currency = Balances;
@@ -50,6 +55,9 @@ impl Config for Test {
 	type MaxTagLength = frame_support::traits::ConstU32<24>;
 	type MaxLocatorLength = frame_support::traits::ConstU32<64>;
 	type MaxOffersPerDataset = frame_support::traits::ConstU32<MAX_OFFERS>;
+	type OutcomeDeposit = OutcomeDeposit;
+	type MaxOutcomesPerGrant = frame_support::traits::ConstU32<MAX_OUTCOMES>;
+	type InsightDeposit = InsightDeposit;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = MockBenchmarkHelper;

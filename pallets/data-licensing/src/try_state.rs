@@ -27,10 +27,15 @@ impl<T: Config> Pallet<T> {
 	/// 4. a dataset's `offers` equals its offers; every offer and request names an existing
 	///    dataset of the same cohort; ids are below their counters;
 	/// 5. a grant exists only for an approved request: its request id was issued and is no
-	///    longer open.
+	///    longer open;
+	/// 6. outcomes are numbered below their cohort's `NextOutcome` and listed under their
+	///    licence in `LicenceOutcomes`, which lists nothing else; their deposits are in the
+	///    licensees' licence-record holds; insights are numbered below `NextInsight` and their
+	///    deposits are in the data-record holds.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
-		let data = Self::check_datasets_and_offers()?;
-		let (escrow, records) = Self::check_requests_and_grants()?;
+		let mut data = Self::check_datasets_and_offers()?;
+		let (escrow, mut records) = Self::check_requests_and_grants()?;
+		Self::check_feedback(&mut records, &mut data)?;
 		for (reason, sums) in [
 			(HoldReason::Escrow, escrow),
 			(HoldReason::LicenceRecord, records),
@@ -73,6 +78,32 @@ impl<T: Config> Pallet<T> {
 			ensure!(grants == dataset.grants as usize, "a dataset's grant count is off");
 		}
 		Ok(data)
+	}
+
+	/// Checks invariant 6; adds outcome deposits to `records` and insight deposits to `data`.
+	fn check_feedback(records: &mut Sums<T>, data: &mut Sums<T>) -> Result<(), TryRuntimeError> {
+		let mut listed = 0usize;
+		for numbers in LicenceOutcomes::<T>::iter_values() {
+			ensure!(!numbers.is_empty(), "an empty list of outcomes is kept");
+			listed = listed.saturating_add(numbers.len());
+		}
+		let mut outcomes = 0usize;
+		for (cohort, number, outcome) in Outcomes::<T>::iter() {
+			ensure!(number < NextOutcome::<T>::get(cohort), "an outcome number was never issued");
+			ensure!(
+				LicenceOutcomes::<T>::get(outcome.request).contains(&number),
+				"an outcome is not listed under its licence"
+			);
+			add::<T>(records, &outcome.licensee, outcome.deposit);
+			outcomes = outcomes.saturating_add(1);
+		}
+		// Every outcome is in its licence's list, and the lists hold no more: nothing else.
+		ensure!(listed == outcomes, "a licence lists an outcome that does not exist");
+		for (cohort, number, insight) in Insights::<T>::iter() {
+			ensure!(number < NextInsight::<T>::get(cohort), "an insight number was never issued");
+			add::<T>(data, &insight.depositor, insight.deposit);
+		}
+		Ok(())
 	}
 
 	/// Checks invariants 4 and 5 for requests and grants; returns the escrowed prices and the

@@ -3,6 +3,7 @@
 
 use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+pub use cohort_primitives::OutcomeKind;
 use cohort_primitives::{CohortId, Purpose};
 pub use cohort_primitives::{DatasetId, RequestId};
 use core::fmt::Debug;
@@ -45,6 +46,16 @@ pub type RequestOf<T> =
 	Request<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
 /// A grant as stored.
 pub type GrantOf<T> = Grant<BalanceOf<T>, BlockNumberFor<T>>;
+pub type OutcomeOf<T> =
+	Outcome<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+pub type InsightOf<T> = Insight<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	BlockNumberFor<T>,
+	<T as Config>::MaxLocatorLength,
+>;
+/// The outcomes reported under one licence, by number in their cohort.
+pub type LicenceOutcomesOf<T> = BoundedVec<u32, <T as Config>::MaxOutcomesPerGrant>;
 /// Funds taken out of an escrow on their way to the royalty pool, treasury and platform.
 pub type CreditOf<T> = Credit<<T as frame_system::Config>::AccountId, <T as Config>::Currency>;
 /// What the cohort origin says about who acted (see `ActingAccount`).
@@ -238,6 +249,8 @@ impl<AccountId: Clone, Balance: Copy, BlockNumber: Saturating + Copy>
 	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
 )]
 pub struct Grant<Balance, BlockNumber> {
+	/// How many outcomes the licensee reported under it (at most `MaxOutcomesPerGrant`).
+	pub outcomes: u32,
 	/// The last block of access is the one before this.
 	pub expires_at: BlockNumber,
 	/// The approved request that granted (or last renewed) it.
@@ -254,7 +267,7 @@ impl<Balance, BlockNumber: Saturating + Ord + Copy> Grant<Balance, BlockNumber> 
 		duration: BlockNumber,
 		deposit: Balance,
 	) -> Self {
-		Grant { expires_at: now.saturating_add(duration), request, deposit }
+		Grant { outcomes: 0, expires_at: now.saturating_add(duration), request, deposit }
 	}
 
 	/// This grant renewed by `request` for `duration` more blocks: access runs on from the later
@@ -268,4 +281,52 @@ impl<Balance, BlockNumber: Saturating + Ord + Copy> Grant<Balance, BlockNumber> 
 	pub fn is_live(&self, now: BlockNumber) -> bool {
 		now < self.expires_at
 	}
+}
+
+/// An outcome a licensee reported under a licence: its kind and the hash of the document
+/// (published off chain), for the donors to see what came of their data.
+#[derive(
+	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct Outcome<AccountId, Balance, BlockNumber> {
+	/// The licence (approved request) in force when it was reported.
+	pub request: RequestId,
+	/// Who reported it (the licensee) and holds its deposit.
+	pub licensee: AccountId,
+	pub dataset: DatasetId,
+	pub purpose: Purpose,
+	pub kind: OutcomeKind,
+	/// The hash of the outcome's document (DOI landing page, registry entry, model card).
+	pub outcome_hash: H256,
+	pub at: BlockNumber,
+	pub deposit: Balance,
+}
+
+/// A health insight a cohort published for its members: the hash of a summary of findings and
+/// an encrypted locator of it.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxLocatorLength))]
+pub struct Insight<
+	AccountId: Clone + PartialEq + Eq + Debug,
+	Balance: Clone + PartialEq + Eq + Debug,
+	BlockNumber: Clone + PartialEq + Eq + Debug,
+	MaxLocatorLength: Get<u32>,
+> {
+	pub insight_hash: H256,
+	/// Where members fetch it, encrypted to them.
+	pub locator: BoundedVec<u8, MaxLocatorLength>,
+	pub at: BlockNumber,
+	/// Who holds its deposit: the treasury, the trustees or the operator.
+	pub depositor: AccountId,
+	pub deposit: Balance,
 }

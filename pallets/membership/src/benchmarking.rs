@@ -25,6 +25,8 @@ pub trait BenchmarkHelper<AccountId, Signature> {
 	fn cohort_accepting(issuer: &AccountId) -> CohortId;
 	/// `cohort` stops accepting `issuer` (without telling this pallet).
 	fn drop_issuer(cohort: CohortId, issuer: &AccountId);
+	/// `cohort` becomes a data trust; returns its trustees' account.
+	fn make_data_trust(cohort: CohortId) -> AccountId;
 }
 
 impl<T: Config> Pallet<T> {
@@ -100,6 +102,16 @@ fn attest_onchain<T: Config>(setup: &Setup<T>, who: &T::AccountId, n: u32) {
 fn member<T: Config>(setup: &Setup<T>, who: &T::AccountId, n: u32) {
 	attest_onchain::<T>(setup, who, n);
 	Membership::<T>::do_join(who.clone(), setup.cohort, None).expect("joins");
+}
+
+/// An active member of `setup`'s cohort with data (one unit), so that every count follows
+/// their consent.
+fn contributor<T: Config>(setup: &Setup<T>) -> T::AccountId {
+	let who = funded::<T>("patient", 0);
+	member::<T>(setup, &who, 0);
+	Membership::<T>::do_record_contribution(setup.issuer.clone(), setup.cohort, who.clone(), 1)
+		.expect("records");
+	who
 }
 
 #[benchmarks]
@@ -379,20 +391,54 @@ mod benchmarks {
 		assert!(PersonOf::<T>::contains_key(setup.cohort, &new));
 	}
 
+	/// The heaviest case: a member with data takes their consent back from the trustees, to
+	/// every purpose (both followers' notifications, every count changes).
 	#[benchmark]
 	fn set_consent() {
 		let setup = setup::<T>();
-		let who = funded::<T>("patient", 0);
-		member::<T>(&setup, &who, 0);
-		// With data, so that every count changes (the heaviest case).
-		Membership::<T>::do_record_contribution(setup.issuer.clone(), setup.cohort, who.clone(), 1)
-			.expect("records");
+		let who = contributor::<T>(&setup);
+		T::BenchmarkHelper::make_data_trust(setup.cohort);
+		Membership::<T>::do_delegate_consent(who.clone(), setup.cohort).expect("delegates");
 		let all = Consent::only(&Purpose::ALL);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), setup.cohort, all);
 
 		assert_eq!(Stats::<T>::get(setup.cohort).consenting, [1; 4]);
+	}
+
+	/// A member with data who consents to every purpose leaves it to the trustees.
+	#[benchmark]
+	fn delegate_consent() {
+		let setup = setup::<T>();
+		let who = contributor::<T>(&setup);
+		Membership::<T>::do_set_consent(who.clone(), setup.cohort, Consent::only(&Purpose::ALL))
+			.expect("consents");
+		T::BenchmarkHelper::make_data_trust(setup.cohort);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), setup.cohort);
+
+		assert_eq!(Stats::<T>::get(setup.cohort).delegating, 1);
+	}
+
+	/// The trustees consent to every purpose at once, for a member with data who follows them
+	/// (every pool changes).
+	#[benchmark]
+	fn set_trustee_consent() -> Result<(), BenchmarkError> {
+		let setup = setup::<T>();
+		let who = contributor::<T>(&setup);
+		T::BenchmarkHelper::make_data_trust(setup.cohort);
+		Membership::<T>::do_delegate_consent(who, setup.cohort).expect("delegates");
+		let origin = T::TrusteeConsentOrigin::try_successful_origin(&setup.cohort)
+			.map_err(|_| BenchmarkError::Weightless)?;
+		let all = Consent::only(&Purpose::ALL);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, setup.cohort, all);
+
+		assert_eq!(TrusteeConsent::<T>::get(setup.cohort), all);
+		Ok(())
 	}
 
 	#[benchmark]

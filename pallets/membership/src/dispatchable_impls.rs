@@ -115,7 +115,9 @@ impl<T: Config> Pallet<T> {
 		let record =
 			MembershipRecord::admit(who.clone(), admission, deposit, Self::now(), previous);
 		let units = record.units;
-		Self::update_stats(cohort, |stats| stats.add(MemberStatus::Active, Consent::NONE))?;
+		Self::update_stats(cohort, |stats| {
+			stats.add(MemberStatus::Active, CountedConsent::Own(Consent::NONE))
+		})?;
 		Memberships::<T>::insert(cohort, person, record);
 		PersonOf::<T>::insert(cohort, &who, person);
 		T::OnMembershipChange::on_joined(cohort, &person, &who, units)?;
@@ -303,23 +305,63 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Sets the member's own consent, taking it back from the trustees if they had left it to
+	/// them.
 	pub(crate) fn do_set_consent(
 		who: T::AccountId,
 		cohort: CohortId,
 		consent: Consent,
 	) -> DispatchResult {
 		let (person, mut record) = Self::membership_of(cohort, &who)?;
-		let old = record.consent;
-		ensure!(old != consent, Error::<T>::ConsentUnchanged);
+		let (old, took_back) = (record.consent, record.delegated);
+		ensure!(took_back || old != consent, Error::<T>::ConsentUnchanged);
 		let counted_before = record.counted_consent();
 		record.consent = consent;
+		record.delegated = false;
 		Self::update_stats(cohort, |stats| {
 			stats.remove(record.status, counted_before);
 			stats.add(record.status, record.counted_consent())
 		})?;
 		Memberships::<T>::insert(cohort, person, record);
-		T::OnMembershipChange::on_consent_changed(cohort, &person, old, consent)?;
+		if took_back {
+			T::OnMembershipChange::on_delegation_changed(cohort, &person, false)?;
+			Self::deposit_event(Event::ConsentTakenBack { cohort, account: who.clone() });
+		}
+		if old != consent {
+			T::OnMembershipChange::on_consent_changed(cohort, &person, old, consent)?;
+		}
 		Self::deposit_event(Event::ConsentChanged { cohort, account: who, old, new: consent });
+		Ok(())
+	}
+
+	/// The member follows the trustees' consent from now on; their own is none.
+	pub(crate) fn do_delegate_consent(who: T::AccountId, cohort: CohortId) -> DispatchResult {
+		ensure!(T::Cohorts::is_data_trust(cohort), Error::<T>::NotADataTrust);
+		let (person, mut record) = Self::membership_of(cohort, &who)?;
+		ensure!(!record.delegated, Error::<T>::AlreadyDelegated);
+		let (old, counted_before) = (record.consent, record.counted_consent());
+		record.consent = Consent::NONE;
+		record.delegated = true;
+		Self::update_stats(cohort, |stats| {
+			stats.remove(record.status, counted_before);
+			stats.add(record.status, record.counted_consent())
+		})?;
+		Memberships::<T>::insert(cohort, person, record);
+		if old != Consent::NONE {
+			T::OnMembershipChange::on_consent_changed(cohort, &person, old, Consent::NONE)?;
+		}
+		T::OnMembershipChange::on_delegation_changed(cohort, &person, true)?;
+		Self::deposit_event(Event::ConsentDelegated { cohort, account: who });
+		Ok(())
+	}
+
+	/// The trustees' consent changes for every member who follows it, in one write.
+	pub(crate) fn do_set_trustee_consent(cohort: CohortId, consent: Consent) -> DispatchResult {
+		let old = TrusteeConsent::<T>::get(cohort);
+		ensure!(old != consent, Error::<T>::ConsentUnchanged);
+		TrusteeConsent::<T>::insert(cohort, consent);
+		T::OnMembershipChange::on_trustee_consent_changed(cohort, old, consent)?;
+		Self::deposit_event(Event::TrusteeConsentSet { cohort, old, new: consent });
 		Ok(())
 	}
 

@@ -66,6 +66,15 @@ mod events {
 		/// A member changed their consent from `old` to `new`. It applies to future licences
 		/// only.
 		ConsentChanged { cohort: CohortId, account: T::AccountId, old: Consent, new: Consent },
+		/// A member of a data trust left their consent to the trustees: they follow
+		/// `TrusteeConsent` until they set their own again.
+		ConsentDelegated { cohort: CohortId, account: T::AccountId },
+		/// A member took their consent back from the trustees (their own follows in
+		/// `ConsentChanged`).
+		ConsentTakenBack { cohort: CohortId, account: T::AccountId },
+		/// The trustees set the consent every member who left theirs to them follows. It
+		/// applies to future licences only.
+		TrusteeConsentSet { cohort: CohortId, old: Consent, new: Consent },
 		/// An issuer recorded `units` more of a member's data contribution; `total` is theirs
 		/// now.
 		ContributionRecorded { cohort: CohortId, account: T::AccountId, units: u64, total: u64 },
@@ -137,6 +146,10 @@ mod events {
 		NewAccountIsMember,
 		/// The consent is already so.
 		ConsentUnchanged,
+		/// Only in a data trust may members leave their consent to trustees.
+		NotADataTrust,
+		/// The member already follows the trustees' consent.
+		AlreadyDelegated,
 		/// Zero units.
 		NoUnits,
 		/// The units would overflow.

@@ -28,7 +28,7 @@ impl<T: Config> MembershipInspect<T::AccountId> for Pallet<T> {
 	}
 
 	fn consenting_members(cohort: CohortId, purpose: Purpose) -> u32 {
-		Stats::<T>::get(cohort).consenting_to(purpose)
+		Stats::<T>::get(cohort).consenting_to(purpose, TrusteeConsent::<T>::get(cohort))
 	}
 
 	fn sweeping(cohort: CohortId) -> bool {

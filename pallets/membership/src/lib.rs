@@ -14,7 +14,9 @@
 //! - [`Pallet::revoke`] (by the issuer) and [`Pallet::expire`] (by anyone, once expired)
 //!   suspend a membership; a fresh attestation and `join` restore it. [`Pallet::leave`] ends
 //!   it and returns the deposit; what was earned stays claimable.
-//! - Members choose their **consent** per purpose; issuers record **contribution units**.
+//! - Members choose their **consent** per purpose — or, in a data trust, leave it to the
+//!   trustees ([`Pallet::delegate_consent`]), who set it for all such members in one call
+//!   ([`Pallet::set_trustee_consent`]); issuers record **contribution units**.
 //! - Other pallets read memberships through [`MembershipInspect`] and follow changes through
 //!   [`OnMembershipChange`].
 //!
@@ -107,6 +109,11 @@ pub mod pallet {
 
 		/// A cohort approving a key rotation: its members (pallet-cohorts' `EnsureCohort`).
 		type CohortOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CohortId>;
+
+		/// Who sets the consent of the members who left theirs to the trustees: the trustees
+		/// of a data trust (pallet-cohorts' `EnsureCohort<_, DecideDelegatedConsent>`), never
+		/// an operator.
+		type TrusteeConsentOrigin: EnsureOriginWithArg<Self::RuntimeOrigin, CohortId>;
 
 		/// The Oversight Council, which (like the cohort origin) suspends memberships and lowers
 		/// units: how a stolen issuer key's work is undone.
@@ -205,6 +212,12 @@ pub mod pallet {
 	/// Member counts per cohort.
 	#[pallet::storage]
 	pub type Stats<T: Config> = StorageMap<_, Blake2_128Concat, CohortId, CohortStats, ValueQuery>;
+
+	/// Per data trust, the consent its trustees set for the members who left theirs to them
+	/// (none until they set one). One record per cohort, whatever the number of members.
+	#[pallet::storage]
+	pub type TrusteeConsent<T: Config> =
+		StorageMap<_, Blake2_128Concat, CohortId, Consent, ValueQuery>;
 
 	/// Rotations the cohort's members decided, by cohort and lost account, waiting out
 	/// `RotationDelay`. At most one per membership, covered by its deposit.
@@ -517,12 +530,15 @@ pub mod pallet {
 			Self::do_forget_departed(cohort, person)
 		}
 
-		/// Set the purposes the caller consents to. Applies to future licences only.
+		/// Set the purposes the caller consents to. Applies to future licences only. A member who
+		/// left their consent to the trustees takes it back with this.
 		///
 		/// - `cohort`: the cohort.
 		/// - `consent`: the purposes, one flag each.
 		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::set_consent().saturating_add(T::OnMembershipChange::weight(MembershipChange::ConsentChanged)))]
+		#[pallet::weight(T::WeightInfo::set_consent()
+			.saturating_add(T::OnMembershipChange::weight(MembershipChange::DelegationChanged))
+			.saturating_add(T::OnMembershipChange::weight(MembershipChange::ConsentChanged)))]
 		pub fn set_consent(
 			origin: OriginFor<T>,
 			cohort: CohortId,
@@ -548,6 +564,37 @@ pub mod pallet {
 		) -> DispatchResult {
 			let issuer = ensure_signed(origin)?;
 			Self::do_record_contribution(issuer, cohort, member, units)
+		}
+
+		/// Leave your consent to your data trust's trustees ("trustees decide"): from now on
+		/// you count as consenting to what they consent to (`TrusteeConsent`), for royalties
+		/// and the k-anonymity floor alike, until you set your own with `set_consent`.
+		///
+		/// - `cohort`: a data trust you are a member of.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::delegate_consent()
+			.saturating_add(T::OnMembershipChange::weight(MembershipChange::ConsentChanged))
+			.saturating_add(T::OnMembershipChange::weight(MembershipChange::DelegationChanged)))]
+		pub fn delegate_consent(origin: OriginFor<T>, cohort: CohortId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_delegate_consent(who, cohort)
+		}
+
+		/// Set the consent of every member who left theirs to the trustees, in one step
+		/// whatever their number. Applies to future licences only. The trustees of a data
+		/// trust only.
+		///
+		/// - `cohort`: the data trust.
+		/// - `consent`: the purposes, one flag each.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::set_trustee_consent().saturating_add(T::OnMembershipChange::weight(MembershipChange::TrusteeConsentChanged)))]
+		pub fn set_trustee_consent(
+			origin: OriginFor<T>,
+			cohort: CohortId,
+			consent: Consent,
+		) -> DispatchResult {
+			T::TrusteeConsentOrigin::ensure_origin(origin, &cohort)?;
+			Self::do_set_trustee_consent(cohort, consent)
 		}
 	}
 }

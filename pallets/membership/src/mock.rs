@@ -3,7 +3,7 @@
 use crate::{self as pallet_cohort_membership, *};
 use codec::Encode;
 use cohort_primitives::OnMembershipChange;
-use cohort_test_kit::{MockCohort, MockCohortOrigin, MockCohorts};
+use cohort_test_kit::{MockCohort, MockCohortOrigin, MockCohorts, MockTrusteesOrigin};
 use core::cell::RefCell;
 use frame_support::{assert_ok, parameter_types, traits::fungible::MutateHold};
 use sp_core::H256;
@@ -33,6 +33,7 @@ impl Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cohorts = MockCohorts;
 	type CohortOrigin = MockCohortOrigin;
+	type TrusteeConsentOrigin = MockTrusteesOrigin;
 	type OnMembershipChange = RecordingHooks;
 	type Signature = TestSignature;
 	type MembershipDeposit = MembershipDeposit;
@@ -69,6 +70,10 @@ impl crate::BenchmarkHelper<AccountId, TestSignature> for MockBenchmarkHelper {
 	fn drop_issuer(cohort: CohortId, issuer: &AccountId) {
 		MockCohorts::drop_issuer(cohort, *issuer);
 	}
+	fn make_data_trust(cohort: CohortId) -> AccountId {
+		MockCohorts::update(cohort, |c| c.trustees = Some(TRUSTEES));
+		TRUSTEES
+	}
 }
 
 /// The cohorts of the tests: 0 and 1 exist; CLINIC is accepted by both, LAB by cohort 1 only.
@@ -79,6 +84,8 @@ pub const UNKNOWN_COHORT: CohortId = 9;
 pub const CLINIC: AccountId = 10;
 pub const LAB: AccountId = 11;
 pub const ROGUE: AccountId = 12;
+/// The trustees of COHORT once [`make_trust`] made it a data trust.
+pub const TRUSTEES: AccountId = 20;
 pub const ALICE: AccountId = 1;
 pub const BOB: AccountId = 2;
 pub const CAROL: AccountId = 3;
@@ -173,6 +180,17 @@ impl OnMembershipChange<AccountId> for RecordingHooks {
 	) -> DispatchResult {
 		record(format!("rotating-by-cohort {cohort} {} {old}", person_name(person)))
 	}
+	fn on_delegation_changed(
+		cohort: CohortId,
+		person: &Nullifier,
+		delegated: bool,
+	) -> DispatchResult {
+		record(format!("delegated {cohort} {} {delegated}", person_name(person)))
+	}
+	fn on_trustee_consent_changed(cohort: CohortId, old: Consent, new: Consent) -> DispatchResult {
+		let count = |c: Consent| Purpose::ALL.iter().filter(|p| c.allows(**p)).count();
+		record(format!("trustee-consent {cohort} {}->{}", count(old), count(new)))
+	}
 	fn weight(change: cohort_primitives::MembershipChange) -> frame_support::weights::Weight {
 		hook_weight(change)
 	}
@@ -239,6 +257,11 @@ pub fn join(who: AccountId, p: u64) {
 	frame_support::assert_ok!(Membership::join(RuntimeOrigin::signed(who), COHORT, None));
 }
 
+/// COHORT becomes a data trust whose trustees are TRUSTEES.
+pub fn make_trust() {
+	MockCohorts::update(COHORT, |c| c.trustees = Some(TRUSTEES));
+}
+
 pub fn stats() -> CohortStats {
 	Stats::<Test>::get(COHORT)
 }
@@ -293,7 +316,8 @@ fn put_member(who: AccountId, p: u64, units: u64) {
 		Membership::file_active(COHORT, person(p), &CLINIC, admission.expires_at).unwrap();
 	let mut record = MembershipRecord::admit(who, admission, MEMBERSHIP_DEPOSIT, now, None);
 	record.units = units;
-	assert_ok!(Stats::<Test>::try_mutate(COHORT, |s| s.add(MemberStatus::Active, Consent::NONE)));
+	assert_ok!(Stats::<Test>::try_mutate(COHORT, |s| s
+		.add(MemberStatus::Active, CountedConsent::Own(Consent::NONE))));
 	Memberships::<Test>::insert(COHORT, person(p), record);
 	PersonOf::<Test>::insert(COHORT, who, person(p));
 }

@@ -17,4 +17,9 @@ impl<T: Config> Pallet<T> {
 	pub fn member_counts(cohort: CohortId) -> CohortStats {
 		Stats::<T>::get(cohort)
 	}
+
+	/// The consent `cohort`'s trustees set for the members who left theirs to them.
+	pub fn trustee_consent(cohort: CohortId) -> Consent {
+		TrusteeConsent::<T>::get(cohort)
+	}
 }

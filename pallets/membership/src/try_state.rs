@@ -20,7 +20,9 @@ impl<T: Config> Pallet<T> {
 	/// 3. a person who left keeps no membership record (no account, issuer or evidence), only
 	///    a `Departed` one;
 	/// 4. `Stats` equal the counts of active and suspended memberships, and of active ones
-	///    with units consenting to each purpose;
+	///    with units consenting to each purpose themselves or following the trustees; a member
+	///    who follows the trustees has no consent of their own, and every follower agrees
+	///    with each cohort's `TrusteeConsent`;
 	/// 5. the membership deposits held on each account equal the deposits of its
 	///    memberships; the attestation deposits held on each issuer equal those of its
 	///    waiting attestations;
@@ -73,10 +75,15 @@ impl<T: Config> Pallet<T> {
 				account: Some(record.account.clone()),
 				status: record.status,
 				consent: record.consent,
+				delegated: record.delegated,
 				units: record.units,
 			};
 			T::OnMembershipChange::check_follows(cohort, &person, &followed)?;
 			ensure!(record.status != MemberStatus::Left, "a left membership is kept whole");
+			ensure!(
+				!record.delegated || record.consent == Consent::NONE,
+				"a member who follows the trustees has a consent of their own"
+			);
 			ensure!(
 				!Departed::<T>::contains_key(cohort, person),
 				"a member is also recorded as departed"
@@ -98,9 +105,13 @@ impl<T: Config> Pallet<T> {
 				account: None,
 				status: MemberStatus::Left,
 				consent: Consent::NONE,
+				delegated: false,
 				units: departed.units,
 			};
 			T::OnMembershipChange::check_follows(cohort, &person, &followed)?;
+		}
+		for (cohort, consent) in TrusteeConsent::<T>::iter() {
+			T::OnMembershipChange::check_trustee_consent_follows(cohort, consent)?;
 		}
 		for (cohort, stats) in Stats::<T>::iter() {
 			let expected = counted.remove(&cohort).unwrap_or_default();

@@ -49,8 +49,11 @@ pub struct MembershipRecord<AccountId, Balance, BlockNumber> {
 	pub expires_at: BlockNumber,
 	/// The issuer's hash of its evidence (e.g. of the clinical record). Not the evidence.
 	pub evidence: H256,
-	/// The purposes the member consents to.
+	/// The purposes the member consents to (none while they follow the trustees).
 	pub consent: Consent,
+	/// Whether the member left their consent to the trustees of their data trust: they then
+	/// count as consenting to the trustees' consent (`TrusteeConsent`).
+	pub delegated: bool,
 	/// Contribution units recorded by issuers: they weight royalties.
 	pub units: u64,
 	/// The deposit held on `account` for this record (zero once left).
@@ -64,12 +67,13 @@ pub struct MembershipRecord<AccountId, Balance, BlockNumber> {
 
 impl<AccountId, Balance: Zero, BlockNumber> MembershipRecord<AccountId, Balance, BlockNumber> {
 	/// The consent the member counts with: none until they contributed data, since a member
-	/// with no units adds no records a licensee could be told apart from.
-	pub fn counted_consent(&self) -> Consent {
-		if self.units > 0 {
-			self.consent
-		} else {
-			Consent::NONE
+	/// with no units adds no records a licensee could be told apart from; then their own, or
+	/// the trustees' if they left it to them.
+	pub fn counted_consent(&self) -> CountedConsent {
+		match (self.units > 0, self.delegated) {
+			(false, _) => CountedConsent::Own(Consent::NONE),
+			(true, false) => CountedConsent::Own(self.consent),
+			(true, true) => CountedConsent::Trustees,
 		}
 	}
 
@@ -92,6 +96,7 @@ impl<AccountId, Balance: Zero, BlockNumber> MembershipRecord<AccountId, Balance,
 			expires_at: admission.expires_at,
 			evidence: admission.evidence,
 			consent: Consent::NONE,
+			delegated: false,
 			units,
 			deposit,
 			nonce: admission.nonce.unwrap_or(0).max(nonce),
@@ -245,15 +250,31 @@ pub struct CohortStats {
 	pub active: u32,
 	/// Suspended members.
 	pub suspended: u32,
-	/// Active members who contributed data (units > 0) and consent to each purpose, in the
-	/// order of `Purpose::ALL`: what the k-anonymity floor counts.
+	/// Active members who contributed data (units > 0) and consent to each purpose
+	/// themselves, in the order of `Purpose::ALL`.
 	pub consenting: [u32; Purpose::ALL.len()],
+	/// Active members who contributed data and left their consent to the trustees: they count
+	/// for every purpose the trustees consent to.
+	pub delegating: u32,
+}
+
+/// Whose consent a membership counts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountedConsent {
+	/// The member's own.
+	Own(Consent),
+	/// The trustees' (`TrusteeConsent`), whatever it is.
+	Trustees,
 }
 
 impl CohortStats {
 	/// Counts one more membership that is `status` and consents to `consent` (a left one is not
 	/// counted). On overflow it fails and changes nothing.
-	pub fn add(&mut self, status: MemberStatus, consent: Consent) -> Result<(), ArithmeticError> {
+	pub fn add(
+		&mut self,
+		status: MemberStatus,
+		consent: CountedConsent,
+	) -> Result<(), ArithmeticError> {
 		let increment = |count: &mut u32| -> Result<(), ArithmeticError> {
 			*count = count.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 			Ok(())
@@ -263,10 +284,15 @@ impl CohortStats {
 		match status {
 			MemberStatus::Active => {
 				increment(&mut next.active)?;
-				for (count, purpose) in next.consenting.iter_mut().zip(Purpose::ALL) {
-					if consent.allows(purpose) {
-						increment(count)?;
-					}
+				match consent {
+					CountedConsent::Own(consent) => {
+						for (count, purpose) in next.consenting.iter_mut().zip(Purpose::ALL) {
+							if consent.allows(purpose) {
+								increment(count)?;
+							}
+						}
+					},
+					CountedConsent::Trustees => increment(&mut next.delegating)?,
 				}
 			},
 			MemberStatus::Suspended => increment(&mut next.suspended)?,
@@ -277,14 +303,19 @@ impl CohortStats {
 	}
 
 	/// Stops counting a membership that was `status` and consented to `consent`.
-	pub fn remove(&mut self, status: MemberStatus, consent: Consent) {
+	pub fn remove(&mut self, status: MemberStatus, consent: CountedConsent) {
 		match status {
 			MemberStatus::Active => {
 				self.active = self.active.saturating_sub(1);
-				for (count, purpose) in self.consenting.iter_mut().zip(Purpose::ALL) {
-					if consent.allows(purpose) {
-						*count = count.saturating_sub(1);
-					}
+				match consent {
+					CountedConsent::Own(consent) => {
+						for (count, purpose) in self.consenting.iter_mut().zip(Purpose::ALL) {
+							if consent.allows(purpose) {
+								*count = count.saturating_sub(1);
+							}
+						}
+					},
+					CountedConsent::Trustees => self.delegating = self.delegating.saturating_sub(1),
 				}
 			},
 			MemberStatus::Suspended => self.suspended = self.suspended.saturating_sub(1),
@@ -292,9 +323,17 @@ impl CohortStats {
 		}
 	}
 
-	/// Active members with data consenting to `purpose`.
-	pub fn consenting_to(&self, purpose: Purpose) -> u32 {
-		self.consenting.get(purpose.index()).copied().unwrap_or_default()
+	/// Active members with data consenting to `purpose`, themselves or through the trustees,
+	/// whose consent is `trustees`: what the k-anonymity floor counts.
+	pub fn consenting_to(&self, purpose: Purpose, trustees: Consent) -> u32 {
+		let own = self.consenting.get(purpose.index()).copied().unwrap_or_default();
+		let delegated = if trustees.allows(purpose) { self.delegating } else { 0 };
+		own.saturating_add(delegated)
+	}
+
+	/// [`CohortStats::consenting_to`] for every purpose, in the order of `Purpose::ALL`.
+	pub fn consenting_with(&self, trustees: Consent) -> [u32; Purpose::ALL.len()] {
+		Purpose::ALL.map(|purpose| self.consenting_to(purpose, trustees))
 	}
 }
 
@@ -308,35 +347,57 @@ mod tests {
 		ai_training: true,
 		public_health: false,
 	};
+	const OWN: CountedConsent = CountedConsent::Own(SOME);
+	const NONE: CountedConsent = CountedConsent::Own(Consent::NONE);
 
 	#[test]
 	fn add_counts_a_membership_by_status_and_consent() {
 		let mut stats = CohortStats::default();
-		stats.add(MemberStatus::Active, SOME).unwrap();
-		stats.add(MemberStatus::Suspended, SOME).unwrap();
-		stats.add(MemberStatus::Left, SOME).unwrap();
-		assert_eq!(stats, CohortStats { active: 1, suspended: 1, consenting: [1, 0, 1, 0] });
-		assert_eq!(stats.consenting_to(Purpose::AiTraining), 1);
-		assert_eq!(stats.consenting_to(Purpose::PublicHealth), 0);
+		stats.add(MemberStatus::Active, OWN).unwrap();
+		stats.add(MemberStatus::Suspended, OWN).unwrap();
+		stats.add(MemberStatus::Left, OWN).unwrap();
+		let expected =
+			CohortStats { active: 1, suspended: 1, consenting: [1, 0, 1, 0], delegating: 0 };
+		assert_eq!(stats, expected);
+		assert_eq!(stats.consenting_to(Purpose::AiTraining, Consent::NONE), 1);
+		assert_eq!(stats.consenting_to(Purpose::PublicHealth, Consent::NONE), 0);
+	}
+
+	#[test]
+	fn a_delegating_member_counts_for_what_the_trustees_consent_to() {
+		let mut stats = CohortStats::default();
+		stats.add(MemberStatus::Active, OWN).unwrap();
+		stats.add(MemberStatus::Active, CountedConsent::Trustees).unwrap();
+		assert_eq!(stats.delegating, 1);
+		let trustees = Consent::only(&[Purpose::AiTraining, Purpose::PublicHealth]);
+		assert_eq!(stats.consenting_with(trustees), [1, 0, 2, 1]);
+		assert_eq!(stats.consenting_with(Consent::NONE), [1, 0, 1, 0]);
+		stats.remove(MemberStatus::Active, CountedConsent::Trustees);
+		assert_eq!(stats.consenting_with(trustees), [1, 0, 1, 0]);
 	}
 
 	#[test]
 	fn remove_undoes_add() {
 		let mut stats = CohortStats::default();
-		stats.add(MemberStatus::Active, Consent::NONE).unwrap();
-		stats.add(MemberStatus::Active, SOME).unwrap();
-		stats.remove(MemberStatus::Active, SOME);
-		assert_eq!(stats, CohortStats { active: 1, suspended: 0, consenting: [0; 4] });
-		stats.remove(MemberStatus::Active, Consent::NONE);
-		stats.remove(MemberStatus::Suspended, SOME);
+		stats.add(MemberStatus::Active, NONE).unwrap();
+		stats.add(MemberStatus::Active, OWN).unwrap();
+		stats.remove(MemberStatus::Active, OWN);
+		assert_eq!(stats, CohortStats { active: 1, ..Default::default() });
+		stats.remove(MemberStatus::Active, NONE);
+		stats.remove(MemberStatus::Suspended, OWN);
 		assert_eq!(stats, CohortStats::default());
 	}
 
 	#[test]
 	fn an_overflowing_add_changes_nothing() {
-		let full = CohortStats { active: 0, suspended: 0, consenting: [0, 0, u32::MAX, 0] };
+		let full = CohortStats { consenting: [0, 0, u32::MAX, 0], ..Default::default() };
 		let mut stats = full;
-		assert_eq!(stats.add(MemberStatus::Active, SOME), Err(ArithmeticError::Overflow));
+		assert_eq!(stats.add(MemberStatus::Active, OWN), Err(ArithmeticError::Overflow));
+		assert_eq!(stats, full);
+		let full = CohortStats { delegating: u32::MAX, ..Default::default() };
+		let mut stats = full;
+		let overflow = stats.add(MemberStatus::Active, CountedConsent::Trustees);
+		assert_eq!(overflow, Err(ArithmeticError::Overflow));
 		assert_eq!(stats, full);
 	}
 }

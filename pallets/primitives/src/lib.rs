@@ -305,6 +305,8 @@ pub trait CohortsInspect<AccountId> {
 	fn exists(cohort: CohortId) -> bool;
 	/// Whether `issuer` is approved by the council and accepted by `cohort`.
 	fn accepts_issuer(cohort: CohortId, issuer: &AccountId) -> bool;
+	/// Whether `cohort` is a data trust: its members may leave their consent to its trustees.
+	fn is_data_trust(cohort: CohortId) -> bool;
 	/// The treasury account of `cohort` (whether it exists or not).
 	fn treasury_account(cohort: CohortId) -> AccountId;
 }
@@ -370,6 +372,10 @@ pub enum MembershipChange {
 	RotatedByCohort,
 	ConsentChanged,
 	UnitsChanged,
+	/// A member left their consent to the trustees, or took it back.
+	DelegationChanged,
+	/// The trustees changed the consent of every member who left it to them.
+	TrusteeConsentChanged,
 }
 
 /// Changes of a membership that other pallets follow (voting drops a suspended member's votes,
@@ -421,6 +427,33 @@ pub trait OnMembershipChange<AccountId> {
 	/// `person`'s contribution units changed from `old` to `new`.
 	fn on_units_changed(cohort: CohortId, person: &Nullifier, old: u64, new: u64)
 		-> DispatchResult;
+	/// `person` left their consent to the trustees (`delegated`), or took it back; either way
+	/// their own consent is none at this point (a personal choice follows with
+	/// [`OnMembershipChange::on_consent_changed`]).
+	fn on_delegation_changed(
+		_cohort: CohortId,
+		_person: &Nullifier,
+		_delegated: bool,
+	) -> DispatchResult {
+		Ok(())
+	}
+	/// The trustees' consent, which every member who delegated follows, changed from `old`
+	/// to `new`: one call for all of them.
+	fn on_trustee_consent_changed(
+		_cohort: CohortId,
+		_old: Consent,
+		_new: Consent,
+	) -> DispatchResult {
+		Ok(())
+	}
+	/// Whether the follower's record of `cohort`'s trustee consent agrees with `consent`,
+	/// membership's own (checked by membership's `try_state` for every cohort that has one).
+	fn check_trustee_consent_follows(
+		_cohort: CohortId,
+		_consent: Consent,
+	) -> Result<(), &'static str> {
+		Ok(())
+	}
 	/// The most that following one `change` weighs (from the follower's benchmarks).
 	fn weight(change: MembershipChange) -> Weight;
 	/// Whether the follower's record of `person` agrees with `member`, membership's own: the
@@ -441,6 +474,8 @@ pub struct FollowedMember<AccountId> {
 	pub account: Option<AccountId>,
 	pub status: MemberStatus,
 	pub consent: Consent,
+	/// Whether the member follows the trustees' consent (their own is then none).
+	pub delegated: bool,
 	pub units: u64,
 }
 
@@ -515,6 +550,53 @@ impl<AccountId> OnMembershipChange<AccountId> for Tuple {
 		for_tuples!( #( Tuple::on_rotating_by_cohort(cohort, person, old)?; )* );
 		Ok(())
 	}
+	fn on_delegation_changed(
+		cohort: CohortId,
+		person: &Nullifier,
+		delegated: bool,
+	) -> DispatchResult {
+		for_tuples!( #( Tuple::on_delegation_changed(cohort, person, delegated)?; )* );
+		Ok(())
+	}
+	fn on_trustee_consent_changed(cohort: CohortId, old: Consent, new: Consent) -> DispatchResult {
+		for_tuples!( #( Tuple::on_trustee_consent_changed(cohort, old, new)?; )* );
+		Ok(())
+	}
+	fn check_trustee_consent_follows(
+		cohort: CohortId,
+		consent: Consent,
+	) -> Result<(), &'static str> {
+		for_tuples!( #( Tuple::check_trustee_consent_follows(cohort, consent)?; )* );
+		Ok(())
+	}
+}
+
+/// What a licensee reports came of a licence.
+#[derive(
+	Debug,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+pub enum OutcomeKind {
+	/// A peer-reviewed publication.
+	Publication,
+	/// A preprint.
+	Preprint,
+	/// A registered clinical trial.
+	TrialRegistration,
+	/// A product (a drug, a device, a service).
+	Product,
+	/// A model card of a trained model.
+	ModelCard,
+	/// Nothing came of it: also worth knowing.
+	NoResult,
 }
 
 /// The licence a payment into a royalty pool came from: what a patient sees as "who used my

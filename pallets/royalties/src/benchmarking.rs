@@ -109,26 +109,50 @@ mod benchmarks {
 		assert_eq!(Pools::<T>::get(cohort, Purpose::AiTraining).paid_in, paid_in + amount);
 	}
 
-	/// A consent change that settles all four pools and moves units out of all of them.
+	/// The heaviest change of a position: a member consenting to everything leaves their
+	/// consent to the trustees, who consent to nothing. It settles all four pools, moves the
+	/// units out of all of them into the bloc, and settles the position afresh at the bloc's
+	/// counters. (A change of consent, units or status does the same or less.)
 	#[benchmark]
 	fn settle_and_move() {
 		let who = funded::<T>("member", 0);
 		let (cohort, person) = T::BenchmarkHelper::member(&who, 0, 100);
 		pay_every_pool::<T>(cohort);
-		let all = Consent::only(&Purpose::ALL);
 
 		#[block]
 		{
-			<Royalties<T> as OnMembershipChange<T::AccountId>>::on_consent_changed(
-				cohort,
-				&person,
-				all,
-				Consent::NONE,
+			<Royalties<T> as OnMembershipChange<T::AccountId>>::on_delegation_changed(
+				cohort, &person, true,
 			)
 			.expect("settles");
 		}
 
 		assert_eq!(Pools::<T>::get(cohort, Purpose::AiTraining).total_units, 0);
+		assert_eq!(Blocs::<T>::get(cohort).units, 100);
+	}
+
+	/// The trustees consent to every purpose at once: the bloc enters all four pools.
+	#[benchmark]
+	fn trustee_consent_changed() {
+		let who = funded::<T>("member", 0);
+		let (cohort, person) = T::BenchmarkHelper::member(&who, 0, 100);
+		<Royalties<T> as OnMembershipChange<T::AccountId>>::on_delegation_changed(
+			cohort, &person, true,
+		)
+		.expect("delegates");
+		let all = Consent::only(&Purpose::ALL);
+
+		#[block]
+		{
+			<Royalties<T> as OnMembershipChange<T::AccountId>>::on_trustee_consent_changed(
+				cohort,
+				Consent::NONE,
+				all,
+			)
+			.expect("moves the bloc");
+		}
+
+		assert_eq!(Pools::<T>::get(cohort, Purpose::AiTraining).total_units, 100);
 	}
 
 	#[benchmark]

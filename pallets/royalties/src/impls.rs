@@ -67,6 +67,7 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 		position.account = account.clone();
 		position.status = MemberStatus::Active;
 		position.consent = Consent::NONE;
+		position.delegated = false;
 		position.units = units;
 		Self::move_units(cohort, &before, &mut position);
 		Payees::<T>::insert(cohort, account, person);
@@ -86,6 +87,7 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 		Self::update(cohort, person, |p| {
 			p.status = MemberStatus::Left;
 			p.consent = Consent::NONE;
+			p.delegated = false;
 		})
 	}
 
@@ -145,12 +147,62 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 		Self::update(cohort, person, |p| p.units = new)
 	}
 
+	fn on_delegation_changed(
+		cohort: CohortId,
+		person: &Nullifier,
+		delegated: bool,
+	) -> DispatchResult {
+		Self::update(cohort, person, |p| {
+			p.delegated = delegated;
+			p.consent = Consent::NONE;
+		})
+	}
+
+	fn on_trustee_consent_changed(cohort: CohortId, _old: Consent, new: Consent) -> DispatchResult {
+		let mut bloc = Blocs::<T>::get(cohort);
+		for purpose in Purpose::ALL {
+			let (was_in, is_in) = (bloc.consent.allows(purpose), new.allows(purpose));
+			if was_in == is_in {
+				continue;
+			}
+			let units = bloc.units;
+			let counter = Pools::<T>::mutate(cohort, purpose, |pool| {
+				if is_in {
+					pool.replace_units(0, units);
+				} else {
+					pool.replace_units(units, 0);
+				}
+				pool.reward_per_unit
+			});
+			if is_in {
+				bloc.enter(purpose, counter);
+			} else {
+				bloc.leave(purpose, counter);
+			}
+		}
+		bloc.consent = new;
+		Blocs::<T>::insert(cohort, bloc);
+		Ok(())
+	}
+
 	fn weight(change: MembershipChange) -> Weight {
 		match change {
 			MembershipChange::Rotated => T::WeightInfo::on_rotated(),
 			MembershipChange::RotatedByCohort => T::WeightInfo::claim(),
+			MembershipChange::TrusteeConsentChanged => T::WeightInfo::trustee_consent_changed(),
 			_ => T::WeightInfo::settle_and_move(),
 		}
+	}
+
+	fn check_trustee_consent_follows(
+		cohort: CohortId,
+		consent: Consent,
+	) -> Result<(), &'static str> {
+		frame_support::ensure!(
+			Blocs::<T>::get(cohort).consent == consent,
+			"the delegated bloc follows another consent than the trustees'"
+		);
+		Ok(())
 	}
 
 	fn check_follows(

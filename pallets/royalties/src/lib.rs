@@ -13,6 +13,12 @@
 //!   consent or status (told by pallet-cohort-membership through [`OnMembershipChange`]) settles the
 //!   position first, then moves its units between pools: a suspended member stops accruing and
 //!   keeps what they earned; a member who left keeps it until they claim it.
+//! - **Delegated consent.** Members of a data trust who leave their consent to the trustees
+//!   are one participant in the pools, the cohort's [`DelegatedBloc`]: its units sit in the
+//!   pool of every purpose the trustees consent to, and its own counter per purpose rises with
+//!   the pool's while it is there. A change of the trustees' consent moves the bloc's units in
+//!   one step (O(1) whatever the number of members); each such member settles against the
+//!   bloc's counters as the others do against the pools'.
 //! - [`Pallet::claim`] pays the caller everything pending in a cohort; [`Pallet::claim_for`]
 //!   lets anyone trigger it for a member (paid to the member).
 //! - **Nothing is created or lost.** All pools share one pot account (kept alive by its
@@ -91,6 +97,8 @@ pub mod pallet {
 		BalanceOf<T>,
 		<T as Config>::MaxPastParticipations,
 	>;
+	/// A cohort's delegated bloc as stored.
+	pub type BlocOf<T> = DelegatedBloc<<T as Config>::MaxPastParticipations>;
 	/// A payment into a pool as kept.
 	pub type RevenueOf<T> =
 		Revenue<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
@@ -141,6 +149,11 @@ pub mod pallet {
 		PoolOf<T>,
 		ValueQuery,
 	>;
+
+	/// Per cohort, the bloc of the members who follow the trustees' consent (a data trust's):
+	/// one record whatever their number.
+	#[pallet::storage]
+	pub type Blocs<T: Config> = StorageMap<_, Blake2_128Concat, CohortId, BlocOf<T>, ValueQuery>;
 
 	/// Members' positions, by cohort and person. Paid for by the membership deposit while a
 	/// member; a position that left stays (without deposit) only until its earnings are claimed.

@@ -82,6 +82,21 @@ pub fn consent(who: AccountId, purposes: &[Purpose]) {
 	Members::consent(COHORT, who, purposes);
 }
 
+/// `who` leaves their consent to COHORT's trustees.
+pub fn delegate(who: AccountId) {
+	Members::delegate(COHORT, who);
+}
+
+/// `who` takes their consent back, consenting to exactly `purposes`.
+pub fn take_back(who: AccountId, purposes: &[Purpose]) {
+	Members::take_back(COHORT, who, purposes);
+}
+
+/// COHORT's trustees consent to exactly `purposes` for everyone who follows them.
+pub fn trustees_consent(purposes: &[Purpose]) {
+	Members::trustees_consent(COHORT, purposes);
+}
+
 /// An issuer records `more` units for `who` in COHORT.
 pub fn contribute(who: AccountId, more: u64) {
 	Members::contribute(COHORT, who, more);

@@ -29,13 +29,16 @@ impl<T: Config> Pallet<T> {
 		else {
 			return Vec::new();
 		};
+		let bloc = Blocs::<T>::get(cohort);
 		let mut paid: Vec<(Purpose, RevenueOf<T>)> = Purpose::ALL
 			.into_iter()
 			.flat_map(|purpose| {
-				let position = &position;
+				let (position, bloc) = (&position, &bloc);
 				RecentRevenue::<T>::get(cohort, purpose)
 					.into_iter()
-					.filter(move |revenue| position.was_paid_at(purpose, revenue.counter_before))
+					.filter(move |revenue| {
+						position.was_paid_at(purpose, revenue.counter_before, bloc)
+					})
 					.map(move |revenue| (purpose, revenue))
 			})
 			.collect();

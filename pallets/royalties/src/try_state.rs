@@ -10,7 +10,10 @@ use sp_runtime::{
 };
 
 impl<T: Config> Pallet<T> {
-	/// 1. a pool's `total_units` equals the units its active, consenting members have in it;
+	/// 1. a pool's `total_units` equals the units its active, consenting members have in it,
+	///    on their own or through the delegated bloc if the trustees consent to its purpose;
+	///    a bloc's units are those of the active members who follow the trustees, and it is in
+	///    exactly the pools of the purposes the trustees consent to;
 	/// 2. a pool's `balance` covers what all its members have pending and earned since they
 	///    last settled (nothing can be claimed that was not paid in);
 	/// 3. the pot holds at least the existential deposit plus every pool's `balance`;
@@ -53,6 +56,7 @@ impl<T: Config> Pallet<T> {
 	> {
 		let mut units: BTreeMap<(CohortId, Purpose), u128> = BTreeMap::new();
 		let mut owed: BTreeMap<(CohortId, Purpose), BalanceOf<T>> = BTreeMap::new();
+		let mut bloc_units: BTreeMap<CohortId, u128> = BTreeMap::new();
 		for (cohort, person, position) in Positions::<T>::iter() {
 			ensure!(
 				Payees::<T>::get(cohort, &position.account) == Some(person),
@@ -62,8 +66,10 @@ impl<T: Config> Pallet<T> {
 				position.status != MemberStatus::Left || !position.total_pending().is_zero(),
 				"a position that left with nothing pending was kept"
 			);
-			for purpose in Purpose::ALL {
-				let counter = Pools::<T>::get(cohort, purpose).reward_per_unit;
+			let counters = Self::counters(cohort, position.delegated);
+			let in_bloc = bloc_units.entry(cohort).or_default();
+			*in_bloc = in_bloc.saturating_add(position.bloc_units());
+			for (purpose, counter) in Purpose::ALL.into_iter().zip(counters) {
 				let pool_units = units.entry((cohort, purpose)).or_default();
 				*pool_units = pool_units.saturating_add(position.units_in(purpose));
 				let due: BalanceOf<T> = position.unsettled(purpose, counter).saturated_into();
@@ -71,6 +77,23 @@ impl<T: Config> Pallet<T> {
 				*total = total.saturating_add(due).saturating_add(position.pending_in(purpose));
 			}
 		}
+		for (cohort, bloc) in Blocs::<T>::iter() {
+			let members = bloc_units.remove(&cohort).unwrap_or_default();
+			ensure!(bloc.units == members, "a bloc's units differ from its members'");
+			for purpose in Purpose::ALL {
+				let pool_units = units.entry((cohort, purpose)).or_default();
+				*pool_units = pool_units.saturating_add(bloc.units_in(purpose));
+				let in_pool = bloc.since.get(purpose.index()).copied().flatten().is_some();
+				ensure!(
+					in_pool == bloc.consent.allows(purpose),
+					"a bloc is in a pool the trustees did not consent to, or out of one they did"
+				);
+			}
+		}
+		ensure!(
+			bloc_units.values().all(|u| *u == 0),
+			"members follow the trustees in a cohort without a bloc"
+		);
 		Ok((units, owed))
 	}
 
@@ -96,6 +119,10 @@ impl<T: Config> Pallet<T> {
 		);
 		ensure!(position.status == member.status, "a royalty position has another status");
 		ensure!(position.consent == member.consent, "a royalty position has another consent");
+		ensure!(
+			position.delegated == member.delegated,
+			"a royalty position follows the trustees and the member does not, or the reverse"
+		);
 		ensure!(position.units == member.units, "a royalty position has other units");
 		Ok(())
 	}

@@ -5,7 +5,8 @@ pub use cohort_primitives::PURPOSES;
 use cohort_primitives::{Consent, LicenceRef, MemberStatus, Purpose};
 use core::fmt::Debug;
 use frame_support::{
-	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, EqNoBound, PartialEqNoBound,
+	traits::Get, BoundedVec, CloneNoBound, DebugNoBound, DefaultNoBound, EqNoBound,
+	PartialEqNoBound,
 };
 use scale_info::TypeInfo;
 use sp_runtime::{
@@ -110,6 +111,9 @@ pub struct Participation {
 	pub from: FixedU128,
 	/// The counter when they left it.
 	pub to: FixedU128,
+	/// Whether the member followed the trustees' consent then: they were paid only while the
+	/// delegated bloc was in the pool too.
+	pub delegated: bool,
 }
 
 /// A person's position in a cohort's pools.
@@ -135,11 +139,15 @@ pub struct Position<
 	/// Active (accrues), suspended (accrues nothing, keeps what was earned) or left (keeps
 	/// it until claimed; then the position is removed).
 	pub status: MemberStatus,
-	/// The purposes consented to.
+	/// The purposes consented to (none while the member follows the trustees).
 	pub consent: Consent,
+	/// Whether the member follows the trustees' consent: their units are then in the cohort's
+	/// [`DelegatedBloc`], and the counters below are the bloc's.
+	pub delegated: bool,
 	/// Contribution units.
 	pub units: u64,
-	/// Per purpose, the pool's `reward_per_unit` when this position was last settled.
+	/// Per purpose, the counter this position was last settled at: the pool's
+	/// `reward_per_unit`, or the bloc's counter while it follows the trustees.
 	pub settled: [FixedU128; PURPOSES],
 	/// Per purpose, what was earned and not yet claimed.
 	pub pending: [Balance; PURPOSES],
@@ -162,6 +170,7 @@ impl<
 			account,
 			status: MemberStatus::Left,
 			consent: Consent::NONE,
+			delegated: false,
 			units,
 			settled: counters,
 			pending: [Zero::zero(); PURPOSES],
@@ -170,14 +179,40 @@ impl<
 		}
 	}
 
-	/// The units this position has in the pool of `purpose`: all of them if active and
-	/// consenting, none otherwise.
+	/// The units this position has in the pool of `purpose` itself: all of them if active
+	/// and consenting on its own, none otherwise.
 	pub fn units_in(&self, purpose: Purpose) -> u128 {
-		if self.status == MemberStatus::Active && self.consent.allows(purpose) {
+		let own = !self.delegated && self.consent.allows(purpose);
+		if self.status == MemberStatus::Active && own {
 			u128::from(self.units)
 		} else {
 			0
 		}
+	}
+
+	/// The units this position has in the cohort's delegated bloc: all of them if active and
+	/// following the trustees, none otherwise.
+	pub fn bloc_units(&self) -> u128 {
+		if self.status == MemberStatus::Active && self.delegated {
+			u128::from(self.units)
+		} else {
+			0
+		}
+	}
+
+	/// The units that earn as the counter of `purpose` this position settles against rises.
+	fn earning_units(&self, purpose: Purpose) -> u128 {
+		if self.delegated {
+			self.bloc_units()
+		} else {
+			self.units_in(purpose)
+		}
+	}
+
+	/// Whether the position takes part in the pool of `purpose`, and if so whether through
+	/// the bloc (`Some(true)`) or on its own (`Some(false)`).
+	pub fn participation(&self, purpose: Purpose) -> Option<bool> {
+		(self.earning_units(purpose) > 0).then_some(self.delegated)
 	}
 
 	/// What was earned and not yet claimed, in every purpose.
@@ -191,7 +226,7 @@ impl<
 	/// the pool's counter is `counter`, rounded down; not yet in `pending`.
 	pub fn unsettled(&self, purpose: Purpose, counter: FixedU128) -> u128 {
 		let settled = self.settled.get(purpose.index()).copied().unwrap_or_default();
-		counter.saturating_sub(settled).saturating_mul_int(self.units_in(purpose))
+		counter.saturating_sub(settled).saturating_mul_int(self.earning_units(purpose))
 	}
 
 	/// Adds what the position earned in the pool of `purpose` to its pending earnings and marks
@@ -212,34 +247,122 @@ impl<
 		self.pending.get(purpose.index()).copied().unwrap_or_else(Zero::zero)
 	}
 
-	/// Records that the position's units in the pool of `purpose` went from `old` to `new` when
-	/// the pool's counter stood at `counter`: a span of participation opens when they enter and
-	/// is kept (the oldest dropped first) when they leave.
+	/// Records that the position's participation in the pool of `purpose` went from `before`
+	/// to `after` (see [`Position::participation`]) when the pool's counter stood at
+	/// `counter`: a span opens when it enters and is kept (the oldest dropped first) when it
+	/// leaves or changes hands.
 	pub fn track_participation(
 		&mut self,
 		purpose: Purpose,
-		old: u128,
-		new: u128,
+		before: Option<bool>,
+		after: Option<bool>,
 		counter: FixedU128,
 	) {
+		if before == after {
+			return;
+		}
 		let Some(since) = self.since.get_mut(purpose.index()) else { return };
-		match (old == 0, new == 0) {
-			(true, false) => *since = Some(counter),
-			(false, true) => {
-				if let Some(from) = since.take() {
-					push_dropping_oldest(
-						&mut self.past,
-						Participation { purpose, from, to: counter },
-					);
-				}
-			},
-			_ => {},
+		if let (Some(delegated), Some(from)) = (before, since.take()) {
+			push_dropping_oldest(
+				&mut self.past,
+				Participation { purpose, from, to: counter, delegated },
+			);
+		}
+		if after.is_some() {
+			*since = Some(counter);
 		}
 	}
 
-	/// Whether revenue paid into the pool of `purpose` when its counter stood at `counter` paid
-	/// this member (as far as the kept spans tell).
-	pub fn was_paid_at(&self, purpose: Purpose, counter: FixedU128) -> bool {
+	/// Whether revenue paid into the pool of `purpose` when its counter stood at `counter`
+	/// paid this member (as far as the kept spans tell; through `bloc` when delegated).
+	pub fn was_paid_at<S: Get<u32>>(
+		&self,
+		purpose: Purpose,
+		counter: FixedU128,
+		bloc: &DelegatedBloc<S>,
+	) -> bool {
+		let through = |delegated: bool| !delegated || bloc.was_in(purpose, counter);
+		let current = self.since.get(purpose.index()).copied().flatten();
+		current.is_some_and(|from| from <= counter && through(self.delegated))
+			|| self.past.iter().any(|span| {
+				span.purpose == purpose
+					&& span.from <= counter
+					&& counter < span.to
+					&& through(span.delegated)
+			})
+	}
+}
+
+/// The members of a data trust who left their consent to the trustees, as one participant in
+/// the cohort's pools: its units (theirs, summed) are in the pool of each purpose the trustees
+/// consent to. Its counter per purpose rises with the pool's only while it is in the pool, so
+/// a change of the trustees' consent is O(1) whatever the number of members: each member
+/// earns `units × (the bloc's counter − the value they last settled at)`.
+#[derive(
+	CloneNoBound,
+	PartialEqNoBound,
+	EqNoBound,
+	DebugNoBound,
+	DefaultNoBound,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+)]
+#[scale_info(skip_type_params(MaxPast))]
+pub struct DelegatedBloc<MaxPast: Get<u32>> {
+	/// The units of the active members who follow the trustees.
+	pub units: u128,
+	/// The trustees' consent.
+	pub consent: Consent,
+	/// Per purpose, what the bloc's counter rose by in the pool's past spans.
+	pub earned: [FixedU128; PURPOSES],
+	/// Per purpose, the pool's counter when the bloc last entered it, while it is in it.
+	pub since: [Option<FixedU128>; PURPOSES],
+	/// The bloc's most recent past spans in the pools, for "who used my data".
+	pub past: BoundedVec<Participation, MaxPast>,
+}
+
+impl<MaxPast: Get<u32>> DelegatedBloc<MaxPast> {
+	/// The units the bloc has in the pool of `purpose`.
+	pub fn units_in(&self, purpose: Purpose) -> u128 {
+		if self.consent.allows(purpose) {
+			self.units
+		} else {
+			0
+		}
+	}
+
+	/// The bloc's counter in the pool of `purpose`, whose own counter is `pool_counter`.
+	pub fn counter(&self, purpose: Purpose, pool_counter: FixedU128) -> FixedU128 {
+		let earned = self.earned.get(purpose.index()).copied().unwrap_or_default();
+		let since = self.since.get(purpose.index()).copied().flatten();
+		earned
+			.saturating_add(since.map(|from| pool_counter.saturating_sub(from)).unwrap_or_default())
+	}
+
+	/// The bloc enters the pool of `purpose`, whose counter is `pool_counter`.
+	pub fn enter(&mut self, purpose: Purpose, pool_counter: FixedU128) {
+		if let Some(since) = self.since.get_mut(purpose.index()) {
+			*since = Some(pool_counter);
+		}
+	}
+
+	/// The bloc leaves the pool of `purpose`, whose counter is `pool_counter`: what it earned
+	/// there is kept, and the span.
+	pub fn leave(&mut self, purpose: Purpose, pool_counter: FixedU128) {
+		let i = purpose.index();
+		let Some(from) = self.since.get_mut(i).and_then(Option::take) else { return };
+		if let Some(earned) = self.earned.get_mut(i) {
+			*earned = earned.saturating_add(pool_counter.saturating_sub(from));
+		}
+		let span = Participation { purpose, from, to: pool_counter, delegated: true };
+		push_dropping_oldest(&mut self.past, span);
+	}
+
+	/// Whether the bloc was in the pool of `purpose` when its counter stood at `counter`.
+	pub fn was_in(&self, purpose: Purpose, counter: FixedU128) -> bool {
 		let current = self.since.get(purpose.index()).copied().flatten();
 		current.is_some_and(|from| from <= counter)
 			|| self

@@ -3,7 +3,10 @@
 
 use super::*;
 use frame_support::{pallet_prelude::*, traits::Get};
-use sp_runtime::traits::{AccountIdConversion, Zero};
+use sp_runtime::{
+	traits::{AccountIdConversion, Zero},
+	FixedU128,
+};
 
 impl<T: Config> Pallet<T> {
 	/// The account all pools' revenue is held in.
@@ -11,27 +14,56 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_account_truncating()
 	}
 
-	/// Brings `position`'s earnings up to date with the pools' counters: what it earned in
-	/// each pool it has units in is added to `pending`; every counter is marked settled.
+	/// The counters a position settles against in `cohort`, per purpose: the pools', or the
+	/// delegated bloc's if it follows the trustees.
+	pub(crate) fn counters(cohort: CohortId, delegated: bool) -> [FixedU128; PURPOSES] {
+		let pools = Purpose::ALL.map(|purpose| Pools::<T>::get(cohort, purpose).reward_per_unit);
+		if !delegated {
+			return pools;
+		}
+		let bloc = Blocs::<T>::get(cohort);
+		let mut counters = pools;
+		for (counter, purpose) in counters.iter_mut().zip(Purpose::ALL) {
+			*counter = bloc.counter(purpose, *counter);
+		}
+		counters
+	}
+
+	/// Brings `position`'s earnings up to date with its counters: what it earned in each pool
+	/// it has units in is added to `pending`; every counter is marked settled.
 	pub(crate) fn settle(cohort: CohortId, position: &mut PositionOf<T>) {
-		for purpose in Purpose::ALL {
-			position.settle(purpose, Pools::<T>::get(cohort, purpose).reward_per_unit);
+		let counters = Self::counters(cohort, position.delegated);
+		for (purpose, counter) in Purpose::ALL.into_iter().zip(counters) {
+			position.settle(purpose, counter);
 		}
 	}
 
-	/// Moves units between pools from what `before` had in them to what `after` has, and
-	/// records where `after`'s participation in a pool begins or ends.
+	/// Moves units between pools (and the delegated bloc) from what `before` had in them to
+	/// what `after` has, records where `after`'s participation in a pool begins or ends, and,
+	/// if it started or stopped following the trustees, marks it settled at its new counters.
 	pub(crate) fn move_units(cohort: CohortId, before: &PositionOf<T>, after: &mut PositionOf<T>) {
+		let mut bloc = Blocs::<T>::get(cohort);
+		let (old_bloc, new_bloc) = (before.bloc_units(), after.bloc_units());
+		if old_bloc != new_bloc {
+			bloc.units = bloc.units.saturating_sub(old_bloc).saturating_add(new_bloc);
+			Blocs::<T>::insert(cohort, &bloc);
+		}
 		for purpose in Purpose::ALL {
-			let (old, new) = (before.units_in(purpose), after.units_in(purpose));
-			if old == new {
+			let through_bloc = |units: u128| if bloc.consent.allows(purpose) { units } else { 0 };
+			let old = before.units_in(purpose).saturating_add(through_bloc(old_bloc));
+			let new = after.units_in(purpose).saturating_add(through_bloc(new_bloc));
+			let (was_in, is_in) = (before.participation(purpose), after.participation(purpose));
+			if old == new && was_in == is_in {
 				continue;
 			}
 			let counter = Pools::<T>::mutate(cohort, purpose, |pool| {
 				pool.replace_units(old, new);
 				pool.reward_per_unit
 			});
-			after.track_participation(purpose, old, new, counter);
+			after.track_participation(purpose, was_in, is_in, counter);
+		}
+		if before.delegated != after.delegated {
+			after.settled = Self::counters(cohort, after.delegated);
 		}
 	}
 

@@ -105,6 +105,9 @@ impl CohortsInspect<AccountId> for MockCohorts {
 	fn treasury_account(cohort: CohortId) -> AccountId {
 		treasury(cohort)
 	}
+	fn is_data_trust(cohort: CohortId) -> bool {
+		Self::get(cohort).is_some_and(|c| c.trustees.is_some())
+	}
 }
 
 /// Every issuer a cohort accepts counts as approved, unless removed.
@@ -176,6 +179,33 @@ where
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin(cohort: &CohortId) -> Result<O, ()> {
 		Ok(RawOrigin::Signed(treasury(*cohort)).into())
+	}
+}
+
+/// Who sets the consent of members who left theirs to the trustees: a data trust's trustees
+/// (signed), or the members (its treasury account, signed) of a cohort without trustees; never
+/// an operator.
+pub struct MockTrusteesOrigin;
+
+impl<O> EnsureOriginWithArg<O, CohortId> for MockTrusteesOrigin
+where
+	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>> + Clone,
+{
+	type Success = ();
+
+	fn try_origin(o: O, cohort: &CohortId) -> Result<(), O> {
+		let trustees = MockCohorts::get(*cohort).and_then(|c| c.trustees);
+		match (o.clone().into(), trustees) {
+			(Ok(RawOrigin::Signed(who)), Some(trustees)) if who == trustees => Ok(()),
+			(Ok(RawOrigin::Signed(who)), None) if who == treasury(*cohort) => Ok(()),
+			_ => Err(o),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(cohort: &CohortId) -> Result<O, ()> {
+		let trustees = MockCohorts::get(*cohort).and_then(|c| c.trustees);
+		Ok(RawOrigin::Signed(trustees.unwrap_or_else(|| treasury(*cohort))).into())
 	}
 }
 

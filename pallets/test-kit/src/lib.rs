@@ -17,6 +17,7 @@ mod membership;
 
 pub use cohorts::{
 	treasury, MembersActAsTreasury, MockCohort, MockCohortOrigin, MockCohorts, MockMembersOrigin,
+	MockTrusteesOrigin,
 };
 pub use membership::{Members, MockMembership};
 

@@ -16,6 +16,8 @@ struct MockMember {
 	active: bool,
 	units: u64,
 	consent: Consent,
+	/// Follows the trustees' consent (its own is then none).
+	delegated: bool,
 }
 
 thread_local! {
@@ -24,6 +26,8 @@ thread_local! {
 	static CONSENTING: RefCell<BTreeMap<(CohortId, Purpose), u32>> = const { RefCell::new(BTreeMap::new()) };
 	/// Cohorts whose withdrawn issuer's memberships are still being suspended.
 	static SWEEPING: RefCell<BTreeSet<CohortId>> = const { RefCell::new(BTreeSet::new()) };
+	/// Each data trust's trustee consent.
+	static TRUSTEE_CONSENT: RefCell<BTreeMap<CohortId, Consent>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// The registry, as the pallet under test sees it.
@@ -33,7 +37,8 @@ impl MockMembership {
 	/// `who` is an active member of `cohort` as `person`, with no units and no consent; nobody
 	/// is told (benchmarks tell the pallet themselves).
 	pub fn insert(cohort: CohortId, who: AccountId, person: Nullifier) {
-		let member = MockMember { person, active: true, units: 0, consent: Consent::NONE };
+		let member =
+			MockMember { person, active: true, units: 0, consent: Consent::NONE, delegated: false };
 		MEMBERS.with(|m| m.borrow_mut().insert((cohort, who), member));
 	}
 
@@ -63,6 +68,11 @@ impl MockMembership {
 		MEMBERS.with(|m| m.borrow_mut().clear());
 		CONSENTING.with(|c| c.borrow_mut().clear());
 		SWEEPING.with(|s| s.borrow_mut().clear());
+		TRUSTEE_CONSENT.with(|t| t.borrow_mut().clear());
+	}
+
+	fn trustee_consent(cohort: CohortId) -> Consent {
+		TRUSTEE_CONSENT.with(|t| t.borrow().get(&cohort).copied().unwrap_or_default())
 	}
 
 	fn member(cohort: CohortId, who: AccountId) -> MockMember {
@@ -100,7 +110,11 @@ impl MembershipInspect<AccountId> for MockMembership {
 		CONSENTING
 			.with(|c| c.borrow().get(&(cohort, purpose)).copied())
 			.unwrap_or_else(|| {
-				Self::count(|c, m| c == cohort && m.active && m.consent.allows(purpose))
+				let trustees = Self::trustee_consent(cohort);
+				Self::count(|c, m| {
+					let consent = if m.delegated { trustees } else { m.consent };
+					c == cohort && m.active && consent.allows(purpose)
+				})
 			})
 	}
 	fn sweeping(cohort: CohortId) -> bool {
@@ -124,6 +138,42 @@ impl<Follower: OnMembershipChange<AccountId>> Members<Follower> {
 		let (old, new) =
 			MockMembership::change(cohort, who, |m| m.consent = Consent::only(purposes));
 		assert_ok!(Follower::on_consent_changed(cohort, &new.person, old.consent, new.consent));
+	}
+
+	/// `who` leaves their consent to the trustees (their own drops to none first).
+	pub fn delegate(cohort: CohortId, who: AccountId) {
+		let (old, new) = MockMembership::change(cohort, who, |m| {
+			m.consent = Consent::NONE;
+			m.delegated = true;
+		});
+		if old.consent != Consent::NONE {
+			assert_ok!(Follower::on_consent_changed(cohort, &new.person, old.consent, new.consent));
+		}
+		assert_ok!(Follower::on_delegation_changed(cohort, &new.person, true));
+	}
+
+	/// `who` takes their consent back from the trustees, consenting to exactly `purposes`.
+	pub fn take_back(cohort: CohortId, who: AccountId, purposes: &[Purpose]) {
+		let (_, new) = MockMembership::change(cohort, who, |m| {
+			m.consent = Consent::only(purposes);
+			m.delegated = false;
+		});
+		assert_ok!(Follower::on_delegation_changed(cohort, &new.person, false));
+		if new.consent != Consent::NONE {
+			assert_ok!(Follower::on_consent_changed(
+				cohort,
+				&new.person,
+				Consent::NONE,
+				new.consent
+			));
+		}
+	}
+
+	/// `cohort`'s trustees consent to exactly `purposes` for everyone who follows them.
+	pub fn trustees_consent(cohort: CohortId, purposes: &[Purpose]) {
+		let new = Consent::only(purposes);
+		let old = TRUSTEE_CONSENT.with(|t| t.borrow_mut().insert(cohort, new)).unwrap_or_default();
+		assert_ok!(Follower::on_trustee_consent_changed(cohort, old, new));
 	}
 
 	/// An issuer records `more` units for `who`.

@@ -11,10 +11,11 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::{Decode, Encode};
 use cohort_primitives::{
-	CohortId, Consent, DatasetId, MemberStatus, Nullifier, ProposalId, Purpose, RequestId,
-	RevenueSplit, VotingParams, PURPOSES,
+	CohortId, Consent, DatasetId, MemberStatus, Nullifier, OutcomeKind, ProposalId, Purpose,
+	RequestId, RevenueSplit, VotingParams, PURPOSES,
 };
 use scale_info::TypeInfo;
+use sp_core::H256;
 
 /// A cohort's settings and counts.
 #[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, TypeInfo)]
@@ -43,8 +44,13 @@ pub struct CohortSummary<AccountId, Balance, BlockNumber> {
 	pub active_members: u32,
 	/// Suspended members.
 	pub suspended_members: u32,
-	/// Active members consenting to each purpose, in the order of [`Purpose::ALL`].
+	/// Active members with data consenting to each purpose, themselves or through the
+	/// trustees, in the order of [`Purpose::ALL`]: what the k-anonymity floor counts.
 	pub consenting_members: [u32; PURPOSES],
+	/// Active members with data who left their consent to the trustees.
+	pub delegating_members: u32,
+	/// The consent the trustees set for them.
+	pub trustee_consent: Consent,
 	/// Open proposals.
 	pub open_proposals: u32,
 }
@@ -56,8 +62,11 @@ pub struct MembershipSummary<BlockNumber> {
 	pub status: MemberStatus,
 	/// The person (nullifier).
 	pub person: Nullifier,
-	/// The purposes consented to.
+	/// The purposes the member counts as consenting to: their own, or the trustees' if they
+	/// left it to them.
 	pub consent: Consent,
+	/// Whether the trustees decide the member's consent.
+	pub delegated: bool,
 	/// Contribution units.
 	pub units: u64,
 	/// When the attestation in force expires.
@@ -100,6 +109,47 @@ pub struct LicenceUse<AccountId, Balance, BlockNumber> {
 	pub at: BlockNumber,
 }
 
+/// An outcome a licensee reported under a licence.
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct OutcomeReport<AccountId, BlockNumber> {
+	/// Its number in the cohort.
+	pub number: u32,
+	/// The licence (approved request) it was reported under.
+	pub request: RequestId,
+	pub licensee: AccountId,
+	pub dataset: DatasetId,
+	pub purpose: Purpose,
+	pub kind: OutcomeKind,
+	/// The hash of its document, published off chain.
+	pub outcome_hash: H256,
+	pub at: BlockNumber,
+}
+
+/// A health insight a cohort published for its members.
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct InsightReport<BlockNumber> {
+	/// Its number in the cohort.
+	pub number: u32,
+	/// The hash of the summary.
+	pub insight_hash: H256,
+	/// Where members fetch it (encrypted to them).
+	pub locator: Vec<u8>,
+	pub at: BlockNumber,
+}
+
+/// What came of a donor's data: the licences that paid them, each with the outcomes reported
+/// under it, and their cohort's health insights.
+#[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct DataFeedback<AccountId, Balance, BlockNumber> {
+	/// Most recent first.
+	pub licences: Vec<(
+		LicenceUse<AccountId, Balance, BlockNumber>,
+		Vec<OutcomeReport<AccountId, BlockNumber>>,
+	)>,
+	/// Most recent first.
+	pub insights: Vec<InsightReport<BlockNumber>>,
+}
+
 sp_api::decl_runtime_apis! {
 	/// What clients and the data custodian ask Cohort.
 	pub trait CohortApi<AccountId, Balance, BlockNumber>
@@ -129,5 +179,15 @@ sp_api::decl_runtime_apis! {
 			account: AccountId,
 			max: u32,
 		) -> Vec<LicenceUse<AccountId, Balance, BlockNumber>>;
+		/// What came of `account`'s data in `cohort`: the licences that paid them (at most
+		/// `max`, most recent first) with the outcomes reported under each, and the cohort's
+		/// insights (at most `max`, most recent first).
+		fn what_came_of_my_data(
+			cohort: CohortId,
+			account: AccountId,
+			max: u32,
+		) -> DataFeedback<AccountId, Balance, BlockNumber>;
+		/// Every outcome of every grant of `cohort`, most recent first, at most `max`.
+		fn cohort_outcomes(cohort: CohortId, max: u32) -> Vec<OutcomeReport<AccountId, BlockNumber>>;
 	}
 }

@@ -64,6 +64,17 @@ impl pallet_cohort_membership::BenchmarkHelper<AccountId, Signature> for Members
 	fn drop_issuer(cohort: CohortId, issuer: &AccountId) {
 		pallet_cohorts::AcceptedIssuers::<crate::Runtime>::remove(cohort, issuer);
 	}
+
+	fn make_data_trust(cohort: CohortId) -> AccountId {
+		let trustees = funded("trustees", 1_000 * UNIT);
+		pallet_cohorts::Registry::<crate::Runtime>::mutate(cohort, |record| {
+			if let Some(record) = record {
+				record.settings.governance =
+					pallet_cohorts::Governance::DataTrust { trustees: trustees.clone() };
+			}
+		});
+		trustees
+	}
 }
 
 /// Members consenting to every purpose, with units, in a fresh benchmark cohort.

@@ -83,6 +83,8 @@ impl pallet_cohort_membership::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Cohorts = Cohorts;
 	type CohortOrigin = pallet_cohorts::EnsureCohort<Runtime, pallet_cohorts::ApproveRotation>;
+	type TrusteeConsentOrigin =
+		pallet_cohorts::EnsureCohort<Runtime, pallet_cohorts::DecideDelegatedConsent>;
 	// Voting drops a suspended member's votes; royalties settle before every change.
 	type OnMembershipChange = (QuadraticVoting, Royalties);
 	type Signature = Signature;
@@ -153,6 +155,10 @@ parameter_types! {
 	pub const OfferDeposit: Balance = deposit(1, 128);
 	/// Covers a request's record, then the grant it becomes.
 	pub const LicenceRequestDeposit: Balance = deposit(1, 160);
+	// An outcome record (≈ 150 bytes) and its place in its licence's list.
+	pub const OutcomeDeposit: Balance = deposit(2, 160);
+	// An insight record: a hash, a locator of up to 128 bytes, a block, an account, a deposit.
+	pub const InsightDeposit: Balance = deposit(1, 32 + 129 + 4 + 32 + 16);
 }
 
 impl pallet_royalties::Config for Runtime {
@@ -182,6 +188,10 @@ impl pallet_data_licensing::Config for Runtime {
 	type MaxTagLength = ConstU32<32>;
 	type MaxLocatorLength = ConstU32<128>;
 	type MaxOffersPerDataset = ConstU32<8>;
+	type OutcomeDeposit = OutcomeDeposit;
+	// A licensee reports at most 16 outcomes per grant (withdrawn ones count).
+	type MaxOutcomesPerGrant = ConstU32<16>;
+	type InsightDeposit = InsightDeposit;
 	type WeightInfo = pallet_data_licensing::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = crate::benchmarks::CohortBenchmarkHelper;

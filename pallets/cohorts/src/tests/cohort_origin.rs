@@ -76,3 +76,33 @@ fn ensure_cohort_checks_the_cohort_given() {
 		assert!(Data::try_origin(members(cooperative), &trust).is_err());
 	});
 }
+
+#[test]
+fn only_a_trusts_trustees_decide_the_consent_left_to_them_never_an_operator() {
+	ExtBuilder::default()
+		.with_cohort(trust_settings())
+		.with_cohort(cooperative_settings())
+		.with_cohort(operator_settings())
+		.build_and_execute(|| {
+			let (trust, cooperative, business) = (FIRST_COHORT, FIRST_COHORT + 1, FIRST_COHORT + 2);
+			let decide = |origin, cohort| {
+				Pallet::<Test>::ensure_cohort_authority(
+					origin,
+					cohort,
+					CohortAction::DecideDelegatedConsent,
+				)
+			};
+			assert_eq!(
+				decide(RuntimeOrigin::signed(TRUSTEES), trust),
+				Ok(CohortAuthority::Trustees(TRUSTEES))
+			);
+			assert_noop!(decide(members(trust), trust), Error::<Test>::NotCohortAuthority);
+			// A cohort that is no longer a trust: its members decide for those still delegating.
+			assert_eq!(decide(members(cooperative), cooperative), Ok(CohortAuthority::Members));
+			assert_noop!(
+				decide(RuntimeOrigin::signed(OPERATOR), business),
+				Error::<Test>::NotCohortAuthority
+			);
+			assert_eq!(decide(members(business), business), Ok(CohortAuthority::Members));
+		});
+}

@@ -22,7 +22,7 @@ fn approval_settles_the_escrow_in_one_step_and_grants_access() {
 		let grant = Grants::<Test>::get((dataset, PHARMA, Purpose::AiTraining)).unwrap();
 		assert_eq!(
 			grant,
-			Grant { expires_at: 1 + DURATION, request: id, deposit: REQUEST_DEPOSIT }
+			Grant { outcomes: 0, expires_at: 1 + DURATION, request: id, deposit: REQUEST_DEPOSIT }
 		);
 		assert_eq!(
 			Licensing::live_grant(dataset, &PHARMA, Purpose::AiTraining),
@@ -102,7 +102,12 @@ fn a_renewal_extends_the_grant_from_its_end() {
 		let grant = Grants::<Test>::get((dataset, PHARMA, Purpose::AiTraining)).unwrap();
 		assert_eq!(
 			grant,
-			Grant { expires_at: 1 + 2 * DURATION, request: second, deposit: REQUEST_DEPOSIT }
+			Grant {
+				outcomes: 0,
+				expires_at: 1 + 2 * DURATION,
+				request: second,
+				deposit: REQUEST_DEPOSIT
+			}
 		);
 		// One record, one deposit.
 		assert_eq!(held(HoldReason::LicenceRecord, PHARMA), REQUEST_DEPOSIT);

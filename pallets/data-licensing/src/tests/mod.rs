@@ -4,7 +4,9 @@
 mod approve;
 mod datasets;
 mod grants;
+mod insights;
 mod operator;
+mod outcomes;
 mod public_interest;
 mod publish_offer;
 mod reject;

@@ -51,8 +51,23 @@ fn call_weights_include_the_followers_weights() {
 					.saturating_add(hook_weight(MembershipChange::UnitsChanged)),
 			),
 			(
+				// Taking consent back from the trustees tells both changes.
 				weight_of(Call::set_consent { cohort: COHORT, consent: Consent::NONE }),
-				W::set_consent().saturating_add(hook_weight(MembershipChange::ConsentChanged)),
+				W::set_consent()
+					.saturating_add(hook_weight(MembershipChange::DelegationChanged))
+					.saturating_add(hook_weight(MembershipChange::ConsentChanged)),
+			),
+			(
+				// Delegating drops the member's own consent first.
+				weight_of(Call::delegate_consent { cohort: COHORT }),
+				W::delegate_consent()
+					.saturating_add(hook_weight(MembershipChange::ConsentChanged))
+					.saturating_add(hook_weight(MembershipChange::DelegationChanged)),
+			),
+			(
+				weight_of(Call::set_trustee_consent { cohort: COHORT, consent: Consent::NONE }),
+				W::set_trustee_consent()
+					.saturating_add(hook_weight(MembershipChange::TrusteeConsentChanged)),
 			),
 			(
 				weight_of(Call::record_contribution { cohort: COHORT, member: ALICE, units: 1 }),

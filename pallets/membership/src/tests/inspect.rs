@@ -42,7 +42,9 @@ fn no_call_transfers_a_membership() {
 			"correct_units",
 			"forget_departed",
 			"set_consent",
-			"record_contribution"
+			"record_contribution",
+			"delegate_consent",
+			"set_trustee_consent"
 		]
 	);
 }

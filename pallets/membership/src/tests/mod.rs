@@ -3,6 +3,7 @@
 
 mod attest;
 mod containment;
+mod delegate_consent;
 mod hook_weights;
 mod inspect;
 mod join;

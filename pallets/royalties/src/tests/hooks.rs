@@ -213,6 +213,7 @@ fn positions_follow_memberships() {
 				account: Some(ALICE),
 				status: MemberStatus::Active,
 				consent: Consent::only(&[Purpose::AiTraining]),
+				delegated: false,
 				units: 10,
 			};
 			let check = |m: &FollowedMember<AccountId>| {

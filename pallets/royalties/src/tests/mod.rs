@@ -4,6 +4,7 @@
 
 mod accrual;
 mod claim;
+mod delegation;
 mod deposit;
 mod hooks;
 mod licences_paying;
