@@ -396,13 +396,18 @@ async function researchThatCannotPay(api, { membersDecide, rpc, cohortId, datase
     api.tx.dataLicensing.publishOffer(dataset, 'AcademicResearch', price, 200_000, blake2AsHex('academic terms, paid')),
     'publish a paid academic offer',
   );
-  step('a health agency that cannot pay requests it; the members sponsor it');
+  step('a health agency that cannot pay asks the cohort to sponsor it; the members do');
   const sponsored = (await api.query.dataLicensing.nextRequestId()).toNumber();
-  await send(api, api.tx.dataLicensing.request(paidOffer), agency, 'sponsored request');
   const agencyBefore = await freeBalance(api, agency.address);
+  let events = await send(api, api.tx.dataLicensing.requestSponsorship(paidOffer), agency, 'ask for sponsorship');
+  const deposit = api.consts.dataLicensing.requestDeposit.toBigInt();
+  equal(
+    await freeBalance(api, agency.address),
+    agencyBefore - deposit - feePaid(events, agency.address),
+    'the agency holds only the record deposit',
+  );
   const daveBefore = await rpc('cohort_pendingRoyalties', [cohortId, dave.address]);
   await membersDecide(api.tx.dataLicensing.sponsor(sponsored), 'sponsor the request from the treasury');
-  equal(await freeBalance(api, agency.address), agencyBefore + price, "the agency's escrow came back");
   const treasuryBefore = await freeBalance(api, treasury);
   await membersDecide(api.tx.dataLicensing.approve(sponsored, blake2AsHex('public interest')), 'approve the sponsored licence');
   equal(await freeBalance(api, treasury), treasuryBefore + 25n * UNIT, 'the treasury got its 25% back');

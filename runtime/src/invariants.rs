@@ -47,7 +47,10 @@ fn expected_holds() -> [(RuntimeHoldReason, Balance); 7] {
 			sum(&mut pallet_quadratic_voting::Proposals::<Runtime>::iter_values()
 				.map(|p| p.deposit)),
 		),
-		(licensing::HoldReason::Escrow.into(), sum(&mut requests().map(|r| r.price))),
+		(
+			licensing::HoldReason::Escrow.into(),
+			sum(&mut requests().filter(|r| r.payer.is_some()).map(|r| r.price)),
+		),
 		(
 			licensing::HoldReason::LicenceRecord.into(),
 			sum(&mut requests().map(|r| r.deposit))

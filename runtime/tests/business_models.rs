@@ -20,29 +20,6 @@ fn pct(p: u32) -> Permill {
 	Permill::from_percent(p)
 }
 
-fn dataset_call(cohort: u32) -> RuntimeCall {
-	RuntimeCall::DataLicensing(pallet_data_licensing::Call::register_dataset {
-		cohort,
-		content_hash: H256::repeat_byte(0xda),
-		schema_tags: vec![b"Observation".to_vec().try_into().unwrap()].try_into().unwrap(),
-		locator: b"bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"
-			.to_vec()
-			.try_into()
-			.unwrap(),
-		record_count: 5_000,
-	})
-}
-
-fn offer_call(purpose: Purpose, price: u128) -> RuntimeCall {
-	RuntimeCall::DataLicensing(pallet_data_licensing::Call::publish_offer {
-		dataset: 0,
-		purpose,
-		price,
-		access_duration: 1_000,
-		terms_hash: H256::repeat_byte(0x7e),
-	})
-}
-
 fn balance(who: &AccountId) -> u128 {
 	Balances::balance(who)
 }
@@ -62,9 +39,11 @@ fn a_private_business_licenses_within_the_floor_and_never_spends_the_treasury_or
 
 		// The operator runs the data and the licences, paying the deposits.
 		let operator = || signed(OPERATOR);
-		assert_ok!(dataset_call(cohort).dispatch_bypass_filter(operator()));
+		assert_ok!(register_dataset_call(cohort).dispatch_bypass_filter(operator()));
 		let price = 1_000 * UNIT;
-		assert_ok!(offer_call(Purpose::AiTraining, price).dispatch_bypass_filter(operator()));
+		assert_ok!(
+			publish_offer_call(Purpose::AiTraining, price).dispatch_bypass_filter(operator())
+		);
 		assert_ok!(DataLicensing::request(signed(PHARMA), 0));
 		let treasury = pallet_cohorts::Pallet::<Runtime>::treasury_account(cohort);
 		let (treasury_before, platform_before, operator_before) = (
@@ -154,7 +133,7 @@ fn research_that_cannot_pay_keeps_access_free_or_sponsored_by_the_members() {
 			treasury.clone().into(),
 			1_000 * UNIT
 		));
-		members_decide(cohort, dataset_call(cohort));
+		members_decide(cohort, register_dataset_call(cohort));
 
 		// Commercial offers keep a price.
 		let members = || -> RuntimeOrigin { pallet_cohorts::Origin::Members(cohort).into() };
@@ -171,7 +150,7 @@ fn research_that_cannot_pay_keeps_access_free_or_sponsored_by_the_members() {
 		);
 
 		// A free academic licence: no escrow, the same review and k-floor, the same grant.
-		members_decide(cohort, offer_call(Purpose::AcademicResearch, 0));
+		members_decide(cohort, publish_offer_call(Purpose::AcademicResearch, 0));
 		let university_before = balance(&UNIVERSITY.to_account_id());
 		assert_ok!(DataLicensing::request(signed(UNIVERSITY), 0));
 		members_decide(
@@ -193,9 +172,9 @@ fn research_that_cannot_pay_keeps_access_free_or_sponsored_by_the_members() {
 		// A public-health licence the members pay for from their treasury, into the same
 		// settlement: they earn royalties from research they chose to support.
 		let price = 100 * UNIT;
-		members_decide(cohort, offer_call(Purpose::PublicHealth, price));
+		members_decide(cohort, publish_offer_call(Purpose::PublicHealth, price));
 		let agency_before = balance(&HEALTH_AGENCY.to_account_id());
-		assert_ok!(DataLicensing::request(signed(HEALTH_AGENCY), 1));
+		assert_ok!(DataLicensing::request_sponsorship(signed(HEALTH_AGENCY), 1));
 		let treasury_before = balance(&treasury);
 		members_decide(
 			cohort,
@@ -241,8 +220,9 @@ fn a_trust_member_leaves_consent_to_the_trustees_earns_by_it_and_sees_what_came_
 		);
 
 		let trustees = || signed(TRUSTEES);
-		assert_ok!(dataset_call(cohort).dispatch_bypass_filter(trustees()));
-		assert_ok!(offer_call(Purpose::AiTraining, 1_000 * UNIT).dispatch_bypass_filter(trustees()));
+		assert_ok!(register_dataset_call(cohort).dispatch_bypass_filter(trustees()));
+		assert_ok!(publish_offer_call(Purpose::AiTraining, 1_000 * UNIT)
+			.dispatch_bypass_filter(trustees()));
 		assert_ok!(DataLicensing::request(signed(PHARMA), 0));
 		// Only Eve consents to AI training yet: below the k-anonymity floor of 2.
 		assert_noop!(

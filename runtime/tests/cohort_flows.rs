@@ -253,31 +253,10 @@ fn a_licence_is_paid_into_escrow_settled_and_shared_as_royalties_by_units() {
 		assert_ok!(Balances::transfer_keep_alive(signed(Bob), treasury.clone().into(), 100 * UNIT));
 
 		// Flow 4: the cohort registers a dataset and an offer, by vote.
-		members_decide(
-			cohort,
-			RuntimeCall::DataLicensing(pallet_data_licensing::Call::register_dataset {
-				cohort,
-				content_hash: H256::repeat_byte(0xda),
-				schema_tags: vec![b"Observation".to_vec().try_into().unwrap()].try_into().unwrap(),
-				locator: b"bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"
-					.to_vec()
-					.try_into()
-					.unwrap(),
-				record_count: 5_000,
-			}),
-		);
+		members_decide(cohort, register_dataset_call(cohort));
 		let dataset = 0;
 		let price = 1_000 * UNIT;
-		members_decide(
-			cohort,
-			RuntimeCall::DataLicensing(pallet_data_licensing::Call::publish_offer {
-				dataset,
-				purpose: Purpose::AiTraining,
-				price,
-				access_duration: 1_000,
-				terms_hash: H256::repeat_byte(0x7e),
-			}),
-		);
+		members_decide(cohort, publish_offer_call(Purpose::AiTraining, price));
 
 		// A pharma account requests: the price is held, not moved.
 		let pharma = Sr25519Keyring::BobStash;

@@ -153,12 +153,19 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// `licensee` requests `offer_id`, paying its price into escrow, or (`sponsored`) asking
+	/// the cohort to pay it.
 	pub(crate) fn do_request(
 		licensee: T::AccountId,
 		offer_id: OfferId,
+		sponsored: bool,
 	) -> Result<RequestId, DispatchError> {
 		let offer = Offers::<T>::get(offer_id).ok_or(Error::<T>::UnknownOffer)?;
 		Self::ensure_active_cohort(offer.cohort)?;
+		if sponsored {
+			ensure!(offer.purpose.is_public_interest(), Error::<T>::NotSponsorable);
+			ensure!(!offer.price.is_zero(), Error::<T>::NothingToSponsor);
+		}
 		let mut dataset = Datasets::<T>::get(offer.dataset).ok_or(Error::<T>::UnknownDataset)?;
 		ensure!(dataset.is_active(), Error::<T>::DatasetRetired);
 		dataset.open_requests = dataset
@@ -168,9 +175,13 @@ impl<T: Config> Pallet<T> {
 		let id = NextRequestId::<T>::get();
 		let next = id.checked_add(1).ok_or(Error::<T>::IdOverflow)?;
 		let deposit = T::RequestDeposit::get();
-		Self::hold(HoldReason::Escrow, &licensee, offer.price)?;
+		let payer = (!sponsored).then(|| licensee.clone());
+		if let Some(payer) = &payer {
+			Self::hold(HoldReason::Escrow, payer, offer.price)?;
+		}
 		Self::hold(HoldReason::LicenceRecord, &licensee, deposit)?;
-		let request = Request::for_offer(licensee.clone(), offer_id, &offer, Self::now(), deposit);
+		let request =
+			Request::for_offer(licensee.clone(), payer, offer_id, &offer, Self::now(), deposit);
 		Requests::<T>::insert(id, request);
 		Datasets::<T>::insert(offer.dataset, dataset);
 		NextRequestId::<T>::put(next);
@@ -180,6 +191,7 @@ impl<T: Config> Pallet<T> {
 			offer: offer_id,
 			dataset: offer.dataset,
 			price: offer.price,
+			sponsorship_asked: sponsored,
 		});
 		Ok(id)
 	}
@@ -222,6 +234,7 @@ impl<T: Config> Pallet<T> {
 		let review_ends = request.review_ends(T::ReviewPeriod::get());
 		ensure!(Self::now() < review_ends, Error::<T>::ReviewPeriodOver);
 		Self::ensure_active_cohort(cohort)?;
+		ensure!(request.payer.is_some(), Error::<T>::AwaitingSponsor);
 		ensure!(Offers::<T>::contains_key(request.offer), Error::<T>::OfferGone);
 		let dataset = Datasets::<T>::get(request.dataset).ok_or(Error::<T>::UnknownDataset)?;
 		ensure!(dataset.is_active(), Error::<T>::DatasetRetired);
@@ -245,7 +258,8 @@ impl<T: Config> Pallet<T> {
 		terms: LicensingTerms<T::AccountId>,
 	) -> Result<RevenueShares<BalanceOf<T>>, DispatchError> {
 		let mut shares = terms.split.divide(request.price);
-		let escrow = Self::take_escrow(&request.payer, request.price)?;
+		let payer = request.payer.as_ref().ok_or(Error::<T>::AwaitingSponsor)?;
+		let escrow = Self::take_escrow(payer, request.price)?;
 		let (members, rest) = escrow.split(shares.members);
 		let (platform, rest) = rest.split(shares.platform);
 		let (operator, treasury) = rest.split(shares.operator);
@@ -304,7 +318,7 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The cohort's treasury takes over the escrow of a public-interest request.
+	/// The cohort's treasury takes over (or takes on) the escrow of a public-interest request.
 	pub(crate) fn do_sponsor(id: RequestId) -> DispatchResult {
 		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		let cohort = request.cohort;
@@ -312,13 +326,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(request.purpose.is_public_interest(), Error::<T>::NotSponsorable);
 		ensure!(!request.price.is_zero(), Error::<T>::NothingToSponsor);
 		let treasury = T::Cohorts::treasury_account(cohort);
-		ensure!(request.payer != treasury, Error::<T>::AlreadySponsored);
+		ensure!(request.payer.as_ref() != Some(&treasury), Error::<T>::AlreadySponsored);
 		let review_ends = request.review_ends(T::ReviewPeriod::get());
 		ensure!(Self::now() < review_ends, Error::<T>::ReviewPeriodOver);
 		Self::hold(HoldReason::Escrow, &treasury, request.price)
 			.map_err(|_| Error::<T>::InsufficientTreasury)?;
-		Self::release(HoldReason::Escrow, &request.payer, request.price)?;
-		request.payer = treasury;
+		if let Some(payer) = &request.payer {
+			Self::release(HoldReason::Escrow, payer, request.price)?;
+		}
+		request.payer = Some(treasury);
 		let price = request.price;
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::RequestSponsored { request: id, cohort, price });

@@ -41,13 +41,14 @@ mod events {
 		/// A cohort withdrew `offer`.
 		OfferWithdrawn { offer: OfferId },
 		/// `licensee` requested a licence under `offer` on `dataset` (`request`); `price` is
-		/// held in escrow.
+		/// held in escrow, unless they asked the cohort to pay it (`sponsorship_asked`).
 		LicenceRequested {
 			request: RequestId,
 			licensee: T::AccountId,
 			offer: OfferId,
 			dataset: DatasetId,
 			price: BalanceOf<T>,
+			sponsorship_asked: bool,
 		},
 		/// `cohort` approved `request` for the reason hashed to `rationale`: the escrow was
 		/// settled. `members_share` went to the members' royalty pool for `purpose` (to the
@@ -142,6 +143,9 @@ mod events {
 		AlreadySponsored,
 		/// The cohort's treasury cannot hold the price and stay alive.
 		InsufficientTreasury,
+		/// The request asked the cohort to pay its price, and it has not (yet): `sponsor` it
+		/// first.
+		AwaitingSponsor,
 		/// No request has this id.
 		UnknownRequest,
 		/// Only the licensee may withdraw a request.

@@ -378,7 +378,18 @@ pub mod pallet {
 		#[pallet::call_index(5)]
 		pub fn request(origin: OriginFor<T>, offer: OfferId) -> DispatchResult {
 			let licensee = ensure_signed(origin)?;
-			Self::do_request(licensee, offer).map(|_| ())
+			Self::do_request(licensee, offer, false).map(|_| ())
+		}
+
+		/// Request a licence under a public-interest `offer` (academic research, public
+		/// health) with a price you cannot pay, asking the cohort to pay it from its treasury:
+		/// only `RequestDeposit` is held. The cohort may `sponsor` it (then decide it as any
+		/// other) or let it lapse; it cannot be approved unpaid.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::request())]
+		pub fn request_sponsorship(origin: OriginFor<T>, offer: OfferId) -> DispatchResult {
+			let licensee = ensure_signed(origin)?;
+			Self::do_request(licensee, offer, true).map(|_| ())
 		}
 
 		/// Approve `request`: the escrow settles (members' share to the royalty pool, treasury,
@@ -447,8 +458,8 @@ pub mod pallet {
 		/// Pay a request's price from the cohort's treasury, so that research that cannot pay
 		/// keeps access: the price is held on the treasury until the request is decided (paid
 		/// into the same settlement on approval, so members earn royalties from research they
-		/// chose to support; back to the treasury otherwise) and the licensee's escrow is
-		/// released. The cohort's members only (a passed proposal); academic-research and
+		/// chose to support; back to the treasury otherwise) and the licensee's escrow, if they
+		/// paid one, is released. The cohort's members only (a passed proposal); academic-research and
 		/// public-health requests only.
 		///
 		/// - `request`: an open request, not yet sponsored, with a price.

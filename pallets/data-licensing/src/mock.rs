@@ -208,6 +208,28 @@ pub fn offer(dataset: DatasetId, purpose: Purpose) -> OfferId {
 	id
 }
 
+/// `origin` (acting for `cohort`) registers a dataset and offers it for `purpose` at `price`;
+/// returns (dataset, offer).
+pub fn dataset_offered(
+	origin: RuntimeOrigin,
+	cohort: CohortId,
+	purpose: Purpose,
+	price: Balance,
+) -> (DatasetId, OfferId) {
+	let dataset = NextDatasetId::<Test>::get();
+	assert_ok!(Licensing::register_dataset(
+		origin.clone(),
+		cohort,
+		content(),
+		tags(),
+		locator(),
+		RECORDS
+	));
+	let offer = NextOfferId::<Test>::get();
+	assert_ok!(Licensing::publish_offer(origin, dataset, purpose, price, DURATION, terms()));
+	(dataset, offer)
+}
+
 /// `licensee` requests `offer`; returns the request id.
 pub fn request(licensee: AccountId, offer: OfferId) -> RequestId {
 	let id = NextRequestId::<Test>::get();
@@ -339,8 +361,14 @@ fn put_request(licensee: AccountId) {
 	let offer = Offers::<Test>::get(offer_id).expect("an offer");
 	assert_ok!(Balances::hold(&HoldReason::Escrow.into(), &licensee, offer.price));
 	assert_ok!(Balances::hold(&HoldReason::LicenceRecord.into(), &licensee, REQUEST_DEPOSIT));
-	let request =
-		Request::for_offer(licensee, offer_id, &offer, System::block_number(), REQUEST_DEPOSIT);
+	let request = Request::for_offer(
+		licensee,
+		Some(licensee),
+		offer_id,
+		&offer,
+		System::block_number(),
+		REQUEST_DEPOSIT,
+	);
 	Datasets::<Test>::mutate(offer.dataset, |d| d.as_mut().expect("a dataset").open_requests += 1);
 	Requests::<Test>::insert(id, request);
 	NextRequestId::<Test>::put(id + 1);

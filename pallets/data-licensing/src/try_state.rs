@@ -18,8 +18,8 @@ fn add<T: Config>(sums: &mut Sums<T>, who: &T::AccountId, amount: BalanceOf<T>) 
 
 impl<T: Config> Pallet<T> {
 	/// 1. each payer's escrow hold (a licensee's, or a sponsoring treasury's) equals the sum of
-	///    the prices of the open requests they pay for; a free request is for research in the
-	///    public interest;
+	///    the prices of the open requests they pay for; a free request, and one waiting for a
+	///    sponsor, is for research in the public interest;
 	/// 2. each licensee's licence-record hold equals the deposits of their open requests
 	///    and grants;
 	/// 3. each depositor's data-record hold equals the deposits of their datasets and
@@ -118,7 +118,13 @@ impl<T: Config> Pallet<T> {
 				!request.price.is_zero() || request.purpose.is_public_interest(),
 				"a free request for a purpose that needs a price"
 			);
-			add::<T>(&mut escrow, &request.payer, request.price);
+			match &request.payer {
+				Some(payer) => add::<T>(&mut escrow, payer, request.price),
+				None => ensure!(
+					request.purpose.is_public_interest(),
+					"a request waits for a sponsor for a purpose none may sponsor"
+				),
+			}
 			add::<T>(&mut records, &request.licensee, request.deposit);
 		}
 		for ((dataset, licensee, _), grant) in Grants::<T>::iter() {

@@ -190,9 +190,9 @@ pub struct Offer<AccountId, Balance, BlockNumber> {
 pub struct Request<AccountId, Balance, BlockNumber> {
 	/// Who asks (and pays, unless the cohort sponsors the request).
 	pub licensee: AccountId,
-	/// Whose escrow holds the price: the licensee's, or the cohort treasury's once it sponsors
-	/// the request.
-	pub payer: AccountId,
+	/// Whose escrow holds the price: the licensee's, the cohort treasury's once it sponsors
+	/// the request, or nobody's yet (a request for sponsorship the cohort has not granted).
+	pub payer: Option<AccountId>,
 	/// The offer.
 	pub offer: OfferId,
 	/// Its dataset.
@@ -215,16 +215,18 @@ impl<AccountId: Clone, Balance: Copy, BlockNumber: Saturating + Copy>
 	Request<AccountId, Balance, BlockNumber>
 {
 	/// `licensee`'s request under `offer` (number `offer_id`), made at `now`, holding
-	/// `deposit` for its record: the offer's terms, copied so that they cannot change under it.
+	/// `deposit` for its record and the price on `payer` (if anyone pays yet): the offer's
+	/// terms, copied so that they cannot change under it.
 	pub fn for_offer<Depositor>(
 		licensee: AccountId,
+		payer: Option<AccountId>,
 		offer_id: OfferId,
 		offer: &Offer<Depositor, Balance, BlockNumber>,
 		now: BlockNumber,
 		deposit: Balance,
 	) -> Self {
 		Request {
-			payer: licensee.clone(),
+			payer,
 			licensee,
 			offer: offer_id,
 			dataset: offer.dataset,

@@ -71,7 +71,9 @@ impl<T: Config> Pallet<T> {
 		Self::count_on_dataset(request.dataset, |d| {
 			d.open_requests = d.open_requests.saturating_sub(1);
 		});
-		Self::release(HoldReason::Escrow, &request.payer, request.price)?;
+		if let Some(payer) = &request.payer {
+			Self::release(HoldReason::Escrow, payer, request.price)?;
+		}
 		Self::release(HoldReason::LicenceRecord, &request.licensee, request.deposit)?;
 		Ok(request)
 	}

@@ -204,3 +204,28 @@ pub fn members_decide(cohort: u32, call: RuntimeCall) {
 	});
 	assert_eq!(closed, Some(Outcome::Passed { result: Ok(()) }));
 }
+
+/// Registering dataset 0 of `cohort`: a bundle of 5,000 records, FHIR `Observation`s.
+pub fn register_dataset_call(cohort: u32) -> RuntimeCall {
+	RuntimeCall::DataLicensing(pallet_data_licensing::Call::register_dataset {
+		cohort,
+		content_hash: H256::repeat_byte(0xda),
+		schema_tags: vec![b"Observation".to_vec().try_into().unwrap()].try_into().unwrap(),
+		locator: b"bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi"
+			.to_vec()
+			.try_into()
+			.unwrap(),
+		record_count: 5_000,
+	})
+}
+
+/// Publishing an offer on dataset 0 for `purpose` at `price`, for 1,000 blocks of access.
+pub fn publish_offer_call(purpose: Purpose, price: u128) -> RuntimeCall {
+	RuntimeCall::DataLicensing(pallet_data_licensing::Call::publish_offer {
+		dataset: 0,
+		purpose,
+		price,
+		access_duration: 1_000,
+		terms_hash: H256::repeat_byte(0x7e),
+	})
+}

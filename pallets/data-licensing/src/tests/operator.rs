@@ -8,25 +8,8 @@ use frame_support::{assert_noop, assert_ok};
 /// OPERATOR registers a dataset of OPERATOR_COHORT and offers it for AI training; PHARMA
 /// requests it. Returns (dataset, request).
 fn operator_licence_requested() -> (DatasetId, RequestId) {
-	let operator = || RuntimeOrigin::signed(OPERATOR);
-	let dataset = NextDatasetId::<Test>::get();
-	assert_ok!(Licensing::register_dataset(
-		operator(),
-		OPERATOR_COHORT,
-		content(),
-		tags(),
-		locator(),
-		RECORDS
-	));
-	let offer = NextOfferId::<Test>::get();
-	assert_ok!(Licensing::publish_offer(
-		operator(),
-		dataset,
-		Purpose::AiTraining,
-		PRICE,
-		DURATION,
-		terms()
-	));
+	let operator = RuntimeOrigin::signed(OPERATOR);
+	let (dataset, offer) = dataset_offered(operator, OPERATOR_COHORT, Purpose::AiTraining, PRICE);
 	(dataset, request(PHARMA, offer))
 }
 
@@ -90,24 +73,8 @@ fn an_operator_share_its_account_cannot_take_goes_to_the_treasury() {
 		let newcomer = NOBODY + 100;
 		MockCohorts::update(OPERATOR_COHORT, |c| c.operator = Some(newcomer));
 		// (The mock's cohort origin lets the members act here too; the newcomer cannot pay.)
-		let dataset = NextDatasetId::<Test>::get();
-		assert_ok!(Licensing::register_dataset(
-			members(OPERATOR_COHORT),
-			OPERATOR_COHORT,
-			content(),
-			tags(),
-			locator(),
-			RECORDS
-		));
-		let offer = NextOfferId::<Test>::get();
-		assert_ok!(Licensing::publish_offer(
-			members(OPERATOR_COHORT),
-			dataset,
-			Purpose::AiTraining,
-			10,
-			DURATION,
-			terms()
-		));
+		let (dataset, offer) =
+			dataset_offered(members(OPERATOR_COHORT), OPERATOR_COHORT, Purpose::AiTraining, 10);
 		let id = request(PHARMA, offer);
 		let treasury = free(cohort_test_kit::treasury(OPERATOR_COHORT));
 		assert_ok!(Licensing::approve(members(OPERATOR_COHORT), id, rationale()));
@@ -135,24 +102,8 @@ fn an_operator_share_its_account_cannot_take_goes_to_the_treasury() {
 fn trustees_decisions_carry_their_rationale() {
 	new_test_ext().execute_with(|| {
 		let trustees = || RuntimeOrigin::signed(TRUSTEES);
-		let dataset = NextDatasetId::<Test>::get();
-		assert_ok!(Licensing::register_dataset(
-			trustees(),
-			TRUST_COHORT,
-			content(),
-			tags(),
-			locator(),
-			RECORDS
-		));
-		let offer = NextOfferId::<Test>::get();
-		assert_ok!(Licensing::publish_offer(
-			trustees(),
-			dataset,
-			Purpose::CommercialResearch,
-			PRICE,
-			DURATION,
-			terms()
-		));
+		let (_, offer) =
+			dataset_offered(trustees(), TRUST_COHORT, Purpose::CommercialResearch, PRICE);
 		let id = request(PHARMA, offer);
 		let why = sp_core::H256::repeat_byte(0x77);
 		assert_ok!(Licensing::reject(trustees(), id, why));

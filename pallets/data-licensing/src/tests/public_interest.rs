@@ -93,7 +93,7 @@ fn members_sponsor_a_request_and_still_earn_royalties_from_it() {
 		assert_eq!(held(HoldReason::Escrow, AI_LAB), 0);
 		assert_eq!(held(HoldReason::Escrow, TREASURY), PRICE);
 		assert_eq!(free(TREASURY), treasury - PRICE);
-		assert_eq!(Requests::<Test>::get(id).map(|r| r.payer), Some(TREASURY));
+		assert_eq!(Requests::<Test>::get(id).and_then(|r| r.payer), Some(TREASURY));
 
 		assert_ok!(Licensing::approve(members(COHORT), id, rationale()));
 		// The same settlement: 70% to the members' pool, 5% to the platform, 25% back.
@@ -156,26 +156,9 @@ fn only_the_members_sponsor_public_interest_requests_with_a_price_once() {
 fn trustees_and_operators_cannot_spend_a_treasury_on_a_request() {
 	new_test_ext().execute_with(|| {
 		for (cohort, manager) in [(TRUST_COHORT, TRUSTEES), (OPERATOR_COHORT, OPERATOR)] {
-			let dataset = NextDatasetId::<Test>::get();
 			let origin = RuntimeOrigin::signed(manager);
-			assert_ok!(Licensing::register_dataset(
-				origin.clone(),
-				cohort,
-				content(),
-				tags(),
-				locator(),
-				RECORDS
-			));
-			let offer = NextOfferId::<Test>::get();
-			let purpose = Purpose::AcademicResearch;
-			assert_ok!(Licensing::publish_offer(
-				origin.clone(),
-				dataset,
-				purpose,
-				PRICE,
-				DURATION,
-				terms()
-			));
+			let (_, offer) =
+				dataset_offered(origin.clone(), cohort, Purpose::AcademicResearch, PRICE);
 			let id = request(AI_LAB, offer);
 			assert_noop!(Licensing::sponsor(origin, id), sp_runtime::traits::BadOrigin);
 			assert_ok!(Licensing::sponsor(members(cohort), id));
@@ -207,5 +190,75 @@ fn sponsoring_needs_an_active_cohort_the_review_period_and_treasury_funds() {
 		let late = request(PHARMA, offer);
 		run_to(System::block_number() + REVIEW_PERIOD);
 		assert_noop!(Licensing::sponsor(members(COHORT), late), Error::<Test>::ReviewPeriodOver);
+	});
+}
+
+#[test]
+fn research_that_cannot_pay_asks_the_cohort_to_sponsor_it() {
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let dataset = FIRST_ID;
+		let offer = offer_at(dataset, Purpose::PublicHealth, PRICE);
+		// POOR holds less than the price: it asks the cohort instead, holding the deposit only.
+		let id = NextRequestId::<Test>::get();
+		assert_ok!(Licensing::request_sponsorship(RuntimeOrigin::signed(POOR), offer));
+		assert_eq!(
+			last_event(),
+			Event::LicenceRequested {
+				request: id,
+				licensee: POOR,
+				offer,
+				dataset,
+				price: PRICE,
+				sponsorship_asked: true,
+			}
+			.into()
+		);
+		assert_eq!(held(HoldReason::Escrow, POOR), 0);
+		assert_eq!(held(HoldReason::LicenceRecord, POOR), REQUEST_DEPOSIT);
+		assert_eq!(Requests::<Test>::get(id).and_then(|r| r.payer), None);
+		// Unpaid, it cannot be approved.
+		assert_noop!(
+			Licensing::approve(members(COHORT), id, rationale()),
+			Error::<Test>::AwaitingSponsor
+		);
+		let treasury = free(TREASURY);
+		assert_ok!(Licensing::sponsor(members(COHORT), id));
+		assert_eq!(free(TREASURY), treasury - PRICE);
+		assert_ok!(Licensing::approve(members(COHORT), id, rationale()));
+		assert_eq!(royalties(), vec![(COHORT, Purpose::PublicHealth, 7_000)]);
+		assert!(Licensing::live_grant(dataset, &POOR, Purpose::PublicHealth).is_some());
+	});
+}
+
+#[test]
+fn an_unsponsored_request_lapses_leaving_nothing_held() {
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let offer = offer_at(FIRST_ID, Purpose::AcademicResearch, PRICE);
+		let id = NextRequestId::<Test>::get();
+		assert_ok!(Licensing::request_sponsorship(RuntimeOrigin::signed(POOR), offer));
+		run_to(1 + REVIEW_PERIOD);
+		assert_ok!(Licensing::withdraw_request(RuntimeOrigin::signed(POOR), id));
+		assert_eq!(held(HoldReason::LicenceRecord, POOR), 0);
+		assert_eq!(free(POOR), PRICE);
+	});
+}
+
+#[test]
+fn sponsorship_is_asked_only_for_public_interest_offers_with_a_price() {
+	ExtBuilder::default().with_dataset().build_and_execute(|| {
+		let commercial = offer_at(FIRST_ID, Purpose::AiTraining, PRICE);
+		let free_offer = offer_at(FIRST_ID, Purpose::AcademicResearch, 0);
+		assert_noop!(
+			Licensing::request_sponsorship(RuntimeOrigin::signed(POOR), commercial),
+			Error::<Test>::NotSponsorable
+		);
+		assert_noop!(
+			Licensing::request_sponsorship(RuntimeOrigin::signed(POOR), free_offer),
+			Error::<Test>::NothingToSponsor
+		);
+		assert_noop!(
+			Licensing::request_sponsorship(RuntimeOrigin::signed(POOR), 99),
+			Error::<Test>::UnknownOffer
+		);
 	});
 }

@@ -16,8 +16,15 @@ fn a_licensee_requests_and_the_price_is_held_not_moved() {
 		assert_eq!(free(TREASURY), FUNDS - DATASET_DEPOSIT - OFFER_DEPOSIT);
 		assert_eq!(
 			last_event(),
-			Event::LicenceRequested { request: id, licensee: PHARMA, offer, dataset, price: PRICE }
-				.into()
+			Event::LicenceRequested {
+				request: id,
+				licensee: PHARMA,
+				offer,
+				dataset,
+				price: PRICE,
+				sponsorship_asked: false,
+			}
+			.into()
 		);
 	});
 }
