@@ -67,10 +67,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn approve_issuer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `30`
+		//  Measured:  `44`
 		//  Estimated: `3521`
-		// Minimum execution time: 10_596_000 picoseconds.
-		Weight::from_parts(13_430_000, 3521)
+		// Minimum execution time: 10_205_000 picoseconds.
+		Weight::from_parts(11_668_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,10 +80,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::Sweeps` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn remove_issuer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `98`
+		//  Measured:  `122`
 		//  Estimated: `3521`
-		// Minimum execution time: 13_460_000 picoseconds.
-		Weight::from_parts(16_424_000, 3521)
+		// Minimum execution time: 14_171_000 picoseconds.
+		Weight::from_parts(16_094_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -91,10 +91,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn withdraw_credentials() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `98`
+		//  Measured:  `122`
 		//  Estimated: `3521`
-		// Minimum execution time: 9_945_000 picoseconds.
-		Weight::from_parts(18_497_000, 3521)
+		// Minimum execution time: 10_806_000 picoseconds.
+		Weight::from_parts(12_258_000, 3521)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,18 +107,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:0 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:0 w:16)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 16]`.
 	fn create_cohort(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `192 + n * (61 ±0)`
+		//  Measured:  `216 + n * (61 ±0)`
 		//  Estimated: `6196 + n * (2531 ±0)`
-		// Minimum execution time: 99_658_000 picoseconds.
-		Weight::from_parts(122_848_398, 6196)
-			// Standard Error: 51_665
-			.saturating_add(Weight::from_parts(8_272_609, 0).saturating_mul(n.into()))
+		// Minimum execution time: 100_379_000 picoseconds.
+		Weight::from_parts(114_655_300, 6196)
+			// Standard Error: 23_970
+			.saturating_add(Weight::from_parts(8_190_331, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -126,78 +126,78 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(0, 2531).saturating_mul(n.into()))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn update_cohort() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `324`
-		//  Estimated: `3687`
-		// Minimum execution time: 13_560_000 picoseconds.
-		Weight::from_parts(15_032_000, 3687)
+		//  Measured:  `334`
+		//  Estimated: `3691`
+		// Minimum execution time: 13_570_000 picoseconds.
+		Weight::from_parts(19_098_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
 	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:1)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	fn accept_issuer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1253`
-		//  Estimated: `3687`
-		// Minimum execution time: 25_728_000 picoseconds.
-		Weight::from_parts(33_510_000, 3687)
+		//  Measured:  `1263`
+		//  Estimated: `3691`
+		// Minimum execution time: 25_919_000 picoseconds.
+		Weight::from_parts(41_251_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:1)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Sweeps` (r:0 w:1)
 	/// Proof: `Membership::Sweeps` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	fn drop_issuer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `750`
-		//  Estimated: `3687`
-		// Minimum execution time: 26_029_000 picoseconds.
-		Weight::from_parts(31_216_000, 3687)
+		//  Measured:  `760`
+		//  Estimated: `3691`
+		// Minimum execution time: 25_588_000 picoseconds.
+		Weight::from_parts(43_635_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn spend() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `516`
+		//  Measured:  `526`
 		//  Estimated: `6196`
-		// Minimum execution time: 57_746_000 picoseconds.
-		Weight::from_parts(72_778_000, 6196)
+		// Minimum execution time: 58_457_000 picoseconds.
+		Weight::from_parts(64_156_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn freeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `324`
-		//  Estimated: `3687`
-		// Minimum execution time: 10_886_000 picoseconds.
-		Weight::from_parts(16_925_000, 3687)
+		//  Measured:  `334`
+		//  Estimated: `3691`
+		// Minimum execution time: 10_746_000 picoseconds.
+		Weight::from_parts(13_120_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:1)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn unfreeze() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `324`
-		//  Estimated: `3687`
-		// Minimum execution time: 10_786_000 picoseconds.
-		Weight::from_parts(15_834_000, 3687)
+		//  Measured:  `334`
+		//  Estimated: `3691`
+		// Minimum execution time: 10_596_000 picoseconds.
+		Weight::from_parts(11_938_000, 3691)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -207,18 +207,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_617_000 picoseconds.
-		Weight::from_parts(5_909_000, 0)
+		// Minimum execution time: 4_877_000 picoseconds.
+		Weight::from_parts(5_558_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
-	// Not yet measured: `scripts/benchmark.sh cohorts` replaces these.
+	/// Storage: `Cohorts::MembersShareFloor` (r:0 w:1)
+	/// Proof: `Cohorts::MembersShareFloor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_members_share_floor() -> Weight {
-		Weight::from_parts(5_909_000, 0)
+		// Proof Size summary in bytes:
+		//  Measured:  `0`
+		//  Estimated: `0`
+		// Minimum execution time: 4_928_000 picoseconds.
+		Weight::from_parts(5_768_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Storage: `Cohorts::Registry` (r:1 w:1)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::MembersShareFloor` (r:1 w:0)
+	/// Proof: `Cohorts::MembersShareFloor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	fn set_revenue_split() -> Weight {
-		Weight::from_parts(15_032_000, 3687)
-			.saturating_add(T::DbWeight::get().reads(1_u64))
+		// Proof Size summary in bytes:
+		//  Measured:  `387`
+		//  Estimated: `3691`
+		// Minimum execution time: 16_255_000 picoseconds.
+		Weight::from_parts(18_137_000, 3691)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 }
@@ -226,23 +239,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn approve_issuer() -> Weight {
-		Weight::from_parts(13_430_000, 3521)
+		Weight::from_parts(11_668_000, 3521)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_issuer() -> Weight {
-		Weight::from_parts(16_424_000, 3521)
+		Weight::from_parts(16_094_000, 3521)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn withdraw_credentials() -> Weight {
-		Weight::from_parts(18_497_000, 3521)
+		Weight::from_parts(12_258_000, 3521)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_cohort(n: u32, ) -> Weight {
-		Weight::from_parts(122_848_398, 6196)
-			.saturating_add(Weight::from_parts(8_272_609, 0).saturating_mul(n.into()))
+		Weight::from_parts(114_655_300, 6196)
+			.saturating_add(Weight::from_parts(8_190_331, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -250,47 +263,46 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2531).saturating_mul(n.into()))
 	}
 	fn update_cohort() -> Weight {
-		Weight::from_parts(15_032_000, 3687)
+		Weight::from_parts(19_098_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn accept_issuer() -> Weight {
-		Weight::from_parts(33_510_000, 3687)
+		Weight::from_parts(41_251_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn drop_issuer() -> Weight {
-		Weight::from_parts(31_216_000, 3687)
+		Weight::from_parts(43_635_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn spend() -> Weight {
-		Weight::from_parts(72_778_000, 6196)
+		Weight::from_parts(64_156_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn freeze() -> Weight {
-		Weight::from_parts(16_925_000, 3687)
+		Weight::from_parts(13_120_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn unfreeze() -> Weight {
-		Weight::from_parts(15_834_000, 3687)
+		Weight::from_parts(11_938_000, 3691)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_platform_share() -> Weight {
-		Weight::from_parts(5_909_000, 0)
+		Weight::from_parts(5_558_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
-	// Not yet measured: `scripts/benchmark.sh cohorts` replaces these.
 	fn set_members_share_floor() -> Weight {
-		Weight::from_parts(5_909_000, 0)
+		Weight::from_parts(5_768_000, 0)
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_revenue_split() -> Weight {
-		Weight::from_parts(15_032_000, 3687)
-			.saturating_add(RocksDbWeight::get().reads(1_u64))
+		Weight::from_parts(18_137_000, 3691)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

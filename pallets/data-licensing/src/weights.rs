@@ -55,20 +55,20 @@ pub trait WeightInfo {
 	fn approve() -> Weight;
 	fn reject() -> Weight;
 	fn sponsor() -> Weight;
+	fn withdraw_request() -> Weight;
+	fn revoke_grant() -> Weight;
+	fn remove_expired_grant() -> Weight;
 	fn report_outcome() -> Weight;
 	fn withdraw_outcome() -> Weight;
 	fn publish_insight() -> Weight;
 	fn remove_insight() -> Weight;
-	fn withdraw_request() -> Weight;
-	fn revoke_grant() -> Weight;
-	fn remove_expired_grant() -> Weight;
 }
 
 /// Weights for `pallet_data_licensing`, as measured, with the runtime's database weights.
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::NextDatasetId` (r:1 w:1)
 	/// Proof: `DataLicensing::NextDatasetId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -79,97 +79,60 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	fn register_dataset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `527`
+		//  Measured:  `607`
 		//  Estimated: `3712`
-		// Minimum execution time: 71_767_000 picoseconds.
-		Weight::from_parts(77_445_000, 3712)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	// Not yet measured: `scripts/benchmark.sh data-licensing` replaces these.
-	fn report_outcome() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `527`
-		//  Estimated: `3712`
-		// Minimum execution time: 71_767_000 picoseconds.
-		Weight::from_parts(77_445_000, 3712)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	fn withdraw_outcome() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `527`
-		//  Estimated: `3712`
-		// Minimum execution time: 71_767_000 picoseconds.
-		Weight::from_parts(77_445_000, 3712)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	fn publish_insight() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `527`
-		//  Estimated: `3712`
-		// Minimum execution time: 71_767_000 picoseconds.
-		Weight::from_parts(77_445_000, 3712)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	fn remove_insight() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `527`
-		//  Estimated: `3712`
-		// Minimum execution time: 71_767_000 picoseconds.
-		Weight::from_parts(77_445_000, 3712)
+		// Minimum execution time: 72_197_000 picoseconds.
+		Weight::from_parts(78_386_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn publish_version() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `908`
+		//  Measured:  `954`
 		//  Estimated: `3989`
-		// Minimum execution time: 29_794_000 picoseconds.
-		Weight::from_parts(37_105_000, 3989)
+		// Minimum execution time: 30_155_000 picoseconds.
+		Weight::from_parts(34_401_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	fn retire_dataset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `908`
+		//  Measured:  `954`
 		//  Estimated: `3989`
-		// Minimum execution time: 25_377_000 picoseconds.
-		Weight::from_parts(30_506_000, 3989)
+		// Minimum execution time: 25_999_000 picoseconds.
+		Weight::from_parts(29_143_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn remove_dataset() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1175`
+		//  Measured:  `1221`
 		//  Estimated: `3989`
-		// Minimum execution time: 66_188_000 picoseconds.
-		Weight::from_parts(72_958_000, 3989)
+		// Minimum execution time: 66_459_000 picoseconds.
+		Weight::from_parts(73_249_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::NextOfferId` (r:1 w:1)
 	/// Proof: `DataLicensing::NextOfferId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -180,17 +143,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `DataLicensing::Offers` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	fn publish_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1175`
+		//  Measured:  `1215`
 		//  Estimated: `3989`
-		// Minimum execution time: 84_135_000 picoseconds.
-		Weight::from_parts(94_591_000, 3989)
+		// Minimum execution time: 83_294_000 picoseconds.
+		Weight::from_parts(88_331_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `DataLicensing::Offers` (r:1 w:1)
 	/// Proof: `DataLicensing::Offers` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -199,17 +162,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn withdraw_offer() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1352`
+		//  Measured:  `1398`
 		//  Estimated: `3989`
-		// Minimum execution time: 70_024_000 picoseconds.
-		Weight::from_parts(89_402_000, 3989)
+		// Minimum execution time: 70_394_000 picoseconds.
+		Weight::from_parts(74_350_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataLicensing::Offers` (r:1 w:0)
 	/// Proof: `DataLicensing::Offers` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::NextRequestId` (r:1 w:1)
@@ -219,31 +182,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Requests` (r:0 w:1)
-	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	fn request() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1352`
+		//  Measured:  `1398`
 		//  Estimated: `3989`
-		// Minimum execution time: 122_122_000 picoseconds.
-		Weight::from_parts(170_693_000, 3989)
+		// Minimum execution time: 123_343_000 picoseconds.
+		Weight::from_parts(152_237_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `DataLicensing::Requests` (r:1 w:1)
-	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Offers` (r:1 w:0)
 	/// Proof: `DataLicensing::Offers` (`max_values`: None, `max_size`: Some(129), added: 2604, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::PlatformShare` (r:1 w:0)
 	/// Proof: `Cohorts::PlatformShare` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::MembersShareFloor` (r:1 w:0)
+	/// Proof: `Cohorts::MembersShareFloor` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Sweeps` (r:2 w:0)
 	/// Proof: `Membership::Sweeps` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:0)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:4 w:4)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::TrusteeConsent` (r:1 w:0)
+	/// Proof: `Membership::TrusteeConsent` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:5 w:5)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
@@ -252,20 +219,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Royalties::RecentRevenue` (r:1 w:1)
 	/// Proof: `Royalties::RecentRevenue` (`max_values`: None, `max_size`: Some(1246), added: 3721, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Grants` (r:1 w:1)
-	/// Proof: `DataLicensing::Grants` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Grants` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2926`
-		//  Estimated: `11402`
-		// Minimum execution time: 218_474_000 picoseconds.
-		Weight::from_parts(323_261_000, 11402)
-			.saturating_add(T::DbWeight::get().reads(16_u64))
-			.saturating_add(T::DbWeight::get().writes(10_u64))
+		//  Measured:  `3206`
+		//  Estimated: `14005`
+		// Minimum execution time: 243_832_000 picoseconds.
+		Weight::from_parts(258_784_000, 14005)
+			.saturating_add(T::DbWeight::get().reads(19_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `DataLicensing::Requests` (r:1 w:1)
-	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -274,25 +241,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1440`
+		//  Measured:  `1519`
 		//  Estimated: `3989`
-		// Minimum execution time: 103_304_000 picoseconds.
-		Weight::from_parts(150_273_000, 3989)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
-	}
-	// Not yet measured: `scripts/benchmark.sh data-licensing` replaces this.
-	fn sponsor() -> Weight {
-		// Proof Size summary in bytes:
-		//  Measured:  `1440`
-		//  Estimated: `3989`
-		// Minimum execution time: 103_304_000 picoseconds.
-		Weight::from_parts(150_273_000, 3989)
+		// Minimum execution time: 104_044_000 picoseconds.
+		Weight::from_parts(115_182_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataLicensing::Requests` (r:1 w:1)
-	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::Registry` (r:1 w:0)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:2 w:2)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	fn sponsor() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1183`
+		//  Estimated: `6434`
+		// Minimum execution time: 120_489_000 picoseconds.
+		Weight::from_parts(127_229_000, 6434)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
+	}
+	/// Storage: `DataLicensing::Requests` (r:1 w:1)
+	/// Proof: `DataLicensing::Requests` (`max_values`: None, `max_size`: Some(138), added: 2613, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -301,34 +275,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn withdraw_request() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1187`
+		//  Measured:  `1220`
 		//  Estimated: `3989`
-		// Minimum execution time: 99_077_000 picoseconds.
-		Weight::from_parts(144_765_000, 3989)
+		// Minimum execution time: 98_827_000 picoseconds.
+		Weight::from_parts(105_156_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Grants` (r:1 w:1)
-	/// Proof: `DataLicensing::Grants` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Grants` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn revoke_grant() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1418`
+		//  Measured:  `1468`
 		//  Estimated: `3989`
-		// Minimum execution time: 82_142_000 picoseconds.
-		Weight::from_parts(123_213_000, 3989)
+		// Minimum execution time: 81_552_000 picoseconds.
+		Weight::from_parts(108_361_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `DataLicensing::Grants` (r:1 w:1)
-	/// Proof: `DataLicensing::Grants` (`max_values`: None, `max_size`: Some(101), added: 2576, mode: `MaxEncodedLen`)
+	/// Proof: `DataLicensing::Grants` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
 	/// Storage: `DataLicensing::Datasets` (r:1 w:1)
 	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
@@ -337,102 +311,176 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn remove_expired_grant() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1165`
+		//  Measured:  `1169`
 		//  Estimated: `3989`
-		// Minimum execution time: 73_249_000 picoseconds.
-		Weight::from_parts(117_024_000, 3989)
+		// Minimum execution time: 73_019_000 picoseconds.
+		Weight::from_parts(89_804_000, 3989)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `DataLicensing::Grants` (r:1 w:1)
+	/// Proof: `DataLicensing::Grants` (`max_values`: None, `max_size`: Some(105), added: 2580, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::Datasets` (r:1 w:0)
+	/// Proof: `DataLicensing::Datasets` (`max_values`: None, `max_size`: Some(524), added: 2999, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::NextOutcome` (r:1 w:1)
+	/// Proof: `DataLicensing::NextOutcome` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::LicenceOutcomes` (r:1 w:1)
+	/// Proof: `DataLicensing::LicenceOutcomes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::Outcomes` (r:0 w:1)
+	/// Proof: `DataLicensing::Outcomes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	fn report_outcome() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1351`
+		//  Estimated: `3989`
+		// Minimum execution time: 99_548_000 picoseconds.
+		Weight::from_parts(113_880_000, 3989)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Storage: `DataLicensing::Outcomes` (r:1 w:1)
+	/// Proof: `DataLicensing::Outcomes` (`max_values`: None, `max_size`: Some(126), added: 2601, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::LicenceOutcomes` (r:1 w:1)
+	/// Proof: `DataLicensing::LicenceOutcomes` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	fn withdraw_outcome() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1152`
+		//  Estimated: `3712`
+		// Minimum execution time: 69_914_000 picoseconds.
+		Weight::from_parts(99_358_000, 3712)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Cohorts::Registry` (r:1 w:0)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::NextInsight` (r:1 w:1)
+	/// Proof: `DataLicensing::NextInsight` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::Insights` (r:0 w:1)
+	/// Proof: `DataLicensing::Insights` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	fn publish_insight() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `701`
+		//  Estimated: `3712`
+		// Minimum execution time: 74_731_000 picoseconds.
+		Weight::from_parts(103_124_000, 3712)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Storage: `Cohorts::Registry` (r:1 w:0)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
+	/// Storage: `DataLicensing::Insights` (r:1 w:1)
+	/// Proof: `DataLicensing::Insights` (`max_values`: None, `max_size`: Some(246), added: 2721, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	fn remove_insight() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `1010`
+		//  Estimated: `3712`
+		// Minimum execution time: 62_613_000 picoseconds.
+		Weight::from_parts(104_485_000, 3712)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
 
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_dataset() -> Weight {
-		Weight::from_parts(77_445_000, 3712)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	// Not yet measured: `scripts/benchmark.sh data-licensing` replaces these.
-	fn report_outcome() -> Weight {
-		Weight::from_parts(77_445_000, 3712)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	fn withdraw_outcome() -> Weight {
-		Weight::from_parts(77_445_000, 3712)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	fn publish_insight() -> Weight {
-		Weight::from_parts(77_445_000, 3712)
-			.saturating_add(RocksDbWeight::get().reads(4_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
-	}
-	fn remove_insight() -> Weight {
-		Weight::from_parts(77_445_000, 3712)
+		Weight::from_parts(78_386_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn publish_version() -> Weight {
-		Weight::from_parts(37_105_000, 3989)
+		Weight::from_parts(34_401_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn retire_dataset() -> Weight {
-		Weight::from_parts(30_506_000, 3989)
+		Weight::from_parts(29_143_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_dataset() -> Weight {
-		Weight::from_parts(72_958_000, 3989)
+		Weight::from_parts(73_249_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn publish_offer() -> Weight {
-		Weight::from_parts(94_591_000, 3989)
+		Weight::from_parts(88_331_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_offer() -> Weight {
-		Weight::from_parts(89_402_000, 3989)
+		Weight::from_parts(74_350_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn request() -> Weight {
-		Weight::from_parts(170_693_000, 3989)
+		Weight::from_parts(152_237_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(323_261_000, 11402)
-			.saturating_add(RocksDbWeight::get().reads(16_u64))
-			.saturating_add(RocksDbWeight::get().writes(10_u64))
+		Weight::from_parts(258_784_000, 14005)
+			.saturating_add(RocksDbWeight::get().reads(19_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(150_273_000, 3989)
+		Weight::from_parts(115_182_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
-	// Not yet measured: `scripts/benchmark.sh data-licensing` replaces this.
 	fn sponsor() -> Weight {
-		Weight::from_parts(150_273_000, 3989)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(4_u64))
+		Weight::from_parts(127_229_000, 6434)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn withdraw_request() -> Weight {
-		Weight::from_parts(144_765_000, 3989)
+		Weight::from_parts(105_156_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn revoke_grant() -> Weight {
-		Weight::from_parts(123_213_000, 3989)
+		Weight::from_parts(108_361_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn remove_expired_grant() -> Weight {
-		Weight::from_parts(117_024_000, 3989)
+		Weight::from_parts(89_804_000, 3989)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn report_outcome() -> Weight {
+		Weight::from_parts(113_880_000, 3989)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	fn withdraw_outcome() -> Weight {
+		Weight::from_parts(99_358_000, 3712)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn publish_insight() -> Weight {
+		Weight::from_parts(103_124_000, 3712)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	fn remove_insight() -> Weight {
+		Weight::from_parts(104_485_000, 3712)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

@@ -70,7 +70,7 @@ pub trait WeightInfo {
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
 	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
@@ -83,10 +83,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn attest() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `554`
+		//  Measured:  `564`
 		//  Estimated: `3712`
-		// Minimum execution time: 74_060_000 picoseconds.
-		Weight::from_parts(85_327_000, 3712)
+		// Minimum execution time: 73_489_000 picoseconds.
+		Weight::from_parts(98_547_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -100,13 +100,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `450`
 		//  Estimated: `3712`
-		// Minimum execution time: 53_650_000 picoseconds.
-		Weight::from_parts(63_965_000, 3712)
+		// Minimum execution time: 53_500_000 picoseconds.
+		Weight::from_parts(92_037_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Attestations` (r:1 w:1)
 	/// Proof: `Membership::Attestations` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
@@ -120,30 +120,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::PersonOf` (r:1 w:0)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ExpiryCount` (r:10 w:1)
 	/// Proof: `Membership::ExpiryCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:4)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:0)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveByIssuer` (r:0 w:1)
 	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Expiries` (r:0 w:1)
 	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn restore() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `2235`
+		//  Measured:  `2256`
 		//  Estimated: `25900`
-		// Minimum execution time: 165_797_000 picoseconds.
-		Weight::from_parts(182_441_000, 25900)
-			.saturating_add(T::DbWeight::get().reads(24_u64))
+		// Minimum execution time: 168_410_000 picoseconds.
+		Weight::from_parts(271_864_000, 25900)
+			.saturating_add(T::DbWeight::get().reads(25_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Attestations` (r:1 w:1)
 	/// Proof: `Membership::Attestations` (`max_values`: None, `max_size`: Some(184), added: 2659, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
@@ -157,34 +159,36 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::PersonOf` (r:1 w:1)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Departed` (r:1 w:0)
 	/// Proof: `Membership::Departed` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ExpiryCount` (r:10 w:1)
 	/// Proof: `Membership::ExpiryCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Payees` (r:1 w:1)
 	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:0)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveByIssuer` (r:0 w:1)
 	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Expiries` (r:0 w:1)
 	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn join_with_attestation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1335`
+		//  Measured:  `1345`
 		//  Estimated: `25900`
-		// Minimum execution time: 206_758_000 picoseconds.
-		Weight::from_parts(293_226_000, 25900)
-			.saturating_add(T::DbWeight::get().reads(28_u64))
+		// Minimum execution time: 206_998_000 picoseconds.
+		Weight::from_parts(235_911_000, 25900)
+			.saturating_add(T::DbWeight::get().reads(29_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `System::BlockHash` (r:1 w:0)
 	/// Proof: `System::BlockHash` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
@@ -192,7 +196,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Departed` (r:1 w:1)
 	/// Proof: `Membership::Departed` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::PersonOf` (r:1 w:1)
@@ -204,32 +208,34 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::ExpiryCount` (r:10 w:1)
 	/// Proof: `Membership::ExpiryCount` (`max_values`: None, `max_size`: Some(16), added: 2491, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Payees` (r:1 w:1)
 	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:0)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveByIssuer` (r:0 w:1)
 	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Expiries` (r:0 w:1)
 	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	fn join_with_credential() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1137`
+		//  Measured:  `1152`
 		//  Estimated: `25900`
-		// Minimum execution time: 228_719_000 picoseconds.
-		Weight::from_parts(365_924_000, 25900)
-			.saturating_add(T::DbWeight::get().reads(26_u64))
+		// Minimum execution time: 225_645_000 picoseconds.
+		Weight::from_parts(261_419_000, 25900)
+			.saturating_add(T::DbWeight::get().reads(27_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Membership::PersonOf` (r:1 w:1)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -241,9 +247,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
 	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:0)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Payees` (r:0 w:1)
 	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Departed` (r:0 w:1)
@@ -254,19 +262,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn leave() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1283`
+		//  Measured:  `1290`
 		//  Estimated: `11262`
-		// Minimum execution time: 119_849_000 picoseconds.
-		Weight::from_parts(176_452_000, 11262)
-			.saturating_add(T::DbWeight::get().reads(13_u64))
+		// Minimum execution time: 119_648_000 picoseconds.
+		Weight::from_parts(137_354_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(13_u64))
 	}
 	/// Storage: `Membership::PersonOf` (r:1 w:0)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Expiries` (r:1 w:1)
 	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ExpiryCount` (r:1 w:1)
@@ -274,26 +282,28 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `QuadraticVoting::Voters` (r:1 w:0)
 	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:0)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveByIssuer` (r:0 w:1)
 	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1012`
+		//  Measured:  `1019`
 		//  Estimated: `11262`
-		// Minimum execution time: 65_978_000 picoseconds.
-		Weight::from_parts(83_354_000, 11262)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Minimum execution time: 68_562_000 picoseconds.
+		Weight::from_parts(108_101_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Membership::PersonOf` (r:1 w:0)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Expiries` (r:1 w:1)
 	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ExpiryCount` (r:1 w:1)
@@ -301,18 +311,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `QuadraticVoting::Voters` (r:1 w:0)
 	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:0)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveByIssuer` (r:0 w:1)
 	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	fn expire() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1012`
+		//  Measured:  `1019`
 		//  Estimated: `11262`
-		// Minimum execution time: 66_199_000 picoseconds.
-		Weight::from_parts(78_997_000, 11262)
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		// Minimum execution time: 68_261_000 picoseconds.
+		Weight::from_parts(107_941_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Membership::ExpiryCount` (r:1 w:1)
@@ -320,31 +332,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::Expiries` (r:65 w:64)
 	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:64 w:64)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Voters` (r:64 w:0)
 	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:64 w:64)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:0)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ActiveByIssuer` (r:0 w:64)
 	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn expire_due(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `439 + n * (490 ±0)`
-		//  Estimated: `11262 + n * (3049 ±0)`
-		// Minimum execution time: 3_165_000 picoseconds.
-		Weight::from_parts(164_133_059, 11262)
-			// Standard Error: 478_653
-			.saturating_add(Weight::from_parts(47_444_661, 0).saturating_mul(n.into()))
+		//  Measured:  `444 + n * (492 ±0)`
+		//  Estimated: `11262 + n * (3058 ±0)`
+		// Minimum execution time: 3_385_000 picoseconds.
+		Weight::from_parts(82_411_372, 11262)
+			// Standard Error: 711_708
+			.saturating_add(Weight::from_parts(53_828_256, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3058).saturating_mul(n.into()))
 	}
 	/// Storage: `Membership::Sweeps` (r:2 w:0)
 	/// Proof: `Membership::Sweeps` (`max_values`: None, `max_size`: Some(61), added: 2536, mode: `MaxEncodedLen`)
@@ -355,9 +369,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::ActiveByIssuer` (r:64 w:64)
 	/// Proof: `Membership::ActiveByIssuer` (`max_values`: None, `max_size`: Some(108), added: 2583, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:64 w:64)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Expiries` (r:64 w:64)
 	/// Proof: `Membership::Expiries` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::ExpiryCount` (r:1 w:1)
@@ -365,23 +379,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `QuadraticVoting::Voters` (r:64 w:0)
 	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:64 w:64)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:0)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[0, 64]`.
 	fn sweep_withdrawn_issuer(n: u32, ) -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `727 + n * (544 ±0)`
-		//  Estimated: `11262 + n * (3049 ±0)`
-		// Minimum execution time: 26_930_000 picoseconds.
-		Weight::from_parts(57_045_310, 11262)
-			// Standard Error: 261_626
-			.saturating_add(Weight::from_parts(53_722_456, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(11_u64))
+		//  Measured:  `742 + n * (546 ±0)`
+		//  Estimated: `11262 + n * (3058 ±2)`
+		// Minimum execution time: 44_556_000 picoseconds.
+		Weight::from_parts(16_203_726, 11262)
+			// Standard Error: 1_027_979
+			.saturating_add(Weight::from_parts(80_337_346, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(12_u64))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3058).saturating_mul(n.into()))
 	}
 	/// Storage: `Membership::Departed` (r:1 w:1)
 	/// Proof: `Membership::Departed` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
@@ -389,15 +405,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `152`
 		//  Estimated: `3553`
-		// Minimum execution time: 16_004_000 picoseconds.
-		Weight::from_parts(18_628_000, 3553)
+		// Minimum execution time: 16_244_000 picoseconds.
+		Weight::from_parts(34_351_000, 3553)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Membership::PersonOf` (r:2 w:2)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
 	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
@@ -413,32 +429,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Royalties::Payees` (r:2 w:2)
 	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::PendingRotations` (r:0 w:1)
 	/// Proof: `Membership::PendingRotations` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn rotate() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1722`
+		//  Measured:  `1734`
 		//  Estimated: `6434`
-		// Minimum execution time: 180_458_000 picoseconds.
-		Weight::from_parts(195_070_000, 6434)
+		// Minimum execution time: 191_194_000 picoseconds.
+		Weight::from_parts(248_780_000, 6434)
 			.saturating_add(T::DbWeight::get().reads(14_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
-	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(222), added: 2697, mode: `MaxEncodedLen`)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::PersonOf` (r:2 w:0)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:0)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::PendingRotations` (r:1 w:1)
 	/// Proof: `Membership::PendingRotations` (`max_values`: None, `max_size`: Some(104), added: 2579, mode: `MaxEncodedLen`)
 	fn rotate_by_cohort() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `750`
+		//  Measured:  `761`
 		//  Estimated: `6140`
-		// Minimum execution time: 31_577_000 picoseconds.
-		Weight::from_parts(35_352_000, 6140)
+		// Minimum execution time: 31_567_000 picoseconds.
+		Weight::from_parts(52_698_000, 6140)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -448,8 +464,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `335`
 		//  Estimated: `3569`
-		// Minimum execution time: 14_061_000 picoseconds.
-		Weight::from_parts(17_346_000, 3569)
+		// Minimum execution time: 14_452_000 picoseconds.
+		Weight::from_parts(27_882_000, 3569)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -458,11 +474,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::PersonOf` (r:2 w:2)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Payees` (r:2 w:2)
 	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
@@ -473,50 +489,73 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `QuadraticVoting::OpenProposalsOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	fn complete_rotation() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1551`
+		//  Measured:  `1553`
 		//  Estimated: `11262`
-		// Minimum execution time: 137_134_000 picoseconds.
-		Weight::from_parts(145_697_000, 11262)
+		// Minimum execution time: 137_945_000 picoseconds.
+		Weight::from_parts(155_521_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
 	}
 	/// Storage: `Membership::PersonOf` (r:1 w:0)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:4)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:1)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	fn set_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `952`
+		//  Measured:  `1412`
 		//  Estimated: `11262`
-		// Minimum execution time: 58_467_000 picoseconds.
-		Weight::from_parts(65_467_000, 11262)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 107_039_000 picoseconds.
+		Weight::from_parts(165_606_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
-	// Not yet measured: `scripts/benchmark.sh membership` replaces these.
+	/// Storage: `Cohorts::Registry` (r:1 w:0)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::PersonOf` (r:1 w:0)
+	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Memberships` (r:1 w:1)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Stats` (r:1 w:1)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Positions` (r:1 w:1)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:4)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:1)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	fn delegate_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `952`
+		//  Measured:  `1574`
 		//  Estimated: `11262`
-		// Minimum execution time: 58_467_000 picoseconds.
-		Weight::from_parts(65_467_000, 11262)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 108_592_000 picoseconds.
+		Weight::from_parts(157_604_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
+	/// Storage: `Cohorts::Registry` (r:1 w:0)
+	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::TrusteeConsent` (r:1 w:1)
+	/// Proof: `Membership::TrusteeConsent` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:1)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:4)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn set_trustee_consent() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `952`
+		//  Measured:  `1077`
 		//  Estimated: `11262`
-		// Minimum execution time: 58_467_000 picoseconds.
-		Weight::from_parts(65_467_000, 11262)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(7_u64))
+		// Minimum execution time: 48_311_000 picoseconds.
+		Weight::from_parts(55_312_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
 	/// Storage: `Cohorts::Issuers` (r:1 w:0)
 	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
@@ -525,20 +564,22 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Membership::PersonOf` (r:1 w:0)
 	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Memberships` (r:1 w:1)
-	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Membership::Stats` (r:1 w:1)
-	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Proof: `Membership::Stats` (`max_values`: None, `max_size`: Some(48), added: 2523, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:0)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:0)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	fn record_contribution() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1197`
+		//  Measured:  `1214`
 		//  Estimated: `11262`
-		// Minimum execution time: 58_017_000 picoseconds.
-		Weight::from_parts(75_833_000, 11262)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
+		// Minimum execution time: 59_028_000 picoseconds.
+		Weight::from_parts(65_968_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 }
@@ -546,107 +587,106 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn attest() -> Weight {
-		Weight::from_parts(85_327_000, 3712)
+		Weight::from_parts(98_547_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_attestation() -> Weight {
-		Weight::from_parts(63_965_000, 3712)
+		Weight::from_parts(92_037_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn restore() -> Weight {
-		Weight::from_parts(182_441_000, 25900)
-			.saturating_add(RocksDbWeight::get().reads(24_u64))
+		Weight::from_parts(271_864_000, 25900)
+			.saturating_add(RocksDbWeight::get().reads(25_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn join_with_attestation() -> Weight {
-		Weight::from_parts(293_226_000, 25900)
-			.saturating_add(RocksDbWeight::get().reads(28_u64))
+		Weight::from_parts(235_911_000, 25900)
+			.saturating_add(RocksDbWeight::get().reads(29_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn join_with_credential() -> Weight {
-		Weight::from_parts(365_924_000, 25900)
-			.saturating_add(RocksDbWeight::get().reads(26_u64))
+		Weight::from_parts(261_419_000, 25900)
+			.saturating_add(RocksDbWeight::get().reads(27_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn leave() -> Weight {
-		Weight::from_parts(176_452_000, 11262)
-			.saturating_add(RocksDbWeight::get().reads(13_u64))
+		Weight::from_parts(137_354_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(13_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(83_354_000, 11262)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(108_101_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn expire() -> Weight {
-		Weight::from_parts(78_997_000, 11262)
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(107_941_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn expire_due(n: u32, ) -> Weight {
-		Weight::from_parts(164_133_059, 11262)
-			.saturating_add(Weight::from_parts(47_444_661, 0).saturating_mul(n.into()))
+		Weight::from_parts(82_411_372, 11262)
+			.saturating_add(Weight::from_parts(53_828_256, 0).saturating_mul(n.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((4_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3058).saturating_mul(n.into()))
 	}
 	fn sweep_withdrawn_issuer(n: u32, ) -> Weight {
-		Weight::from_parts(57_045_310, 11262)
-			.saturating_add(Weight::from_parts(53_722_456, 0).saturating_mul(n.into()))
-			.saturating_add(RocksDbWeight::get().reads(11_u64))
+		Weight::from_parts(16_203_726, 11262)
+			.saturating_add(Weight::from_parts(80_337_346, 0).saturating_mul(n.into()))
+			.saturating_add(RocksDbWeight::get().reads(12_u64))
 			.saturating_add(RocksDbWeight::get().reads((5_u64).saturating_mul(n.into())))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 			.saturating_add(RocksDbWeight::get().writes((4_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 3049).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 3058).saturating_mul(n.into()))
 	}
 	fn forget_departed() -> Weight {
-		Weight::from_parts(18_628_000, 3553)
+		Weight::from_parts(34_351_000, 3553)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn rotate() -> Weight {
-		Weight::from_parts(195_070_000, 6434)
+		Weight::from_parts(248_780_000, 6434)
 			.saturating_add(RocksDbWeight::get().reads(14_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn rotate_by_cohort() -> Weight {
-		Weight::from_parts(35_352_000, 6140)
+		Weight::from_parts(52_698_000, 6140)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn cancel_rotation() -> Weight {
-		Weight::from_parts(17_346_000, 3569)
+		Weight::from_parts(27_882_000, 3569)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn complete_rotation() -> Weight {
-		Weight::from_parts(145_697_000, 11262)
+		Weight::from_parts(155_521_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(16_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
 	}
 	fn set_consent() -> Weight {
-		Weight::from_parts(65_467_000, 11262)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(165_606_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(9_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
-	// Not yet measured: `scripts/benchmark.sh membership` replaces these.
 	fn delegate_consent() -> Weight {
-		Weight::from_parts(65_467_000, 11262)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(157_604_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn set_trustee_consent() -> Weight {
-		Weight::from_parts(65_467_000, 11262)
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
-			.saturating_add(RocksDbWeight::get().writes(7_u64))
+		Weight::from_parts(55_312_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(7_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn record_contribution() -> Weight {
-		Weight::from_parts(75_833_000, 11262)
-			.saturating_add(RocksDbWeight::get().reads(10_u64))
+		Weight::from_parts(65_968_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 }

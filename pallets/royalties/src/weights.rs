@@ -48,8 +48,8 @@ pub trait WeightInfo {
 	fn claim() -> Weight;
 	fn deposit() -> Weight;
 	fn settle_and_move() -> Weight;
-	fn on_rotated() -> Weight;
 	fn trustee_consent_changed() -> Weight;
+	fn on_rotated() -> Weight;
 }
 
 /// Weights for `pallet_royalties`, as measured, with the runtime's database weights.
@@ -58,17 +58,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Royalties::Payees` (r:1 w:0)
 	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:4)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `1183`
+		//  Measured:  `1184`
 		//  Estimated: `11262`
-		// Minimum execution time: 96_704_000 picoseconds.
-		Weight::from_parts(105_997_000, 11262)
+		// Minimum execution time: 97_755_000 picoseconds.
+		Weight::from_parts(107_279_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -82,44 +82,49 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1823`
 		//  Estimated: `4711`
-		// Minimum execution time: 41_481_000 picoseconds.
-		Weight::from_parts(45_397_000, 4711)
+		// Minimum execution time: 41_652_000 picoseconds.
+		Weight::from_parts(44_987_000, 4711)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Pools` (r:4 w:4)
 	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Blocs` (r:1 w:1)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
 	fn settle_and_move() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `780`
+		//  Measured:  `781`
 		//  Estimated: `11262`
-		// Minimum execution time: 38_488_000 picoseconds.
-		Weight::from_parts(42_574_000, 11262)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Minimum execution time: 52_428_000 picoseconds.
+		Weight::from_parts(55_883_000, 11262)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
-	// Not yet measured: `scripts/benchmark.sh royalties` replaces this.
+	/// Storage: `Royalties::Blocs` (r:1 w:1)
+	/// Proof: `Royalties::Blocs` (`max_values`: None, `max_size`: Some(445), added: 2920, mode: `MaxEncodedLen`)
+	/// Storage: `Royalties::Pools` (r:4 w:4)
+	/// Proof: `Royalties::Pools` (`max_values`: None, `max_size`: Some(93), added: 2568, mode: `MaxEncodedLen`)
 	fn trustee_consent_changed() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `780`
+		//  Measured:  `575`
 		//  Estimated: `11262`
-		// Minimum execution time: 38_488_000 picoseconds.
-		Weight::from_parts(42_574_000, 11262)
+		// Minimum execution time: 26_690_000 picoseconds.
+		Weight::from_parts(29_714_000, 11262)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Royalties::Payees` (r:2 w:2)
 	/// Proof: `Royalties::Payees` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
 	/// Storage: `Royalties::Positions` (r:1 w:1)
-	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(574), added: 3049, mode: `MaxEncodedLen`)
+	/// Proof: `Royalties::Positions` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	fn on_rotated() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `587`
+		//  Measured:  `588`
 		//  Estimated: `6140`
-		// Minimum execution time: 17_115_000 picoseconds.
-		Weight::from_parts(25_518_000, 6140)
+		// Minimum execution time: 17_406_000 picoseconds.
+		Weight::from_parts(18_788_000, 6140)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -128,28 +133,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn claim() -> Weight {
-		Weight::from_parts(105_997_000, 11262)
+		Weight::from_parts(107_279_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(8_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn deposit() -> Weight {
-		Weight::from_parts(45_397_000, 4711)
+		Weight::from_parts(44_987_000, 4711)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn settle_and_move() -> Weight {
-		Weight::from_parts(42_574_000, 11262)
-			.saturating_add(RocksDbWeight::get().reads(5_u64))
-			.saturating_add(RocksDbWeight::get().writes(5_u64))
+		Weight::from_parts(55_883_000, 11262)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
-	// Not yet measured: `scripts/benchmark.sh royalties` replaces this.
 	fn trustee_consent_changed() -> Weight {
-		Weight::from_parts(42_574_000, 11262)
+		Weight::from_parts(29_714_000, 11262)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn on_rotated() -> Weight {
-		Weight::from_parts(25_518_000, 6140)
+		Weight::from_parts(18_788_000, 6140)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
