@@ -323,8 +323,8 @@ impl_runtime_apis! {
 			// A failed check must abort the try-runtime run: panicking is how it reports.
 			let weight = Executive::try_runtime_upgrade(checks).unwrap();
 			if checks.try_state() {
-				// What no single pallet's `try_state` sees: the holds over every account.
-				crate::invariants::check_cohort_holds().unwrap();
+				// What no single pallet's `try_state` sees: issuance, holds over every account.
+				crate::invariants::check_across_pallets().unwrap();
 			}
 			(weight, crate::configs::RuntimeBlockWeights::get().max_block)
 		}
@@ -340,7 +340,7 @@ impl_runtime_apis! {
 				Executive::try_execute_block(block, state_root_check, signature_check, select)
 					.unwrap();
 			if run_checks {
-				crate::invariants::check_cohort_holds().unwrap();
+				crate::invariants::check_across_pallets().unwrap();
 			}
 			weight
 		}

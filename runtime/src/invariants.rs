@@ -1,7 +1,68 @@
-//! Invariants across Cohort's pallets, which no single pallet's `try_state` can see. Run after
-//! every runtime flow test; read-only.
+//! Invariants across Cohort's pallets, which no single pallet's `try_state` can see, in one
+//! place: [`check_across_pallets`] (after every block under try-runtime, whose executive runs
+//! each pallet's own `try_state` first) and [`check_all`] (both, after every step of the
+//! runtime flow tests). Read-only.
 
 use crate::{Balance, Runtime, RuntimeHoldReason};
+use cohort_primitives::MemberStatus;
+
+/// Every pallet's own invariants (membership's include royalties agreeing with every
+/// membership), then those across pallets.
+pub fn check_all() -> Result<(), &'static str> {
+	let own = |result: Result<(), sp_runtime::TryRuntimeError>, what: &'static str| {
+		result.map_err(|error| {
+			log::error!(target: "cohort-invariants", "{what}: {error:?}");
+			what
+		})
+	};
+	own(crate::Cohorts::do_try_state(), "cohorts' invariants fail")?;
+	own(crate::Membership::do_try_state(), "membership's invariants fail")?;
+	own(crate::QuadraticVoting::do_try_state(), "voting's invariants fail")?;
+	own(crate::Royalties::do_try_state(), "royalties' invariants fail")?;
+	own(crate::DataLicensing::do_try_state(), "licensing's invariants fail")?;
+	check_across_pallets()
+}
+
+/// What no single pallet sees: issuance, the holds over every account, and votes of people
+/// who are no longer members.
+pub fn check_across_pallets() -> Result<(), &'static str> {
+	check_total_issuance()?;
+	check_cohort_holds()?;
+	check_live_votes_are_members()
+}
+
+/// The total issuance equals every account's free and reserved (held) balance: nothing Cohort
+/// does mints or burns (fees are moved to the collators' pot, not burnt).
+pub fn check_total_issuance() -> Result<(), &'static str> {
+	let held = frame_system::Account::<Runtime>::iter_values().fold(0 as Balance, |total, info| {
+		total.saturating_add(info.data.free).saturating_add(info.data.reserved)
+	});
+	if held != pallet_balances::TotalIssuance::<Runtime>::get() {
+		return Err("the total issuance differs from what the accounts hold");
+	}
+	Ok(())
+}
+
+/// A vote on an open proposal is held only by an active member: a suspended or departed
+/// person's votes leave the tallies at once (voting's own `try_state` checks the tallies
+/// equal the votes).
+pub fn check_live_votes_are_members() -> Result<(), &'static str> {
+	for (cohort, person, ledger) in pallet_quadratic_voting::Voters::<Runtime>::iter() {
+		let live = ledger
+			.votes
+			.iter()
+			.any(|vote| pallet_quadratic_voting::Proposals::<Runtime>::contains_key(vote.proposal));
+		if !live {
+			continue;
+		}
+		let status = pallet_cohort_membership::Memberships::<Runtime>::get(cohort, person)
+			.map(|record| record.status);
+		if status != Some(MemberStatus::Active) {
+			return Err("a person who is not an active member holds a live vote");
+		}
+	}
+	Ok(())
+}
 
 /// Every Cohort hold reason's total over **all** accounts equals what the records say: the
 /// pallets' own `try_state` compare each account their records name, so together this also

@@ -526,3 +526,55 @@ fn a_cohort_hold_no_record_accounts_for_is_found() {
 		assert!(cohort_runtime::invariants::check_cohort_holds().is_err());
 	});
 }
+
+/// Money created outside the balances pallet's books (here: an account's free balance raised
+/// in storage) breaks the issuance invariant.
+#[test]
+fn money_no_one_issued_is_found() {
+	new_ext().execute_with(|| {
+		assert_eq!(cohort_runtime::invariants::check_total_issuance(), Ok(()));
+		frame_system::Account::<Runtime>::mutate(Dave.to_account_id(), |account| {
+			account.data.free += UNIT;
+		});
+		assert_eq!(
+			cohort_runtime::invariants::check_total_issuance(),
+			Err("the total issuance differs from what the accounts hold")
+		);
+	});
+}
+
+/// A vote left in a tally by someone who is no longer an active member is found.
+#[test]
+fn a_live_vote_of_a_suspended_member_is_found() {
+	run(|| {
+		let cohort = cohort_with_clinic();
+		joins(cohort, Dave, 1);
+		joins(cohort, Eve, 2);
+		let call = RuntimeCall::Cohorts(pallet_cohorts::Call::spend {
+			cohort,
+			beneficiary: Ferdie.to_account_id(),
+			amount: UNIT,
+		});
+		assert_ok!(QuadraticVoting::propose(signed(Dave), cohort, Box::new(call), H256::zero()));
+		assert_ok!(QuadraticVoting::vote(signed(Eve), 0, Choice::Aye, 1));
+		assert_eq!(cohort_runtime::invariants::check_live_votes_are_members(), Ok(()));
+		// Eve's membership is marked suspended behind voting's back (no follower told).
+		let eve = pallet_cohort_membership::PersonOf::<Runtime>::get(cohort, Eve.to_account_id());
+		let eve = eve.expect("a member");
+		pallet_cohort_membership::Memberships::<Runtime>::mutate(cohort, eve, |record| {
+			if let Some(record) = record {
+				record.status = MemberStatus::Suspended;
+			}
+		});
+		assert_eq!(
+			cohort_runtime::invariants::check_live_votes_are_members(),
+			Err("a person who is not an active member holds a live vote")
+		);
+		// Put back, so that the invariants checked at the end hold.
+		pallet_cohort_membership::Memberships::<Runtime>::mutate(cohort, eve, |record| {
+			if let Some(record) = record {
+				record.status = MemberStatus::Active;
+			}
+		});
+	});
+}

@@ -63,20 +63,22 @@ pub fn new_ext() -> sp_io::TestExternalities {
 	ext
 }
 
-/// Runs `test` on a fresh chain, then checks every Cohort pallet's invariants, among them the
-/// cross-pallet agreement membership asks of its followers (royalty positions follow
-/// memberships).
+/// Runs `test` on a fresh chain, then checks every invariant: each pallet's own (among them
+/// the agreement membership asks of its followers) and those across pallets
+/// (`cohort_runtime::invariants`). The steps below check them too, after each step.
 pub fn run(test: impl FnOnce()) {
 	new_ext().execute_with(|| {
+		invariants_hold();
 		test();
-		Cohorts::do_try_state().expect("cohorts' invariants hold");
-		Membership::do_try_state().expect("membership's invariants hold, royalties agreeing");
-		QuadraticVoting::do_try_state().expect("voting's invariants hold");
-		cohort_runtime::Royalties::do_try_state().expect("royalties' invariants hold");
-		cohort_runtime::DataLicensing::do_try_state().expect("licensing's invariants hold");
-		cohort_runtime::invariants::check_cohort_holds()
-			.expect("every Cohort hold is accounted for");
+		invariants_hold();
 	});
+}
+
+/// Every invariant of the runtime holds now.
+pub fn invariants_hold() {
+	if let Err(broken) = cohort_runtime::invariants::check_all() {
+		panic!("an invariant is broken: {broken}");
+	}
 }
 
 pub fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
@@ -98,6 +100,7 @@ pub fn council_passes(call: RuntimeCall) {
 		&r.event,
 		RuntimeEvent::OversightCouncil(pallet_collective::Event::Executed { result: Ok(()), .. })
 	)));
+	invariants_hold();
 }
 
 pub use sp_runtime::traits::Hash as _;
@@ -158,6 +161,7 @@ pub fn joins_until(cohort: u32, who: Sr25519Keyring, n: u8, expires_at: u32) {
 		H256::repeat_byte(0xee),
 	));
 	assert_ok!(Membership::join(signed(who), cohort, None));
+	invariants_hold();
 }
 
 /// `member` consents to AI training and the clinic records `units` of their data.
@@ -183,6 +187,7 @@ pub fn shares_data_for_ai_training_via(
 		member.to_account_id(),
 		units
 	));
+	invariants_hold();
 }
 
 /// The cohort's members decide `call`: Dave proposes it, votes aye, and it is closed after the
@@ -203,6 +208,7 @@ pub fn members_decide(cohort: u32, call: RuntimeCall) {
 		_ => None,
 	});
 	assert_eq!(closed, Some(Outcome::Passed { result: Ok(()) }));
+	invariants_hold();
 }
 
 /// Registering dataset 0 of `cohort`: a bundle of 5,000 records, FHIR `Observation`s.
