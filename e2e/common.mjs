@@ -82,3 +82,96 @@ export function finalizedAtLeast(api, number, ms = TIMEOUT_MS) {
 export async function freeBalance(api, address) {
   return (await api.query.system.account(address)).data.free.toBigInt();
 }
+
+// Ends the script with exit code 1 and one line naming `name` and what it was doing if it runs
+// longer than `seconds`: a hang fails instead of stalling CI. `doing()` tells what was under
+// way. Returns a function that lifts the limit.
+export function scriptTimeLimit(name, seconds, doing = () => 'unknown') {
+  const timer = setTimeout(() => {
+    console.error(`${name}: FAILED: over the time limit of ${seconds} s (while: ${doing()})`);
+    process.exit(1);
+  }, seconds * 1000);
+  return () => clearTimeout(timer);
+}
+
+// The fee `who` paid in `events` (their `TransactionFeePaid`), 0 if none.
+export function feePaid(events, who) {
+  return events
+    .filter((e) => e.section === 'transactionPayment' && e.method === 'TransactionFeePaid' && e.data.who.toString() === who)
+    .reduce((sum, e) => sum + e.data.actualFee.toBigInt(), 0n);
+}
+
+// What `address` has on hold, as `{ 'pallet.Reason': amount }` (bigints), e.g.
+// `{ 'dataLicensing.Escrow': 1000n }`.
+export async function holdsOf(api, address) {
+  const holds = {};
+  for (const { id, amount } of await api.query.balances.holds(address)) {
+    const [pallet, reason] = Object.entries(id.toJSON())[0];
+    holds[`${pallet}.${reason}`] = (holds[`${pallet}.${reason}`] ?? 0n) + amount.toBigInt();
+  }
+  return holds;
+}
+
+// The events of finalized block `number` (including those of its `on_initialize`).
+export async function eventsAt(api, number) {
+  await finalizedAtLeast(api, number);
+  const hash = await api.rpc.chain.getBlockHash(number);
+  return (await api.query.system.events.at(hash)).map(({ event }) => event);
+}
+
+// Signs transactions with nonces counted here, so that one account may have several in the
+// pool at once (the node's next index would hand two concurrent ones the same nonce). Every
+// transaction of an account must then go through the same sender.
+export function createSender(api, { timeoutMs = 120_000 } = {}) {
+  const nonces = new Map();
+  const nextNonce = (address) => {
+    const last = nonces.get(address) ?? api.rpc.system.accountNextIndex(address).then((n) => n.toNumber() - 1);
+    const next = last.then((n) => n + 1);
+    nonces.set(address, next);
+    return next;
+  };
+
+  // Resolves once `tx` is finalized with `{ events, blockNumber, error }`: `error` names the
+  // pallet error (`section.Name`) if the dispatch failed, and is undefined otherwise.
+  const attempt = async (tx, signer, what) => {
+    const nonce = await nextNonce(signer.address);
+    return withTimeout(
+      new Promise((resolve, reject) => {
+        tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
+          if (status.isFinalized) {
+            let error;
+            if (dispatchError) {
+              error = dispatchError.isModule
+                ? (({ section, name }) => `${section}.${name}`)(api.registry.findMetaError(dispatchError.asModule))
+                : dispatchError.toString();
+            }
+            api.rpc.chain
+              .getHeader(status.asFinalized)
+              .then((header) => resolve({ events: events.map(({ event }) => event), blockNumber: header.number.toNumber(), error }))
+              .catch(reject);
+          } else if (status.isInvalid || status.isDropped || status.isUsurped) {
+            reject(new Error(`${what}: the transaction was ${status.type.toLowerCase()} (nonce ${nonce})`));
+          }
+        }).catch((error) => reject(new Error(`${what}: ${error.message}`)));
+      }),
+      what,
+      timeoutMs,
+    );
+  };
+
+  // As `attempt`, but a failed dispatch throws with the error's name.
+  const send = async (tx, signer, what) => {
+    const result = await attempt(tx, signer, what);
+    check(!result.error, `${what} failed: ${result.error}`);
+    return result;
+  };
+
+  // As `attempt`, but fails unless the dispatch failed with exactly `error` (`section.Name`).
+  const fails = async (tx, signer, error, what) => {
+    const result = await attempt(tx, signer, what);
+    check(result.error === error, `${what}: expected ${error}, got ${result.error ?? 'success'}`);
+    return result;
+  };
+
+  return { attempt, send, fails };
+}

@@ -14,7 +14,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { UNIT, check, finalizedAtLeast, freeBalance, withTimeout } from './common.mjs';
+import { UNIT, check, finalizedAtLeast, freeBalance, withTimeout, scriptTimeLimit } from './common.mjs';
 
 
 const { positionals, values } = parseArgs({
@@ -112,6 +112,8 @@ async function main() {
   }
 }
 
+// A hang fails the script instead of stalling CI (each phase takes under a minute).
+scriptTimeLimit('dev-chain', 240);
 main().then(
   () => process.exit(0),
   (error) => {

@@ -31,7 +31,7 @@ import { Keyring } from '@polkadot/keyring';
 import { u8aConcat, stringToU8a } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { parseArgs } from 'node:util';
-import { UNIT, check, equal, expectEvent, finalizedAtLeast, freeBalance, send, step } from './common.mjs';
+import { UNIT, check, equal, expectEvent, finalizedAtLeast, freeBalance, send, step, scriptTimeLimit } from './common.mjs';
 
 const PURPOSES = ['AcademicResearch', 'CommercialResearch', 'AiTraining', 'PublicHealth'];
 const AI = PURPOSES.indexOf('AiTraining');
@@ -558,6 +558,8 @@ async function dataTrust(api, { rpc, clinic, bob, alice, dave, lab, trustees, ex
   equal(outcomes.map((o) => o.licensee), [lab.address], 'cohort_outcomes');
 }
 
+// A hang fails the script instead of stalling CI (it takes about three minutes on a debug node).
+scriptTimeLimit('journey', 480);
 main().then(
   () => process.exit(0),
   (error) => {

@@ -23,7 +23,7 @@ import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { spawn, execFileSync } from 'node:child_process';
 import { appendFileSync, openSync, readFileSync, readlinkSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { check, equal, expectEvent, send, withTimeout } from './common.mjs';
+import { check, equal, expectEvent, send, withTimeout, scriptTimeLimit } from './common.mjs';
 
 const PARA_ID = 1000;
 const MINUTE = 60_000;
@@ -289,6 +289,8 @@ async function main() {
   }
 }
 
+// A hang fails the script instead of stalling CI (the relay chain and collators take minutes to start).
+scriptTimeLimit('network', 1800);
 main().then(
   () => process.exit(0),
   (error) => {

@@ -174,6 +174,20 @@ pub struct FeedbackJson {
 	pub insights: Vec<InsightJson>,
 }
 
+/// How many parameters each `cohort_*` method takes, the optional block hash included; calls
+/// with more are refused ([`crate::strict_params`]).
+pub const PARAMETER_COUNTS: [(&str, usize); 9] = [
+	("cohort_cohort", 2),
+	("cohort_membership", 3),
+	("cohort_voiceCredits", 3),
+	("cohort_proposal", 2),
+	("cohort_pendingRoyalties", 3),
+	("cohort_liveGrants", 3),
+	("cohort_licencesPaying", 4),
+	("cohort_whatCameOfMyData", 4),
+	("cohort_outcomes", 3),
+];
+
 /// The `cohort_*` methods.
 #[rpc(client, server)]
 pub trait CohortRpc<BlockHash> {

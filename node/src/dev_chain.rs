@@ -151,22 +151,19 @@ pub fn start_dev_node(
 	Ok(task_manager)
 }
 
+/// What a development block's inherent data providers are made of, or why they could not be.
+type DevInherents = Result<
+	(sp_timestamp::InherentDataProvider, MockValidationDataInherentDataProvider<()>),
+	Box<dyn std::error::Error + Send + Sync>,
+>;
+
 /// Inherent data for a development block: a timestamp and a mocked relay chain state whose
 /// slots line up with the block's Aura slot.
 fn dev_inherent_data_providers(
 	client: Arc<ParachainClient>,
 	para_id: ParaId,
 	slot_duration: sp_consensus_aura::SlotDuration,
-) -> impl Fn(
-	cohort_runtime::Hash,
-	(),
-) -> futures::future::Ready<
-	Result<
-		(sp_timestamp::InherentDataProvider, MockValidationDataInherentDataProvider<()>),
-		Box<dyn std::error::Error + Send + Sync>,
-	>,
-> + Send
-       + Sync {
+) -> impl Fn(cohort_runtime::Hash, ()) -> futures::future::Ready<DevInherents> + Send + Sync {
 	// Start two hours in the past, so that a fast block timer does not run into the future.
 	let now_millis = std::time::SystemTime::now()
 		.duration_since(std::time::UNIX_EPOCH)

@@ -8,9 +8,11 @@ mod chain_spec;
 mod cli;
 mod cohort_rpc;
 mod command;
+mod database;
 mod dev_chain;
 mod rpc;
 mod service;
+mod strict_params;
 
 fn main() {
 	if let Err(error) = command::run() {

@@ -45,6 +45,8 @@ where
 	let mut module = RpcModule::new(());
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(Cohort::new(client).into_rpc())?;
+	let mut cohort = Cohort::new(client).into_rpc();
+	crate::strict_params::refuse_extra_params(&mut cohort, &crate::cohort_rpc::PARAMETER_COUNTS)?;
+	module.merge(cohort)?;
 	Ok(module)
 }

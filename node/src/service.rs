@@ -2,7 +2,7 @@
 //! block authoring of a collator beside a relay chain. The one-node development chain reuses
 //! [`new_partial`] in [`crate::dev_chain`].
 
-use crate::rpc;
+use crate::{database, rpc};
 use cohort_runtime::{apis::RuntimeApi, opaque::Block};
 use cumulus_client_cli::CollatorOptions;
 use cumulus_client_collator::service::CollatorService;
@@ -102,14 +102,17 @@ pub fn new_partial(
 		.with_offchain_heap_alloc_strategy(heap_pages)
 		.build();
 
+	let database = database::open(config, &executor)?;
 	let (client, backend, keystore_container, task_manager) =
-		sc_service::new_full_parts_record_import::<Block, RuntimeApi, _>(
+		sc_service::new_full_parts_with_genesis_builder::<Block, RuntimeApi, _, _>(
 			config,
 			telemetry.as_ref().map(|(_, telemetry)| telemetry.handle()),
 			executor,
+			database.backend,
+			database.genesis_builder,
 			true,
-			Default::default(),
 		)?;
+	database::ensure_same_chain(config, client.chain_info().genesis_hash, database.spec_genesis)?;
 	let client = Arc::new(client);
 
 	let telemetry_worker_handle = telemetry.as_ref().map(|(worker, _)| worker.handle());

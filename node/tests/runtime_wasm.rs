@@ -1,5 +1,7 @@
-//! The runtime as a whole: its genesis presets, a signed transaction through the executive,
-//! its metadata, and the compiled wasm blob.
+//! The runtime the node ships, as a whole: its genesis presets (built through the wasm blob, as
+//! the node builds them), a signed transaction through the executive, its metadata, and the
+//! compiled wasm blob. Here rather than in the runtime's tests, so that those need no client
+//! crates (the runtime's own tests build with every feature, in a target dir of their own).
 
 use codec::{Decode, Encode};
 use cohort_runtime::{
@@ -37,7 +39,7 @@ fn the_runtime_offers_the_development_and_local_testnet_presets() {
 	let names = GenesisConfigBuilderRuntimeCaller::<ExtraHostFunctions>::new(wasm())
 		.preset_names()
 		.unwrap();
-	let names: Vec<String> = names.into_iter().map(|id| id.into()).collect();
+	let names: Vec<String> = names.into_iter().collect();
 	assert_eq!(names, PRESETS.map(String::from));
 }
 
