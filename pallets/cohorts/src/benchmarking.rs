@@ -2,6 +2,9 @@
 //! which is linear in the issuers it accepts, at most `MaxIssuersPerCohort`), and the helper
 //! other pallets' benchmarks make cohorts with.
 
+// A benchmark that cannot set up fails loudly: the lints against panics are for runtime code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
 use super::*;
 use crate::Pallet as Cohorts;
 use alloc::vec::Vec;

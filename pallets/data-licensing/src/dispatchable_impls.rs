@@ -277,7 +277,7 @@ impl<T: Config> Pallet<T> {
 			Some(account) => T::Currency::resolve(&account, operator).err(),
 			None => Some(operator),
 		}
-		.unwrap_or_else(|| CreditOf::<T>::zero());
+		.unwrap_or_else(CreditOf::<T>::zero);
 		let to_treasury = unshared.peek().saturating_add(unpaid.peek());
 		shares.members = shares.members.saturating_sub(unshared.peek());
 		shares.operator = shares.operator.saturating_sub(unpaid.peek());

@@ -85,8 +85,8 @@ pub const FUNDS: Balance = 100_000;
 pub const K_FLOOR: u32 = 3;
 
 thread_local! {
-	static WITHOUT_UNITS: RefCell<BTreeSet<(CohortId, Purpose)>> = RefCell::new(BTreeSet::new());
-	static ROYALTIES: RefCell<Vec<(CohortId, Purpose, Balance)>> = RefCell::new(Vec::new());
+	static WITHOUT_UNITS: RefCell<BTreeSet<(CohortId, Purpose)>> = const { RefCell::new(BTreeSet::new()) };
+	static ROYALTIES: RefCell<Vec<(CohortId, Purpose, Balance)>> = const { RefCell::new(Vec::new()) };
 }
 
 pub fn split() -> RevenueSplit {

@@ -95,7 +95,7 @@ pub const NOBODY: AccountId = 99;
 pub const ENDOWMENT: Balance = 1_000;
 
 thread_local! {
-	static HOOK_CALLS: RefCell<Vec<String>> = RefCell::new(Vec::new());
+	static HOOK_CALLS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The cohort stops accepting the issuer, and tells this pallet as pallet-cohorts does.

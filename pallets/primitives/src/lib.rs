@@ -438,25 +438,3 @@ where
 		let _ = Currency::set_balance(who, minimum);
 	}
 }
-
-/// Helpers for the pallets' tests.
-#[cfg(feature = "std")]
-pub mod testing {
-	/// xorshift64*: deterministic, dependency-free randomness for property tests.
-	pub struct Rng(pub u64);
-
-	impl Rng {
-		/// The next pseudo-random number.
-		pub fn next(&mut self) -> u64 {
-			self.0 ^= self.0 >> 12;
-			self.0 ^= self.0 << 25;
-			self.0 ^= self.0 >> 27;
-			self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-		}
-
-		/// A pseudo-random number below `n` (which must not be zero).
-		pub fn below(&mut self, n: u64) -> u64 {
-			self.next() % n
-		}
-	}
-}

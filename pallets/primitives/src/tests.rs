@@ -1,7 +1,7 @@
 //! The arithmetic that lives on the shared types.
 
 use super::*;
-use crate::testing::Rng;
+use proptest::{prelude::*, test_runner::RngSeed};
 
 fn split(members: u32, treasury: u32, platform: u32) -> RevenueSplit {
 	RevenueSplit {
@@ -33,27 +33,48 @@ fn members_and_platform_round_down_and_the_treasury_takes_the_rest() {
 	assert_eq!(split(70, 25, 5).divide(u128::MAX).members, Permill::from_percent(70) * u128::MAX);
 }
 
-#[test]
-fn the_shares_always_sum_to_the_price() {
-	let mut rng = Rng(0x5eed);
-	for _ in 0..10_000 {
-		let members = rng.below(1_000_001) as u32;
-		let platform = rng.below(u64::from(1_000_001 - members)) as u32;
-		let operator = rng.below(u64::from(1_000_001 - members - platform)) as u32;
-		let whole = RevenueSplit {
+/// Parts of a million: `Permill`'s whole.
+const WHOLE: u32 = 1_000_000;
+
+/// A whole split: members, platform and operator take random parts, the treasury the rest.
+fn whole_split() -> impl Strategy<Value = RevenueSplit> {
+	(0..=WHOLE)
+		.prop_flat_map(|members| (Just(members), 0..=WHOLE - members))
+		.prop_flat_map(|(members, platform)| {
+			(Just(members), Just(platform), 0..=WHOLE - members - platform)
+		})
+		.prop_map(|(members, platform, operator)| RevenueSplit {
 			members: Permill::from_parts(members),
 			platform: Permill::from_parts(platform),
 			operator: Permill::from_parts(operator),
-			treasury: Permill::from_parts(1_000_000 - members - platform - operator),
-		};
-		assert!(whole.is_whole());
-		let price = rng.next() >> rng.below(64);
+			treasury: Permill::from_parts(WHOLE - members - platform - operator),
+		})
+}
+
+/// A price of any magnitude: random bits shifted right, so that small prices, where rounding
+/// matters most, are as likely as large ones.
+fn price() -> impl Strategy<Value = u64> {
+	(any::<u64>(), 0..64u32).prop_map(|(bits, shift)| bits >> shift)
+}
+
+proptest! {
+	// A fixed seed: CI runs the same cases every time.
+	#![proptest_config(ProptestConfig {
+		cases: 1_000,
+		rng_seed: RngSeed::Fixed(0x5eed),
+		failure_persistence: None,
+		..ProptestConfig::default()
+	})]
+
+	#[test]
+	fn the_shares_always_sum_to_the_price(whole in whole_split(), price in price()) {
+		prop_assert!(whole.is_whole());
 		let divided = whole.divide(price);
 		let sum = divided.members + divided.treasury + divided.platform + divided.operator;
-		assert_eq!(sum, price);
-		assert_eq!(divided.members, whole.members.mul_floor(price));
-		assert_eq!(divided.platform, whole.platform.mul_floor(price));
-		assert_eq!(divided.operator, whole.operator.mul_floor(price));
+		prop_assert_eq!(sum, price);
+		prop_assert_eq!(divided.members, whole.members.mul_floor(price));
+		prop_assert_eq!(divided.platform, whole.platform.mul_floor(price));
+		prop_assert_eq!(divided.operator, whole.operator.mul_floor(price));
 	}
 }
 

@@ -2,6 +2,9 @@
 //! measured in its worst case, which is bounded by `MaxLiveVotes` and `MaxCallSize`, never by
 //! the number of members or voters.
 
+// A benchmark that cannot set up fails loudly: the lints against panics are for runtime code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
 use super::*;
 use crate::Pallet as QuadraticVoting;
 use frame_benchmarking::v2::*;

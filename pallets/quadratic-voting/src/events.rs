@@ -69,7 +69,7 @@ mod events {
 			/// Passed (with the dispatch result), rejected, or quorum not reached.
 			outcome: Outcome,
 		},
-		/// The council cancelled a proposal; the deposit was returned.
+		/// The council cancelled a proposal; its deposit went to the cohort treasury.
 		Cancelled {
 			/// The proposal.
 			proposal: ProposalId,

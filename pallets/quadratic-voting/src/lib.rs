@@ -18,8 +18,9 @@
 //!   deposit is returned, except when the quorum was not reached and no one but the proposer
 //!   voted: then it goes to the cohort treasury (a proposal no other member cared about is
 //!   spam).
-//! - The council ([`Config::CancelOrigin`]) can **cancel** a proposal; the proposer can
-//!   **withdraw** one that has no votes. Both return the deposit.
+//! - The council ([`Config::CancelOrigin`]) can **cancel** a proposal, whose deposit then goes
+//!   to the cohort treasury (it should never have been proposed); the proposer can
+//!   **withdraw** one that has no votes, and gets the deposit back.
 //! - **Revocation cascade.** When a member is suspended or leaves, pallet-cohort-membership
 //!   tells this pallet ([`OnMembershipChange`]) and their live votes leave the tallies at once
 //!   (their credits of the current epoch come back, as if they had removed the votes
@@ -76,6 +77,8 @@ pub use weights::WeightInfo;
 
 // Events and errors live in `events.rs`, so that this file reads as a table of contents.
 #[import_section(events::events)]
+// FRAME's generated storage code uses `expect`; the logic lives outside, under the lints.
+#[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -317,8 +320,8 @@ pub mod pallet {
 			Self::do_close(proposal)
 		}
 
-		/// Cancel a proposal in an emergency; its deposit is returned. Council (two thirds)
-		/// only.
+		/// Cancel a proposal in an emergency; its deposit goes to the cohort treasury. Council
+		/// (two thirds) only.
 		///
 		/// - `proposal`: the proposal.
 		#[pallet::call_index(4)]

@@ -36,7 +36,7 @@ parameter_types! {
 }
 
 thread_local! {
-	static MAX_CALL_WEIGHT: RefCell<Weight> = RefCell::new(Weight::from_parts(1_000_000_000_000, 1_000_000));
+	static MAX_CALL_WEIGHT: RefCell<Weight> = const { RefCell::new(Weight::from_parts(1_000_000_000_000, 1_000_000)) };
 }
 
 /// The heaviest call a proposal may carry; tests lower it.

@@ -76,6 +76,8 @@ pub trait BenchmarkHelper<AccountId> {
 
 // Events and errors live in `events.rs`, so that this file reads as a table of contents.
 #[import_section(events::events)]
+// FRAME's generated storage code uses `expect`; the logic lives outside, under the lints.
+#[allow(clippy::expect_used)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;

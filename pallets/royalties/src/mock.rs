@@ -51,7 +51,7 @@ pub const PHARMA_FUNDS: Balance = 1_000_000_000;
 
 thread_local! {
 	/// The request id of the next licence `pay` stands for.
-	static NEXT_LICENCE: RefCell<u32> = RefCell::new(0);
+	static NEXT_LICENCE: RefCell<u32> = const { RefCell::new(0) };
 }
 
 #[cfg(feature = "runtime-benchmarks")]

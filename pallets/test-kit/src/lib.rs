@@ -7,19 +7,22 @@
 //! - [`MockCohorts`] and [`MockCohortOrigin`]: cohorts as the tests set them up;
 //! - [`MockMembership`] and [`Members`]: a membership registry that tells the pallet under test
 //!   of each change, as pallet-cohort-membership does in the runtime;
-//! - [`new_ext`], [`person`], [`last_event`].
+//! - [`new_ext`], [`person`], [`last_event`];
+//! - [`check_fixed_cases`]: property tests with proptest, the same cases every run.
 //!
 //! Accounts are `u64`. The state of the mocks lives in thread-locals, which [`new_ext`] clears,
 //! so every test starts from nothing.
 
 mod cohorts;
 mod membership;
+mod property;
 
 pub use cohorts::{
 	treasury, MembersActAsTreasury, MockCohort, MockCohortOrigin, MockCohorts, MockMembersOrigin,
 	MockTrusteesOrigin,
 };
 pub use membership::{Members, MockMembership};
+pub use property::check_fixed_cases;
 
 use cohort_primitives::Nullifier;
 use sp_core::H256;
