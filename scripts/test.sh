@@ -24,19 +24,31 @@ run_tests() {
 	fi
 }
 
-# The pallets' benchmarks, run as tests on their mock runtimes. `runtime-benchmarks` changes
-# the features of the whole FRAME graph, so they build in a target dir of their own and never
-# disturb the node's build.
-benchmark_pallets=()
-for manifest in pallets/*/Cargo.toml; do
-	grep -q '^runtime-benchmarks' "$manifest" &&
-		benchmark_pallets+=(-p "$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -1)")
+# The runtime side with every feature set the runtime ships with: the pallets' tests and
+# benchmarks on their mocks; the runtime flow tests and the fuzzer's fixed budget, checking
+# every pallet's `try_state` (try-runtime) after each step and block; and every Cohort
+# benchmark once on the real runtime (runtime-benchmarks). These features change the whole
+# FRAME graph, so they build in a target dir of their own and never disturb the node's build;
+# one cargo invocation, so that the graph is built once.
+runtime_side=(-p cohort-runtime -p cohort-fuzz)
+runtime_features=()
+for manifest in pallets/*/Cargo.toml runtime/Cargo.toml fuzz/Cargo.toml; do
+	package="$(sed -n 's/^name = "\(.*\)"/\1/p' "$manifest" | head -1)"
+	for feature in try-runtime runtime-benchmarks; do
+		grep -q "^$feature = " "$manifest" && runtime_features+=("$package/$feature")
+	done
+	case "$manifest" in pallets/*) grep -q '^runtime-benchmarks' "$manifest" && runtime_side+=(-p "$package") ;; esac
 done
-if [ ${#benchmark_pallets[@]} -gt 0 ]; then
-	cohort_say "running the pallets' benchmarks as tests"
-	SKIP_WASM_BUILD=1 CARGO_TARGET_DIR="$CARGO_TARGET_DIR/benchmark-tests" \
-		run_tests "${benchmark_pallets[@]}" --features runtime-benchmarks --lib
-fi
+cohort_say "running the runtime side with try-runtime and runtime-benchmarks"
+SKIP_WASM_BUILD=1 CARGO_TARGET_DIR="$CARGO_TARGET_DIR/runtime-features" \
+	run_tests "${runtime_side[@]}" --features "$(IFS=,; echo "${runtime_features[*]}")" \
+	--lib --test cohort_flows --test business_models --test benchmarks --test ci_budget \
+	--test regressions
 
-# Everything, last, so that its summary closes the output.
-run_tests --workspace "$@"
+# Lints: no warning anywhere, and no unwrap, expect, indexing or panic in runtime code (each
+# runtime crate's lib.rs denies them outside tests).
+cohort_say "linting the workspace (clippy, warnings denied)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+# Everything else, last, so that its summary closes the output (the fuzzer ran above).
+run_tests --workspace --exclude cohort-fuzz "$@"

@@ -117,3 +117,37 @@ pub fn preset_names() -> Vec<PresetId> {
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
 	]
 }
+
+/// Builds the genesis state of preset `id` into the current externalities: the default config
+/// with the preset's patch merged in, as the node's chain-spec builder makes it. For native
+/// tests and the fuzzer, which build the state without the wasm blob.
+#[cfg(feature = "std")]
+pub fn build_state(id: &PresetId) -> Result<(), String> {
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default())
+		.map_err(|error| format!("the default config: {error}"))?;
+	let preset = get_preset(id).ok_or_else(|| format!("no preset {id:?}"))?;
+	let patch = serde_json::from_slice(&preset).map_err(|error| format!("the preset: {error}"))?;
+	merge_json(&mut config, patch);
+	let config = serde_json::to_vec(&config).map_err(|error| format!("the config: {error}"))?;
+	frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(config)
+		.map_err(|error| error.to_string())
+}
+
+/// Merges `patch` into `base` as a JSON merge patch does: objects key by key (a null removes
+/// the key), anything else replaced.
+#[cfg(feature = "std")]
+fn merge_json(base: &mut serde_json::Value, patch: serde_json::Value) {
+	use serde_json::Value;
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) => {
+			for (key, value) in patch {
+				if value.is_null() {
+					base.remove(&key);
+				} else {
+					merge_json(base.entry(key).or_insert(Value::Null), value);
+				}
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}

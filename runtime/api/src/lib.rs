@@ -137,15 +137,16 @@ pub struct InsightReport<BlockNumber> {
 	pub at: BlockNumber,
 }
 
+/// A licence that paid a donor, with the outcomes reported under it.
+pub type LicenceWithOutcomes<AccountId, Balance, BlockNumber> =
+	(LicenceUse<AccountId, Balance, BlockNumber>, Vec<OutcomeReport<AccountId, BlockNumber>>);
+
 /// What came of a donor's data: the licences that paid them, each with the outcomes reported
 /// under it, and their cohort's health insights.
 #[derive(Debug, Clone, PartialEq, Eq, Encode, Decode, TypeInfo)]
 pub struct DataFeedback<AccountId, Balance, BlockNumber> {
 	/// Most recent first.
-	pub licences: Vec<(
-		LicenceUse<AccountId, Balance, BlockNumber>,
-		Vec<OutcomeReport<AccountId, BlockNumber>>,
-	)>,
+	pub licences: Vec<LicenceWithOutcomes<AccountId, Balance, BlockNumber>>,
 	/// Most recent first.
 	pub insights: Vec<InsightReport<BlockNumber>>,
 }

@@ -28,38 +28,17 @@ pub use sp_runtime::{BuildStorage, MultiSignature, Permill};
 
 pub const CLINIC: Sr25519Keyring = Ferdie;
 
+/// A fresh chain from the `development` preset, as `cohort-node --dev` starts: the dev
+/// accounts funded, Alice, Bob and Charlie the council, Alice the collator and sudo.
 pub fn new_ext() -> sp_io::TestExternalities {
-	let mut storage = frame_system::GenesisConfig::<Runtime>::default().build_storage().unwrap();
-	pallet_balances::GenesisConfig::<Runtime> {
-		balances: Sr25519Keyring::well_known()
-			.map(|k| (k.to_account_id(), DEV_ENDOWMENT))
-			.collect(),
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	pallet_collective::GenesisConfig::<Runtime, pallet_collective::Instance1> {
-		members: vec![Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()],
-		phantom: Default::default(),
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	// The pot and the platform account exist from genesis, as on the real chain.
-	pallet_royalties::GenesisConfig::<Runtime>::default()
-		.assimilate_storage(&mut storage)
+	let mut ext = sp_io::TestExternalities::new_empty();
+	ext.execute_with(|| {
+		cohort_runtime::genesis_config_presets::build_state(
+			&sp_genesis_builder::DEV_RUNTIME_PRESET.into(),
+		)
 		.unwrap();
-	pallet_data_licensing::GenesisConfig::<Runtime>::default()
-		.assimilate_storage(&mut storage)
-		.unwrap();
-	pallet_cohorts::GenesisConfig::<Runtime> {
-		platform_share: cohort_runtime::genesis_config_presets::PLATFORM_SHARE,
-		members_share_floor: cohort_runtime::genesis_config_presets::MEMBERS_SHARE_FLOOR,
-		..Default::default()
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
-	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| System::set_block_number(1));
+		System::set_block_number(1);
+	});
 	ext
 }
 
