@@ -45,8 +45,8 @@ SKIP_WASM_BUILD=1 CARGO_TARGET_DIR="$CARGO_TARGET_DIR/runtime-features" \
 	--lib --test cohort_flows --test business_models --test benchmarks --test ci_budget \
 	--test regressions
 
-# Lints: no warning anywhere, and no unwrap, expect, indexing or panic in runtime code (each
-# runtime crate's lib.rs denies them outside tests).
+# Lints: no warning anywhere, and no unwrap, expect, indexing or panic in runtime code (the
+# runtime crates take `[workspace.lints.clippy]`; clippy.toml allows them in tests).
 cohort_say "linting the workspace (clippy, warnings denied)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
