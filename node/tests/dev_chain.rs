@@ -3,18 +3,7 @@
 
 mod common;
 
-use common::{run_e2e_script, DevNode};
-
-fn assert_script_passed(output: &std::process::Output, node: &DevNode, what: &str) {
-	let stdout = String::from_utf8_lossy(&output.stdout);
-	let stderr = String::from_utf8_lossy(&output.stderr);
-	println!("{what}: {stdout}");
-	assert!(
-		output.status.success(),
-		"{what} failed: {stderr}\n{stdout}\n--- node log ---\n{}",
-		node.log_tail()
-	);
-}
+use common::{assert_script_passed, run_e2e_script, DevNode};
 
 #[test]
 fn a_dev_chain_finalizes_blocks_applies_a_transfer_and_survives_a_restart() {

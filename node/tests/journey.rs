@@ -6,21 +6,15 @@
 
 mod common;
 
-use common::{run_e2e_script, DevNode};
+use common::{assert_script_passed, run_e2e_script, DevNode};
 
 #[test]
 fn the_whole_journey_through_polkadot_js() {
 	let base = tempfile::tempdir().expect("a temporary base path");
 	let mut node = DevNode::start(base.path(), 1000, "journey.log");
 	let output = run_e2e_script("journey.mjs", &["--ws", &node.ws_url(), "--check"]);
+	assert_script_passed(&output, &node, "the journey");
 	let stdout = String::from_utf8_lossy(&output.stdout);
-	let stderr = String::from_utf8_lossy(&output.stderr);
-	println!("{stdout}");
-	assert!(
-		output.status.success(),
-		"the journey failed: {stderr}\n{stdout}\n--- node log ---\n{}",
-		node.log_tail()
-	);
 	assert!(stdout.contains("journey: every flow passed"));
 	node.stop();
 }

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{run_e2e_script, DevNode};
+use common::{assert_script_passed, run_e2e_script, DevNode};
 use std::time::Instant;
 
 /// The script's own limit on its run, in seconds: a hang fails with one line instead of
@@ -25,14 +25,8 @@ fn the_whole_surface_through_polkadot_js() {
 		"surface.mjs",
 		&["--ws", &node.ws_url(), "--check", "--time-limit", TIME_LIMIT_SECONDS],
 	);
+	assert_script_passed(&output, &node, "the surface");
 	let stdout = String::from_utf8_lossy(&output.stdout);
-	let stderr = String::from_utf8_lossy(&output.stderr);
-	println!("{stdout}");
-	assert!(
-		output.status.success(),
-		"the surface failed: {stderr}\n{stdout}\n--- node log ---\n{}",
-		node.log_tail()
-	);
 	assert!(stdout.contains("surface: every flow passed"));
 	node.stop();
 	println!("the whole test took {:.0?}", started.elapsed());
