@@ -1,79 +1,207 @@
 #!/usr/bin/env bash
-# Measures a pallet's weights from a real run of its benchmarks and writes them down.
+# Measures the runtime's weights with release-built tools and writes them down.
 #
-# Usage: ./scripts/benchmark.sh PALLET [STEPS] [REPEAT]
-#   PALLET  a pallet of the runtime, as `frame-omni-bencher v1 benchmark pallet --list` names
-#           it: one of Cohort's own (pallet_cohorts, …) is written to
-#           pallets/<name>/src/weights.rs (trait `WeightInfo`, `SubstrateWeight<T>`, `()`); any
-#           other to runtime/src/weights/<pallet>.rs.
-#   STEPS, REPEAT  default 50 and 20.
+# Usage:
+#   ./scripts/benchmark.sh all [STEPS] [REPEAT]
+#       Every pallet of the runtime (Cohort's and the SDK's), then the block and extrinsic base
+#       weights (`benchmark overhead`), in one run on this machine; each file's header records
+#       the machine's `benchmark machine` figures. Cohort's pallets are written to
+#       pallets/<name>/src/weights.rs, the others to runtime/src/weights/<pallet>.rs.
+#   ./scripts/benchmark.sh PALLET [STEPS] [REPEAT]
+#       One pallet, as `frame-omni-bencher v1 benchmark pallet --list` names it.
+#   ./scripts/benchmark.sh scale [REPEAT]
+#       The calls of docs/performance.md (P1) in cohorts of 10 and of 100,000 members: the
+#       benchmarks run twice, on the usual wasm and on one built with `benchmark-crowd`, into
+#       JSON files under $CARGO_TARGET_DIR/benchmarks/results/.
+#   ./scripts/benchmark.sh --check
+#       Fails when a Cohort pallet's call has no benchmark, or a weights.rs is missing a
+#       benchmark or predates the pallet's storage layout (scripts/weights-check.mjs). No build;
+#       CI runs it.
+# STEPS and REPEAT default to 50 and 20.
 #
-# How: the runtime is compiled to wasm with `runtime-benchmarks` (in its own target dir, so the
-# everyday build is not disturbed; `cargo check` is enough, since the wasm comes from the build
-# script, which always optimises it), and `frame-omni-bencher` executes that wasm. The bencher
-# must be a release build, as the host functions the runtime calls (hashing, signatures, the
-# trie) run in it: weights measured with the debug cohort-node were several times too high. It
-# is stable2609's, 0.28.0, built once with `cargo install --locked` into
-# $COHORT_BENCHER_ROOT (default ~/.cache/cohort-bencher), sharing the relay build's target dir
-# (about 700 crates; the relay chain's build leaves most of them compiled).
+# The tools: `frame-omni-bencher` 0.28.0 (stable2609's), built once in release with
+# `cargo install --locked` into $COHORT_BENCHER_ROOT (default ~/.cache/cohort-bencher),
+# executes the runtime's wasm, built with `runtime-benchmarks` in its own target dir
+# ($CARGO_TARGET_DIR/benchmarks). The bencher must be a release build: the host functions the
+# runtime calls (hashing, signatures, the trie) run in it, and a debug build measures them
+# several times too slow. `benchmark machine` is not in the omni-bencher: a release cohort-node
+# (`$COHORT_RELEASE_NODE`, default $CARGO_TARGET_DIR/release/cohort-node) or the relay chain's
+# polkadot runs it; without either, the release cohort-node is built first.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 
-pallet="${1:?usage: ./scripts/benchmark.sh PALLET [STEPS] [REPEAT]}"
+usage="usage: ./scripts/benchmark.sh all|PALLET|scale|--check [STEPS] [REPEAT]"
+what="${1:?$usage}"
+cd "$COHORT_ROOT"
+
+if [ "$what" = --check ]; then
+	command -v node >/dev/null || cohort_fail "node (Node.js) is needed for the check"
+	exec node scripts/weights-check.mjs
+fi
+
 steps="${2:-50}"
 repeat="${3:-20}"
+case "$steps$repeat" in *[!0-9]*) cohort_fail "$usage" ;; esac
 cohort_setup
-cd "$COHORT_ROOT"
 
 bencher_version=0.28.0
 bencher_root="${COHORT_BENCHER_ROOT:-$HOME/.cache/cohort-bencher}"
 bencher="$bencher_root/bin/frame-omni-bencher"
-if ! "$bencher" --version 2>/dev/null | grep -q "$bencher_version"; then
+bench_target="$CARGO_TARGET_DIR/benchmarks"
+results="$bench_target/results"
+mkdir -p "$results"
+
+ensure_bencher() {
+	"$bencher" --version 2>/dev/null | grep -q "$bencher_version" && return 0
 	cohort_say "building frame-omni-bencher $bencher_version (release; log: $bencher_root/build.log)"
 	mkdir -p "$bencher_root"
 	cohort_cargo_install "bencher build" "$bencher_root/build.log" \
 		"$HOME/.cache/cohort-relay-target" --root "$bencher_root" "frame-omni-bencher@$bencher_version"
 	"$bencher" --version 2>/dev/null | grep -q "$bencher_version" ||
 		cohort_fail "the frame-omni-bencher build failed (log: $bencher_root/build.log)"
-fi
+}
 
-bench_target="$CARGO_TARGET_DIR/benchmarks"
-cohort_say "building the runtime wasm with runtime-benchmarks (target dir: $bench_target)"
-WASM_BUILD_TYPE=release CARGO_TARGET_DIR="$bench_target" \
-	cargo check -p cohort-runtime --features runtime-benchmarks
-# The build script puts the (release) wasm under the outer build's `debug/` dir: copy it to a
-# name that says what it is, which the weights' "Executed Command" records.
-built="$bench_target/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm"
-[ -f "$built" ] || cohort_fail "no benchmark wasm at $built"
+# Builds the runtime wasm with runtime-benchmarks (and `$1`, extra features) and copies it to
+# `$2`. `cargo check` is enough: the wasm comes from the build script, which always optimises
+# it; the build script leaves it under the outer build's `debug/` dir.
+build_wasm() {
+	local features="runtime-benchmarks${1:+,$1}" wasm="$2"
+	cohort_say "building the runtime wasm with $features (target dir: $bench_target)"
+	WASM_BUILD_TYPE=release CARGO_TARGET_DIR="$bench_target" \
+		cargo check --quiet -p cohort-runtime --features "$features"
+	local built="$bench_target/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm"
+	[ -f "$built" ] || cohort_fail "no benchmark wasm at $built"
+	mkdir -p "$(dirname "$wasm")"
+	cp "$built" "$wasm"
+}
 wasm="$bench_target/release-wasm/cohort_runtime_benchmarks.compact.compressed.wasm"
-mkdir -p "$(dirname "$wasm")"
-cp "$built" "$wasm"
 
-crate_dir=""
-for manifest in pallets/*/Cargo.toml; do
-	if grep -q "^name = \"${pallet//_/-}\"$" "$manifest"; then
-		crate_dir="$(dirname "$manifest")"
+# The directory of the Cohort pallet named `$1` (pallet_cohorts → pallets/cohorts), or nothing.
+cohort_pallet_dir() {
+	local manifest
+	for manifest in pallets/*/Cargo.toml; do
+		grep -q "^name = \"${1//_/-}\"$" "$manifest" && dirname "$manifest"
+	done
+	return 0
+}
+
+# The header of every weights file of this run: the project's, and the machine's figures.
+header="$results/header.txt"
+write_header() {
+	cp scripts/weights-header.txt "$header"
+	# Any release build of stable2609's benchmarking CLI measures the same: the release
+	# cohort-node, else the relay chain's polkadot (scripts/network-setup.sh), else build the
+	# former.
+	local node="${COHORT_RELEASE_NODE:-$CARGO_TARGET_DIR/release/cohort-node}"
+	local relay="${COHORT_RELAY_ROOT:-$HOME/.cache/cohort-relay}/bin/polkadot"
+	if [ ! -x "$node" ] && [ -x "$relay" ]; then
+		node="$relay"
+	elif [ ! -x "$node" ]; then
+		cohort_say "building the release cohort-node, for \`benchmark machine\` (once; about an hour on 2 cores)"
+		cargo build --quiet --release -p cohort-node
 	fi
-done
-if [ -n "$crate_dir" ]; then
-	output="$crate_dir/src/weights.rs"
-	template=(--template scripts/pallet-weight-template.hbs)
-else
-	output="runtime/src/weights/$pallet.rs"
-	template=()
-fi
+	cohort_say "measuring the machine ($(basename "$node") benchmark machine, release)"
+	{
+		echo "//! The machine, measured by \`$(basename "$node") benchmark machine\` (release) in this run:"
+		"$node" benchmark machine --allow-fail --base-path "$results/machine" 2>&1 |
+			sed 's/\x1b\[[0-9;]*m//g' | grep -E '^\| (Category|CPU|Memory|Disk)' | sed 's/^/\/\/!   /'
+	} >>"$header"
+	rm -rf "$results/machine"
+}
 
-cohort_say "running the benchmarks of $pallet (steps $steps, repeat $repeat) into $output"
-"$bencher" v1 benchmark pallet \
-	--runtime "$wasm" \
-	--genesis-builder-preset development \
-	--pallet "$pallet" \
-	--extrinsic '*' \
-	--steps "$steps" \
-	--repeat "$repeat" \
-	--wasm-execution compiled \
-	--heap-pages 4096 \
-	--header scripts/weights-header.txt \
-	"${template[@]}" \
-	--output "$output"
-cohort_say "wrote $output"
+# Runs the benchmarks of pallet `$1` into its weights file.
+bench_pallet() {
+	local pallet="$1" dir output template=() pallet_header="$header"
+	dir="$(cohort_pallet_dir "$pallet")"
+	if [ -n "$dir" ]; then
+		output="$dir/src/weights.rs"
+		template=(--template scripts/pallet-weight-template.hbs)
+		pallet_header="$results/header-$pallet.txt"
+		{
+			cat "$header"
+			echo "//! Storage layout: \`$(node scripts/weights-check.mjs --fingerprint "$dir")\` (scripts/weights-check.mjs)"
+		} >"$pallet_header"
+	else
+		output="runtime/src/weights/$pallet.rs"
+	fi
+	cohort_say "benchmarking $pallet (steps $steps, repeat $repeat) into $output"
+	"$bencher" v1 benchmark pallet \
+		--runtime "$wasm" \
+		--genesis-builder-preset development \
+		--pallet "$pallet" \
+		--extrinsic '*' \
+		--steps "$steps" \
+		--repeat "$repeat" \
+		--wasm-execution compiled \
+		--heap-pages 4096 \
+		--header "$pallet_header" \
+		--json-file "$results/$pallet.json" \
+		--quiet \
+		"${template[@]}" \
+		--output "$output"
+}
+
+# The block and extrinsic base weights, into runtime/src/weights/.
+bench_overhead() {
+	cohort_say "benchmarking the block and extrinsic overhead into runtime/src/weights/"
+	"$bencher" v1 benchmark overhead \
+		--runtime "$wasm" \
+		--genesis-builder-preset development \
+		--para-id "$(sed -n 's/.*PARA_ID: u32 = \([0-9_]*\).*/\1/p' runtime/src/genesis_config_presets.rs | tr -d _)" \
+		--wasm-execution compiled \
+		--header "$header" \
+		--weight-path runtime/src/weights/
+}
+
+case "$what" in
+all)
+	ensure_bencher
+	build_wasm "" "$wasm"
+	write_header
+	started=$(date +%s)
+	pallets=$("$bencher" v1 benchmark pallet --runtime "$wasm" --genesis-builder-preset development \
+		--list=pallets --no-csv-header 2>/dev/null | sort -u)
+	count=$(echo "$pallets" | wc -l)
+	n=0
+	for pallet in $pallets; do
+		n=$((n + 1))
+		cohort_say "[$n/$count]"
+		bench_pallet "$pallet"
+	done
+	bench_overhead
+	cohort_say "all $count pallets and the overhead measured in $(($(date +%s) - started)) s"
+	;;
+scale)
+	repeat="${2:-10}"
+	ensure_bencher
+	crowded="$bench_target/release-wasm/cohort_runtime_benchmarks_crowded.compact.compressed.wasm"
+	build_wasm benchmark-crowd "$crowded"
+	build_wasm "" "$wasm"
+	# The calls of P1, by pallet: each benchmark at its components' highest values.
+	declare -A calls=(
+		[pallet_royalties]="deposit,claim"
+		[pallet_quadratic_voting]="vote,close_passed"
+		[pallet_cohort_membership]="join_with_attestation,leave,set_consent,revoke"
+		[pallet_data_licensing]="approve"
+	)
+	for members in 10 100000; do
+		runtime="$wasm"
+		[ "$members" = 100000 ] && runtime="$crowded"
+		for pallet in "${!calls[@]}"; do
+			cohort_say "cohort of $members: $pallet ${calls[$pallet]} (repeat $repeat)"
+			"$bencher" v1 benchmark pallet --runtime "$runtime" \
+				--genesis-builder-preset development --pallet "$pallet" \
+				--extrinsic "${calls[$pallet]}" --steps 2 --repeat "$repeat" \
+				--wasm-execution compiled --heap-pages 4096 --quiet \
+				--json-file "$results/scale-$members-$pallet.json" >/dev/null
+		done
+	done
+	cohort_say "wrote $results/scale-*.json; the table: node scripts/performance-report.mjs"
+	;;
+*)
+	ensure_bencher
+	build_wasm "" "$wasm"
+	[ -f "$header" ] || write_header
+	bench_pallet "$what"
+	;;
+esac

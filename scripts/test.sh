@@ -12,6 +12,11 @@ cd "$COHORT_ROOT"
 
 cohort_ensure_e2e_client
 
+# Weights true to the code: every call benchmarked, every weights.rs measured on its pallet's
+# current storage layout (seconds; no build).
+cohort_say "checking the weights against the code"
+./scripts/benchmark.sh --check
+
 # The node first, with progress, so that the end-to-end tests find it built.
 cohort_say "building the workspace (target dir: $CARGO_TARGET_DIR)"
 cargo build -p cohort-node

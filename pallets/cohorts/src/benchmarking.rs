@@ -8,6 +8,7 @@
 use super::*;
 use crate::Pallet as Cohorts;
 use alloc::vec::Vec;
+use cohort_primitives::BenchmarkedCall;
 use frame_benchmarking::v2::*;
 use frame_support::{
 	traits::{
@@ -113,8 +114,16 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let issuer: T::AccountId = account("issuer", 0, 0);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, issuer.clone());
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_approve_issuer(issuer.clone()),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(Issuers::<T>::contains_key(&issuer));
 		Ok(())
@@ -126,8 +135,16 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let issuer = approved_issuer::<T>(0);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, issuer.clone());
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_remove_issuer(issuer.clone()),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!Issuers::<T>::contains_key(&issuer));
 		Ok(())
@@ -137,8 +154,16 @@ mod benchmarks {
 	fn withdraw_credentials() {
 		let issuer = approved_issuer::<T>(0);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(issuer.clone()));
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_withdraw_credentials(),
+			RawOrigin::Signed(issuer.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		let valid_from = frame_system::Pallet::<T>::block_number() + 1u32.into();
 		assert_eq!(Issuers::<T>::get(&issuer).map(|i| i.credentials_valid_from), Some(valid_from));
@@ -151,13 +176,20 @@ mod benchmarks {
 		let issuers = BoundedVec::truncate_from(issuers);
 		let trustees: T::AccountId = account("trustees", 0, 0);
 
-		#[extrinsic_call]
-		_(
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_create_cohort(
+				condition::<T>(),
+				settings::<T>(Governance::DataTrust { trustees }),
+				issuers,
+			),
 			RawOrigin::Signed(creator),
-			condition::<T>(),
-			settings::<T>(Governance::DataTrust { trustees }),
-			issuers,
 		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Registry::<T>::get(0).map(|c| c.accepted_issuers), Some(n));
 	}
@@ -169,8 +201,16 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let new = settings::<T>(Governance::DataTrust { trustees: account("trustees", 1, 0) });
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, cohort, new.clone());
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_update_cohort(cohort, new.clone()),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Registry::<T>::get(cohort).map(|c| c.settings), Some(new));
 		Ok(())
@@ -184,8 +224,16 @@ mod benchmarks {
 		let origin = T::EnsureMembersOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, cohort, issuer.clone());
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_accept_issuer(cohort, issuer.clone()),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(AcceptedIssuers::<T>::contains_key(cohort, &issuer));
 		Ok(())
@@ -198,8 +246,16 @@ mod benchmarks {
 		let origin = T::EnsureMembersOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, cohort, issuer.clone());
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_drop_issuer(cohort, issuer.clone()),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!AcceptedIssuers::<T>::contains_key(cohort, &issuer));
 		Ok(())
@@ -216,8 +272,16 @@ mod benchmarks {
 		let origin = T::EnsureMembersOrigin::try_successful_origin()
 			.map_err(|_| BenchmarkError::Weightless)?;
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, cohort, beneficiary.clone(), amount);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_spend(cohort, beneficiary.clone(), amount),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(T::Currency::balance(&beneficiary), amount);
 		Ok(())
@@ -229,8 +293,16 @@ mod benchmarks {
 		let origin =
 			T::FreezeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, cohort);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_freeze(cohort),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Registry::<T>::get(cohort).map(|c| c.status), Some(CohortStatus::Frozen));
 		Ok(())
@@ -243,8 +315,16 @@ mod benchmarks {
 		let origin =
 			T::FreezeOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, cohort);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_unfreeze(cohort),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Registry::<T>::get(cohort).map(|c| c.status), Some(CohortStatus::Active));
 		Ok(())
@@ -256,8 +336,16 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let share = T::MaxPlatformShare::get();
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, share);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_set_platform_share(share),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(PlatformShare::<T>::get(), share);
 		Ok(())
@@ -269,8 +357,16 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let floor = Cohorts::<T>::most_members_share();
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, floor);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_set_members_share_floor(floor),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(MembersShareFloor::<T>::get(), floor);
 		Ok(())
@@ -293,8 +389,16 @@ mod benchmarks {
 		let (members_share, operator_share) =
 			(Permill::from_percent(60), Permill::from_percent(20));
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(operator), cohort, members_share, operator_share);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_set_revenue_split(cohort, members_share, operator_share),
+			RawOrigin::Signed(operator),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		let settings = Registry::<T>::get(cohort).map(|c| c.settings);
 		assert_eq!(settings.map(|s| s.governance.operator_share()), Some(operator_share));

@@ -7,6 +7,7 @@
 
 use super::*;
 use crate::Pallet as Licensing;
+use cohort_primitives::BenchmarkedCall;
 use cohort_primitives::CohortsInspect;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
@@ -132,15 +133,22 @@ mod benchmarks {
 		);
 		let origin = members_origin::<T>(cohort);
 
-		#[extrinsic_call]
-		_(
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_register_dataset(
+				cohort,
+				H256::repeat_byte(1),
+				longest_tags::<T>(),
+				longest_locator::<T>(),
+				1_000,
+			),
 			origin as T::RuntimeOrigin,
-			cohort,
-			H256::repeat_byte(1),
-			longest_tags::<T>(),
-			longest_locator::<T>(),
-			1_000,
 		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(Datasets::<T>::contains_key(0));
 	}
@@ -150,8 +158,21 @@ mod benchmarks {
 		let (cohort, dataset) = dataset::<T>();
 		let origin = members_origin::<T>(cohort);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, dataset, H256::repeat_byte(3), longest_locator::<T>(), 2_000);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_publish_version(
+				dataset,
+				H256::repeat_byte(3),
+				longest_locator::<T>(),
+				2_000,
+			),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Datasets::<T>::get(dataset).expect("exists").version, 2);
 	}
@@ -161,8 +182,16 @@ mod benchmarks {
 		let (cohort, dataset) = dataset::<T>();
 		let origin = members_origin::<T>(cohort);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, dataset);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_retire_dataset(dataset),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Datasets::<T>::get(dataset).expect("exists").status, DatasetStatus::Retired);
 	}
@@ -173,8 +202,16 @@ mod benchmarks {
 		Pallet::<T>::do_retire_dataset(dataset).expect("retires");
 		let origin = members_origin::<T>(cohort);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, dataset);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_remove_dataset(dataset),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!Datasets::<T>::contains_key(dataset));
 	}
@@ -184,15 +221,22 @@ mod benchmarks {
 		let (cohort, dataset) = dataset::<T>();
 		let origin = members_origin::<T>(cohort);
 
-		#[extrinsic_call]
-		_(
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_publish_offer(
+				dataset,
+				Purpose::CommercialResearch,
+				price::<T>(),
+				100u32.into(),
+				H256::repeat_byte(2),
+			),
 			origin as T::RuntimeOrigin,
-			dataset,
-			Purpose::CommercialResearch,
-			price::<T>(),
-			100u32.into(),
-			H256::repeat_byte(2),
 		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Datasets::<T>::get(dataset).expect("exists").offers, 1);
 	}
@@ -202,8 +246,16 @@ mod benchmarks {
 		let (cohort, dataset, offer) = offer::<T>();
 		let origin = members_origin::<T>(cohort);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, offer);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_withdraw_offer(offer),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Datasets::<T>::get(dataset).expect("exists").offers, 0);
 	}
@@ -213,8 +265,16 @@ mod benchmarks {
 		let (_, _, offer) = offer::<T>();
 		let licensee = funded::<T>("licensee", 0);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(licensee), offer);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_request(offer),
+			RawOrigin::Signed(licensee),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(Requests::<T>::contains_key(0));
 	}
@@ -229,8 +289,16 @@ mod benchmarks {
 		let second = Licensing::<T>::do_request(licensee.clone(), offer, false).expect("requests");
 		let origin = members_origin::<T>(cohort);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, second, H256::repeat_byte(4));
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_approve(second, H256::repeat_byte(4)),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		let grant = Grants::<T>::get((dataset, licensee, Purpose::AiTraining)).expect("granted");
 		assert_eq!(grant.request, second);
@@ -241,8 +309,16 @@ mod benchmarks {
 		let (cohort, _, request_id, _) = requested::<T>();
 		let origin = members_origin::<T>(cohort);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, request_id, H256::repeat_byte(4));
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_reject(request_id, H256::repeat_byte(4)),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!Requests::<T>::contains_key(request_id));
 	}
@@ -254,8 +330,16 @@ mod benchmarks {
 		let request_id = Licensing::<T>::do_request(licensee, offer, false).expect("requests");
 		let origin = T::TreasuryOrigin::try_successful_origin(&cohort).expect("members act");
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, request_id);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_sponsor(request_id),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		let payer = Requests::<T>::get(request_id).map(|r| r.payer);
 		assert_eq!(payer, Some(Some(T::Cohorts::treasury_account(cohort))));
@@ -268,8 +352,16 @@ mod benchmarks {
 			frame_system::Pallet::<T>::block_number().saturating_add(T::ReviewPeriod::get()),
 		);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(licensee), request_id);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_withdraw_request(request_id),
+			RawOrigin::Signed(licensee),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!Requests::<T>::contains_key(request_id));
 	}
@@ -280,8 +372,20 @@ mod benchmarks {
 		Licensing::<T>::do_approve(request_id, H256::zero()).expect("approves");
 		let origin = members_origin::<T>(cohort);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, dataset, licensee.clone(), Purpose::AiTraining);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_revoke_grant(
+				dataset,
+				licensee.clone(),
+				Purpose::AiTraining,
+			),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!Grants::<T>::contains_key((dataset, licensee, Purpose::AiTraining)));
 	}
@@ -295,8 +399,20 @@ mod benchmarks {
 		);
 		let caller = funded::<T>("caller", 0);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), dataset, licensee.clone(), Purpose::AiTraining);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_remove_expired_grant(
+				dataset,
+				licensee.clone(),
+				Purpose::AiTraining,
+			),
+			RawOrigin::Signed(caller),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!Grants::<T>::contains_key((dataset, licensee, Purpose::AiTraining)));
 	}
@@ -308,14 +424,21 @@ mod benchmarks {
 		Licensing::<T>::do_approve(request_id, H256::zero()).expect("approves");
 		report_outcomes::<T>(&licensee, dataset, T::MaxOutcomesPerGrant::get().saturating_sub(1));
 
-		#[extrinsic_call]
-		_(
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_report_outcome(
+				dataset,
+				Purpose::AiTraining,
+				H256::repeat_byte(6),
+				OutcomeKind::Publication,
+			),
 			RawOrigin::Signed(licensee.clone()),
-			dataset,
-			Purpose::AiTraining,
-			H256::repeat_byte(6),
-			OutcomeKind::Publication,
 		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		let key = (dataset, licensee, Purpose::AiTraining);
 		assert_eq!(Grants::<T>::get(key).map(|g| g.outcomes), Some(T::MaxOutcomesPerGrant::get()));
@@ -328,8 +451,16 @@ mod benchmarks {
 		Licensing::<T>::do_approve(request_id, H256::zero()).expect("approves");
 		let last = report_outcomes::<T>(&licensee, dataset, T::MaxOutcomesPerGrant::get());
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(licensee), cohort, last);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_withdraw_outcome(cohort, last),
+			RawOrigin::Signed(licensee),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!Outcomes::<T>::contains_key(cohort, last));
 	}
@@ -339,8 +470,20 @@ mod benchmarks {
 		let (cohort, _) = dataset::<T>();
 		let origin = members_origin::<T>(cohort);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, cohort, H256::repeat_byte(7), longest_locator::<T>());
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_publish_insight(
+				cohort,
+				H256::repeat_byte(7),
+				longest_locator::<T>(),
+			),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(Insights::<T>::contains_key(cohort, 0));
 	}
@@ -358,8 +501,16 @@ mod benchmarks {
 		.expect("publishes");
 		let origin = members_origin::<T>(cohort);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, cohort, insight);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_remove_insight(cohort, insight),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!Insights::<T>::contains_key(cohort, insight));
 	}

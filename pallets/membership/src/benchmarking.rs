@@ -8,6 +8,7 @@ use super::*;
 use crate::Pallet as Membership;
 use alloc::vec::Vec;
 use codec::Encode;
+use cohort_primitives::BenchmarkedCall;
 use cohort_primitives::Consent;
 use frame_benchmarking::v2::*;
 use frame_support::{
@@ -107,6 +108,28 @@ fn member<T: Config>(setup: &Setup<T>, who: &T::AccountId, n: u32) {
 	Membership::<T>::do_join(who.clone(), setup.cohort, None).expect("joins");
 }
 
+/// A credential the setup's issuer signed for `who` as person `n`, with nonce 1.
+fn signed_credential<T: Config>(
+	setup: &Setup<T>,
+	who: &T::AccountId,
+	n: u32,
+) -> (CredentialOf<T>, T::Signature) {
+	let credential = Credential {
+		genesis_hash: Membership::<T>::genesis_hash(),
+		cohort: setup.cohort,
+		subject: who.clone(),
+		person: person(n),
+		expires_at: expiry::<T>(),
+		evidence: H256::repeat_byte(2),
+		issuer: setup.issuer.clone(),
+		nonce: 1,
+		issued_at: frame_system::Pallet::<T>::block_number(),
+	};
+	let signature =
+		T::BenchmarkHelper::sign(&setup.issuer, &(CREDENTIAL_TAG, &credential).encode());
+	(credential, signature)
+}
+
 /// An active member of `setup`'s cohort with data (one unit), so that every count follows
 /// their consent.
 fn contributor<T: Config>(setup: &Setup<T>) -> T::AccountId {
@@ -126,15 +149,22 @@ mod benchmarks {
 		let setup = setup::<T>();
 		let subject: T::AccountId = account("subject", 0, 0);
 
-		#[extrinsic_call]
-		_(
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_attest(
+				setup.cohort,
+				subject.clone(),
+				person(0),
+				expiry::<T>(),
+				H256::repeat_byte(1),
+			),
 			RawOrigin::Signed(setup.issuer.clone()),
-			setup.cohort,
-			subject.clone(),
-			person(0),
-			expiry::<T>(),
-			H256::repeat_byte(1),
 		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(Attestations::<T>::contains_key(setup.cohort, &subject));
 	}
@@ -153,14 +183,23 @@ mod benchmarks {
 		)
 		.expect("attests");
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(setup.issuer.clone()), setup.cohort, subject.clone());
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_withdraw_attestation(setup.cohort, subject.clone()),
+			RawOrigin::Signed(setup.issuer.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!Attestations::<T>::contains_key(setup.cohort, &subject));
 	}
 
 	/// A suspended member with data, consenting to every purpose, is restored by a fresh
-	/// attestation: every count changes.
+	/// signed credential (the dearer of the two ways: its signature is checked): every count
+	/// changes.
 	#[benchmark]
 	fn restore() {
 		let setup = setup::<T>();
@@ -172,11 +211,19 @@ mod benchmarks {
 			.expect("consents");
 		Membership::<T>::do_revoke(setup.issuer.clone(), setup.cohort, who.clone())
 			.expect("revokes");
-		attest_onchain::<T>(&setup, &who, 0);
+		let credential = signed_credential::<T>(&setup, &who, 0);
 		crowd_expiry_blocks::<T>(expiry::<T>());
 
-		#[extrinsic_call]
-		join(RawOrigin::Signed(who.clone()), setup.cohort, None);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_join(setup.cohort, Some(credential)),
+			RawOrigin::Signed(who.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Stats::<T>::get(setup.cohort).consenting, [1; 4]);
 	}
@@ -188,8 +235,16 @@ mod benchmarks {
 		attest_onchain::<T>(&setup, &who, 0);
 		crowd_expiry_blocks::<T>(expiry::<T>());
 
-		#[extrinsic_call]
-		join(RawOrigin::Signed(who.clone()), setup.cohort, None);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_join(setup.cohort, None),
+			RawOrigin::Signed(who.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(PersonOf::<T>::contains_key(setup.cohort, &who));
 	}
@@ -201,23 +256,19 @@ mod benchmarks {
 		// The worst case: a person who left and returns (record read and rewritten).
 		member::<T>(&setup, &who, 0);
 		Membership::<T>::do_leave(who.clone(), setup.cohort).expect("leaves");
-		let credential = Credential {
-			genesis_hash: Membership::<T>::genesis_hash(),
-			cohort: setup.cohort,
-			subject: who.clone(),
-			person: person(0),
-			expires_at: expiry::<T>(),
-			evidence: H256::repeat_byte(2),
-			issuer: setup.issuer.clone(),
-			nonce: 1,
-			issued_at: frame_system::Pallet::<T>::block_number(),
-		};
-		let signature =
-			T::BenchmarkHelper::sign(&setup.issuer, &(CREDENTIAL_TAG, &credential).encode());
+		let credential = signed_credential::<T>(&setup, &who, 0);
 		crowd_expiry_blocks::<T>(expiry::<T>());
 
-		#[extrinsic_call]
-		join(RawOrigin::Signed(who.clone()), setup.cohort, Some((credential, signature)));
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_join(setup.cohort, Some(credential)),
+			RawOrigin::Signed(who.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Membership::<T>::active_person_of(setup.cohort, &who), Some(person(0)));
 	}
@@ -228,8 +279,16 @@ mod benchmarks {
 		let who = funded::<T>("patient", 0);
 		member::<T>(&setup, &who, 0);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), setup.cohort);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_leave(setup.cohort),
+			RawOrigin::Signed(who.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!PersonOf::<T>::contains_key(setup.cohort, &who));
 	}
@@ -240,8 +299,16 @@ mod benchmarks {
 		let who = funded::<T>("patient", 0);
 		member::<T>(&setup, &who, 0);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(setup.issuer.clone()), setup.cohort, who.clone());
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_revoke(setup.cohort, who.clone()),
+			RawOrigin::Signed(setup.issuer.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Membership::<T>::active_person_of(setup.cohort, &who), None);
 	}
@@ -254,8 +321,16 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(expiry::<T>() + One::one());
 		let caller: T::AccountId = account("anyone", 0, 0);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), setup.cohort, who.clone());
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_expire(setup.cohort, who.clone()),
+			RawOrigin::Signed(caller),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Membership::<T>::active_person_of(setup.cohort, &who), None);
 	}
@@ -316,8 +391,16 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(after);
 		let caller: T::AccountId = account("anyone", 0, 0);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), setup.cohort, person(0));
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_forget_departed(setup.cohort, person(0)),
+			RawOrigin::Signed(caller),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!Departed::<T>::contains_key(setup.cohort, person(0)));
 	}
@@ -339,8 +422,16 @@ mod benchmarks {
 		let signature =
 			T::BenchmarkHelper::sign(&setup.issuer, &(ROTATION_TAG, &approval).encode());
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(new.clone()), setup.cohort, lost, 1, signature);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_rotate(setup.cohort, lost, 1, signature),
+			RawOrigin::Signed(new.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(PersonOf::<T>::contains_key(setup.cohort, &new));
 	}
@@ -354,8 +445,16 @@ mod benchmarks {
 		let origin = T::CohortOrigin::try_successful_origin(&setup.cohort)
 			.map_err(|_| BenchmarkError::Weightless)?;
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, setup.cohort, lost.clone(), new);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_rotate_by_cohort(setup.cohort, lost.clone(), new),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(PendingRotations::<T>::contains_key(setup.cohort, &lost));
 		Ok(())
@@ -369,8 +468,16 @@ mod benchmarks {
 		let new = funded::<T>("patient", 1);
 		Membership::<T>::do_schedule_rotation(setup.cohort, lost.clone(), new).expect("schedules");
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(lost.clone()), setup.cohort);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_cancel_rotation(setup.cohort),
+			RawOrigin::Signed(lost.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(!PendingRotations::<T>::contains_key(setup.cohort, &lost));
 	}
@@ -388,8 +495,16 @@ mod benchmarks {
 		frame_system::Pallet::<T>::set_block_number(after);
 		let caller = funded::<T>("caller", 0);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), setup.cohort, lost);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_complete_rotation(setup.cohort, lost),
+			RawOrigin::Signed(caller),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(PersonOf::<T>::contains_key(setup.cohort, &new));
 	}
@@ -404,8 +519,16 @@ mod benchmarks {
 		Membership::<T>::do_delegate_consent(who.clone(), setup.cohort).expect("delegates");
 		let all = Consent::only(&Purpose::ALL);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), setup.cohort, all);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_set_consent(setup.cohort, all),
+			RawOrigin::Signed(who.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Stats::<T>::get(setup.cohort).consenting, [1; 4]);
 	}
@@ -419,8 +542,16 @@ mod benchmarks {
 			.expect("consents");
 		T::BenchmarkHelper::make_data_trust(setup.cohort);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), setup.cohort);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_delegate_consent(setup.cohort),
+			RawOrigin::Signed(who.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Stats::<T>::get(setup.cohort).delegating, 1);
 	}
@@ -437,8 +568,16 @@ mod benchmarks {
 			.map_err(|_| BenchmarkError::Weightless)?;
 		let all = Consent::only(&Purpose::ALL);
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, setup.cohort, all);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_set_trustee_consent(setup.cohort, all),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(TrusteeConsent::<T>::get(setup.cohort), all);
 		Ok(())
@@ -450,8 +589,16 @@ mod benchmarks {
 		let who = funded::<T>("patient", 0);
 		member::<T>(&setup, &who, 0);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(setup.issuer.clone()), setup.cohort, who.clone(), 10);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_record_contribution(setup.cohort, who.clone(), 10),
+			RawOrigin::Signed(setup.issuer.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(Memberships::<T>::get(setup.cohort, person(0)).map(|m| m.units), Some(10));
 	}

@@ -360,6 +360,7 @@ pub mod pallet {
 			let change = Self::do_join(who, cohort, credential)?;
 			// What the path taken used, followers included.
 			let own = match change {
+				// Measured with a credential, the dearer way: it covers both.
 				MembershipChange::Restored => T::WeightInfo::restore(),
 				_ if with_credential => T::WeightInfo::join_with_credential(),
 				_ => T::WeightInfo::join_with_attestation(),

@@ -15,10 +15,12 @@ use scale_info::TypeInfo;
 use sp_core::H256;
 use sp_runtime::{traits::AtLeast32BitUnsigned, DispatchError, Permill};
 
+mod benchmarked_call;
 mod membership;
 #[cfg(test)]
 mod tests;
 
+pub use benchmarked_call::{BenchmarkedCall, Reported};
 pub use membership::*;
 
 /// Identifies a cohort. Assigned in order of creation.

@@ -7,6 +7,7 @@
 
 use super::*;
 use crate::Pallet as QuadraticVoting;
+use cohort_primitives::BenchmarkedCall;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
 	fungible::{Inspect, Mutate},
@@ -93,8 +94,16 @@ mod benchmarks {
 		let (proposer, _) = member::<T>(cohort, 0);
 		let call = alloc::boxed::Box::new(largest_call::<T>());
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(proposer), cohort, call, H256::repeat_byte(1));
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_propose(cohort, call, H256::repeat_byte(1)),
+			RawOrigin::Signed(proposer),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert_eq!(OpenProposals::<T>::get(cohort), 1);
 	}
@@ -109,8 +118,16 @@ mod benchmarks {
 		QuadraticVoting::<T>::do_cancel(ids[0]).expect("cancels");
 		let fresh = new_proposal::<T>(cohort, &voter);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(voter), fresh, Choice::Nay, 2);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_vote(fresh, Choice::Nay, 2),
+			RawOrigin::Signed(voter),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		let ledger = Voters::<T>::get(cohort, person).expect("a ledger");
 		assert!(ledger.votes.iter().any(|v| v.proposal == fresh));
@@ -124,8 +141,16 @@ mod benchmarks {
 		let ids = voted_proposals::<T>(cohort, &voter);
 		let last = *ids.last().expect("at least one");
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(voter), last);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_remove_vote(last),
+			RawOrigin::Signed(voter),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		let ledger = Voters::<T>::get(cohort, person).expect("a ledger");
 		assert!(ledger.votes.iter().all(|v| v.proposal != last));
@@ -148,8 +173,14 @@ mod benchmarks {
 		end_voting::<T>(id);
 		let closer = funded::<T>("closer", 0);
 
-		#[extrinsic_call]
-		close(RawOrigin::Signed(closer), id);
+		let call =
+			BenchmarkedCall::new(Call::<T>::new_call_variant_close(id), RawOrigin::Signed(closer));
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(Proposals::<T>::get(id).is_none());
 		frame_system::Pallet::<T>::assert_has_event(
@@ -180,8 +211,14 @@ mod benchmarks {
 		end_voting::<T>(id);
 		let closer = funded::<T>("closer", 0);
 
-		#[extrinsic_call]
-		close(RawOrigin::Signed(closer), id);
+		let call =
+			BenchmarkedCall::new(Call::<T>::new_call_variant_close(id), RawOrigin::Signed(closer));
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(Proposals::<T>::get(id).is_none());
 		assert!(quorum > 1, "one vote is short of the quorum");
@@ -205,8 +242,16 @@ mod benchmarks {
 		let origin =
 			T::CancelOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 
-		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, id);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_cancel(id),
+			origin as T::RuntimeOrigin,
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(Proposals::<T>::get(id).is_none());
 		Ok(())
@@ -218,8 +263,16 @@ mod benchmarks {
 		let (proposer, _) = member::<T>(cohort, 0);
 		let id = new_proposal::<T>(cohort, &proposer);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(proposer), id);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_withdraw(id),
+			RawOrigin::Signed(proposer),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(Proposals::<T>::get(id).is_none());
 	}

@@ -7,6 +7,7 @@
 
 use super::*;
 use crate::Pallet as Royalties;
+use cohort_primitives::BenchmarkedCall;
 use cohort_primitives::{Consent, OnMembershipChange};
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
@@ -81,8 +82,16 @@ mod benchmarks {
 		let (cohort, _) = T::BenchmarkHelper::member(&who, 0, 100);
 		pay_every_pool::<T>(cohort);
 
-		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), cohort);
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_claim(cohort),
+			RawOrigin::Signed(who.clone()),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
 
 		assert!(Royalties::<T>::pending(cohort, &who).iter().all(|p| p.is_zero()));
 	}
@@ -132,6 +141,29 @@ mod benchmarks {
 
 		assert_eq!(Pools::<T>::get(cohort, Purpose::AiTraining).total_units, 0);
 		assert_eq!(Blocs::<T>::get(cohort).units, 100);
+	}
+
+	/// A person who left with royalties pending returns under another account: the position
+	/// is settled and moves to the new account (the old payee entry removed, the new written).
+	#[benchmark]
+	fn on_joined() {
+		let who = funded::<T>("member", 0);
+		let (cohort, person) = T::BenchmarkHelper::member(&who, 0, 100);
+		pay_every_pool::<T>(cohort);
+		<Royalties<T> as OnMembershipChange<T::AccountId>>::on_left(cohort, &person)
+			.expect("leaves");
+		let new = funded::<T>("member", 1);
+
+		#[block]
+		{
+			<Royalties<T> as OnMembershipChange<T::AccountId>>::on_joined(
+				cohort, &person, &new, 100,
+			)
+			.expect("returns");
+		}
+
+		assert_eq!(Payees::<T>::get(cohort, &new), Some(person));
+		assert_eq!(Payees::<T>::get(cohort, &who), None);
 	}
 
 	/// The trustees consent to every purpose at once: the bloc enters all four pools.

@@ -190,6 +190,10 @@ impl<T: Config> OnMembershipChange<T::AccountId> for Pallet<T> {
 			MembershipChange::Rotated => T::WeightInfo::on_rotated(),
 			MembershipChange::RotatedByCohort => T::WeightInfo::claim(),
 			MembershipChange::TrusteeConsentChanged => T::WeightInfo::trustee_consent_changed(),
+			// Joining also moves the payee entry, which the other changes never write.
+			MembershipChange::Joined => {
+				T::WeightInfo::on_joined().max(T::WeightInfo::settle_and_move())
+			},
 			_ => T::WeightInfo::settle_and_move(),
 		}
 	}

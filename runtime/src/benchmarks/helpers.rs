@@ -2,7 +2,10 @@
 //! through the real pallets, so that each pallet's benchmarks run against the runtime's state.
 //! `configs/cohorts.rs` names these in each pallet's `type BenchmarkHelper`.
 
-use crate::{AccountId, Balance, Balances, Cohorts, Membership, RuntimeOrigin, Signature, UNIT};
+use crate::{
+	AccountId, Balance, Balances, BlockNumber, Cohorts, Membership, Runtime, RuntimeOrigin,
+	Signature, UNIT,
+};
 use cohort_primitives::{CohortId, Consent, Nullifier, Purpose};
 use frame_support::traits::fungible::Mutate;
 use sp_core::crypto::KeyTypeId;
@@ -17,10 +20,64 @@ fn funded(name: &'static str, amount: Balance) -> AccountId {
 	who
 }
 
-/// A fresh cohort accepting `issuer` (approved if need be).
+/// A fresh cohort accepting `issuer` (approved if need be), crowded with [`CROWD`] members.
 fn cohort_accepting(issuer: AccountId) -> CohortId {
 	let creator = funded("cohort-creator", 1_000_000 * UNIT);
-	Cohorts::benchmark_cohort_accepting(creator, issuer)
+	let cohort = Cohorts::benchmark_cohort_accepting(creator, issuer);
+	crowd(cohort);
+	cohort
+}
+
+/// How many made-up members each benchmark cohort holds besides the benchmark's own: 10, or
+/// 100,000 in the wasm built with `benchmark-crowd`, which `scripts/benchmark.sh scale` runs
+/// to show that no call's cost grows with its cohort (docs/performance.md, P1).
+pub const CROWD: u32 = if cfg!(feature = "benchmark-crowd") { 100_000 } else { 10 };
+
+/// Fills `cohort` with [`CROWD`] members, written straight to storage: each with an account
+/// (with a balance), a membership record, a person index entry, an issuer index entry and a
+/// royalty position and payee entry. So every map a call reads or writes for a member is as
+/// deep as in a real cohort of that size. They are attested by an issuer of their own and
+/// left out of the cohort's counts (`Stats`), so that the benchmarks' own members, issuers
+/// and counts are unchanged; no call reads a count that grows with them.
+fn crowd(cohort: CohortId) {
+	use codec::Encode;
+	let issuer: AccountId = frame_benchmarking::account("crowd-issuer", 0, cohort);
+	let counters = [Default::default(); cohort_primitives::PURPOSES];
+	for index in 0..CROWD {
+		let account: AccountId = frame_benchmarking::account("crowd", index, cohort);
+		let person = sp_core::H256(sp_io::hashing::blake2_256(&(b"crowd", cohort, index).encode()));
+		frame_system::Account::<Runtime>::insert(
+			&account,
+			frame_system::AccountInfo {
+				providers: 1,
+				data: pallet_balances::AccountData { free: UNIT, ..Default::default() },
+				..Default::default()
+			},
+		);
+		pallet_cohort_membership::Memberships::<Runtime>::insert(
+			cohort,
+			person,
+			pallet_cohort_membership::MembershipRecord {
+				account: account.clone(),
+				status: cohort_primitives::MemberStatus::Active,
+				issuer: issuer.clone(),
+				expires_at: BlockNumber::MAX,
+				evidence: Default::default(),
+				consent: Consent::NONE,
+				delegated: false,
+				units: 1,
+				deposit: 0,
+				nonce: 0,
+				joined_at: 0,
+			},
+		);
+		pallet_cohort_membership::PersonOf::<Runtime>::insert(cohort, &account, person);
+		pallet_cohort_membership::ActiveByIssuer::<Runtime>::insert((&issuer, cohort, person), ());
+		let mut position = pallet_royalties::Position::new(account.clone(), 1, counters);
+		position.status = cohort_primitives::MemberStatus::Active;
+		pallet_royalties::Positions::<Runtime>::insert(cohort, person, position);
+		pallet_royalties::Payees::<Runtime>::insert(cohort, &account, person);
+	}
 }
 
 /// A fresh cohort with one approved issuer, whose members the issuer attests on chain.

@@ -1,10 +1,28 @@
-//! Weights of the runtime.
-//!
-//! Block and extrinsic base weights and database costs are Substrate's reference values
-//! (`frame_support::weights::constants`), measured on Parity's reference hardware. The pallets
-//! we configure use their own benchmarked `SubstrateWeight`s; Cohort's own pallets get a
-//! `weights.rs` each, produced by `scripts/benchmark.sh PALLET`.
+//! Weights of the runtime, all measured in one run of `./scripts/benchmark.sh all` on the machine
+//! each file's header describes (release-built `frame-omni-bencher` over the runtime's wasm):
+//! every SDK pallet's here, Cohort's own in each pallet's `weights.rs`, and the block and
+//! extrinsic base weights (`benchmark overhead`). The database weights are still Substrate's
+//! reference RocksDB values: see docs/performance.md.
 
-pub use frame_support::weights::constants::{
-	BlockExecutionWeight, ExtrinsicBaseWeight, ParityDbWeight, RocksDbWeight,
-};
+pub mod block_weights;
+pub mod cumulus_pallet_parachain_system;
+pub mod cumulus_pallet_weight_reclaim;
+pub mod cumulus_pallet_xcmp_queue;
+pub mod extrinsic_weights;
+pub mod frame_system;
+pub mod frame_system_extensions;
+pub mod pallet_balances;
+pub mod pallet_collator_selection;
+pub mod pallet_collective;
+pub mod pallet_message_queue;
+pub mod pallet_multisig;
+pub mod pallet_proxy;
+pub mod pallet_session;
+pub mod pallet_sudo;
+pub mod pallet_timestamp;
+pub mod pallet_transaction_payment;
+pub mod pallet_utility;
+
+pub use block_weights::BlockExecutionWeight;
+pub use extrinsic_weights::ExtrinsicBaseWeight;
+pub use frame_support::weights::constants::{ParityDbWeight, RocksDbWeight};

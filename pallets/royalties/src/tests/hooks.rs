@@ -161,8 +161,12 @@ fn changes_of_unknown_persons_are_ignored() {
 fn every_change_weighs_a_settlement_or_a_rotation() {
 	let weight = <Royalties as OnMembershipChange<AccountId>>::weight;
 	assert_eq!(weight(MembershipChange::Rotated), <() as WeightInfo>::on_rotated());
+	// Joining moves the payee entry too.
+	assert_eq!(
+		weight(MembershipChange::Joined),
+		<() as WeightInfo>::on_joined().max(<() as WeightInfo>::settle_and_move())
+	);
 	for change in [
-		MembershipChange::Joined,
 		MembershipChange::Suspended,
 		MembershipChange::Restored,
 		MembershipChange::Left,

@@ -1,0 +1,161 @@
+// Prints the tables of docs/performance.md from what one benchmark run wrote:
+//   P1 (scale): `./scripts/benchmark.sh scale` → $CARGO_TARGET_DIR/benchmarks/results/scale-*.json
+//   P2 (cost, block share): the weights.rs files `./scripts/benchmark.sh all` wrote
+//   P3 (throughput): the JSON `./scripts/load.sh` writes, if given with `--load FILE`
+// Usage: node scripts/performance-report.mjs [--results DIR] [--load FILE]
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { homedir } from "node:os";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(homedir(), ".cache/cohort-target");
+const results = option("--results") ?? join(targetDir, "benchmarks/results");
+
+const PS_PER_US = 1e6;
+// The parachain block (runtime/src/configs/system.rs): 2 s of execution and a 10 MiB proof,
+// of which normal transactions may use 75%.
+const BLOCK_REF_TIME = 2e12;
+const BLOCK_PROOF = 10 * 1024 * 1024;
+const NORMAL = 0.75;
+
+/** `123_456_u64` → 123456 */
+const number = (text) => Number(text.replace(/_/g, "").replace(/u64$/, ""));
+
+const RANGE = /The range of component `(\w+)` is `\[(\d+), (\d+)\]`/g;
+const TERM = /Weight::from_parts\(([\d_]+), ([\d_]+)\)(\.saturating_mul\((\w+)\.into\(\)\))?/g;
+const DB = /\.(reads|writes)\(\(?([\d_]+)(?:_u64)?\)?(?:\.saturating_mul\((\w+)\.into\(\)\))?\)/g;
+
+/** A weights.rs's measured functions, each at its components' highest values (database
+ * accesses priced with `db`): { name → { refTime, proof, reads, writes, components } }. */
+function parseWeights(file, db) {
+	const source = readFileSync(file, "utf8");
+	// The measured implementation: the first `impl` block (the second is `()`'s, for tests).
+	const impl = source.slice(source.indexOf("impl<T: frame_system::Config>"));
+	const pieces = impl.slice(0, impl.indexOf("\n}\n")).split(/\n\tfn /);
+	const functions = {};
+	// Each piece is a function's body followed by the doc comment of the next function.
+	for (let i = 1; i < pieces.length; i++) {
+		const ranges = Object.fromEntries([...pieces[i - 1].matchAll(RANGE)].map((m) => [m[1], Number(m[3])]));
+		const body = pieces[i].slice(0, pieces[i].indexOf("\n\t}"));
+		const w = { refTime: 0, proof: 0, reads: 0, writes: 0, components: ranges };
+		for (const m of body.matchAll(TERM)) {
+			const times = m[4] ? (ranges[m[4]] ?? 0) : 1;
+			w.refTime += number(m[1]) * times;
+			w.proof += number(m[2]) * times;
+		}
+		for (const m of body.matchAll(DB)) w[m[1]] += number(m[2]) * (m[3] ? (ranges[m[3]] ?? 0) : 1);
+		w.refTime += w.reads * db.read + w.writes * db.write;
+		functions[pieces[i].match(/^(\w+)/)[1]] = w;
+	}
+	return functions;
+}
+
+/** The runtime's database weights: measured (rocksdb_weights.rs) or Substrate's reference values. */
+function dbWeights() {
+	const file = join(root, "runtime/src/weights/rocksdb_weights.rs");
+	if (existsSync(file)) {
+		const s = readFileSync(file, "utf8");
+		const read = s.match(/read: ([\d_]+)/);
+		const write = s.match(/write: ([\d_]+)/);
+		if (read && write) return { read: number(read[1]) * 1000, write: number(write[1]) * 1000, source: "measured" };
+	}
+	return { read: 25e6, write: 100e6, source: "Substrate's RocksDB reference" };
+}
+
+function extrinsicBase() {
+	const file = join(root, "runtime/src/weights/extrinsic_weights.rs");
+	if (!existsSync(file)) return { refTime: 125e6, source: "Substrate's reference" };
+	const m = readFileSync(file, "utf8").match(/Weight::from_parts\(\s*WEIGHT_REF_TIME_PER_NANOS\.saturating_mul\(([\d_]+)\)/);
+	return m ? { refTime: number(m[1]) * 1000, source: "measured" } : { refTime: 125e6, source: "unknown" };
+}
+
+const us = (ps) => (ps / PS_PER_US).toFixed(1);
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+
+function costTable() {
+	const db = dbWeights();
+	const base = extrinsicBase();
+	const transfer = parseWeights(join(root, "runtime/src/weights/pallet_balances.rs"), db).transfer_keep_alive;
+	const lines = [];
+	lines.push(`Reference: \`balances.transfer_keep_alive\` = ${us(transfer.refTime)} µs ref_time, ${kb(transfer.proof)} KB proof (database weights: ${db.source}; extrinsic base ${us(base.refTime)} µs, ${base.source}). A block's normal class: ${us(BLOCK_REF_TIME * NORMAL)} µs, ${kb(BLOCK_PROOF * NORMAL)} KB.`);
+	lines.push("");
+	lines.push("| pallet | benchmark (highest components) | ref_time µs | × transfer | proof KB | r / w | % of block (time / proof) | fit per block (time / proof) | goal ≤ 2× and ≤ 8 KB |");
+	lines.push("|---|---|---:|---:|---:|---:|---:|---:|---|");
+	// How many fit in a block's normal class: by time, and by declared proof (which weight
+	// reclaim gives back after each transaction, so time is what fills a block in practice).
+	const fit = (w) => {
+		const byTime = Math.floor((BLOCK_REF_TIME * NORMAL) / (w.refTime + base.refTime));
+		const byProof = w.proof > 0 ? Math.floor((BLOCK_PROOF * NORMAL) / w.proof) : "∞";
+		return `${byTime} / ${byProof}`;
+	};
+	lines.push(`| balances | transfer_keep_alive | ${us(transfer.refTime)} | 1.00 | ${kb(transfer.proof)} | ${transfer.reads} / ${transfer.writes} | ${share(transfer, base)} | ${fit(transfer)} | — |`);
+	for (const dir of readdirSync(join(root, "pallets")).sort()) {
+		const file = join(root, "pallets", dir, "src/weights.rs");
+		if (!existsSync(file)) continue;
+		for (const [name, w] of Object.entries(parseWeights(file, db))) {
+			const ratio = w.refTime / transfer.refTime;
+			const goal = ratio <= 2 && w.proof <= 8 * 1024 ? "met" : `**exceeds** (${[ratio > 2 ? "time" : "", w.proof > 8192 ? "proof" : ""].filter(Boolean).join(", ")})`;
+			const components = Object.entries(w.components).map(([k, v]) => `${k}=${v}`).join(", ");
+			lines.push(`| ${dir} | ${name}${components ? ` (${components})` : ""} | ${us(w.refTime)} | ${ratio.toFixed(2)} | ${kb(w.proof)} | ${w.reads} / ${w.writes} | ${share(w, base)} | ${fit(w)} | ${goal} |`);
+		}
+	}
+	return lines.join("\n");
+}
+
+function share(w, base) {
+	const time = (100 * (w.refTime + base.refTime)) / BLOCK_REF_TIME;
+	const proof = (100 * w.proof) / BLOCK_PROOF;
+	return `${time.toFixed(3)} / ${proof.toFixed(3)}`;
+}
+
+/** The median of the measured times at the benchmark's highest component values, in ps. */
+function medianAtHighest(benchmark) {
+	const rows = benchmark.time_results;
+	const highest = (row) => row.components.map((c) => c[1]).join(",");
+	const keys = rows.map(highest).sort();
+	const top = keys[keys.length - 1];
+	const times = rows.filter((r) => highest(r) === top).map((r) => r.extrinsic_time).sort((a, b) => a - b);
+	const proofs = rows.filter((r) => highest(r) === top).map((r) => r.proof_size).sort((a, b) => a - b);
+	return { time: times[Math.floor(times.length / 2)] * 1000, proof: proofs[Math.floor(proofs.length / 2)], runs: times.length };
+}
+
+function scaleTable() {
+	if (!existsSync(results)) return "(no scale results: run ./scripts/benchmark.sh scale)";
+	const measured = {};
+	for (const file of readdirSync(results)) {
+		const m = file.match(/^scale-(\d+)-(\w+)\.json$/);
+		if (!m) continue;
+		for (const benchmark of JSON.parse(readFileSync(join(results, file), "utf8"))) {
+			const key = `${benchmark.pallet}::${benchmark.benchmark}`;
+			measured[key] ??= {};
+			measured[key][m[1]] = medianAtHighest(benchmark);
+		}
+	}
+	const lines = ["| call (benchmark) | 10 members µs | 100,000 members µs | ratio | recorded proof 10 / 100,000 (bytes) | runs | ≤ 1.05 |", "|---|---:|---:|---:|---:|---:|---|"];
+	for (const [key, by] of Object.entries(measured).sort()) {
+		const small = by["10"];
+		const large = by["100000"];
+		if (!small || !large) continue;
+		const ratio = large.time / small.time;
+		lines.push(`| ${key} | ${us(small.time)} | ${us(large.time)} | ${ratio.toFixed(3)} | ${small.proof} / ${large.proof} | ${small.runs} / ${large.runs} | ${ratio <= 1.05 ? "yes" : "**no**"} |`);
+	}
+	return lines.join("\n");
+}
+
+function loadTable(file) {
+	const load = JSON.parse(readFileSync(file, "utf8"));
+	return JSON.stringify(load, null, 2);
+}
+
+console.log("### P1 scale\n");
+console.log(scaleTable());
+console.log("\n### P2 cost and block share\n");
+console.log(costTable());
+const load = option("--load");
+if (load) {
+	console.log("\n### P3 throughput\n");
+	console.log(loadTable(load));
+}
