@@ -11,10 +11,7 @@ use codec::Encode;
 use cohort_primitives::BenchmarkedCall;
 use cohort_primitives::Consent;
 use frame_benchmarking::v2::*;
-use frame_support::{
-	pallet_prelude::DispatchResult,
-	traits::{fungible::Mutate, EnsureOriginWithArg, Get},
-};
+use frame_support::traits::{fungible::Mutate, EnsureOriginWithArg, Get};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_core::H256;
 use sp_runtime::traits::{Bounded, One, Saturating};
@@ -31,22 +28,6 @@ pub trait BenchmarkHelper<AccountId, Signature> {
 	fn drop_issuer(cohort: CohortId, issuer: &AccountId);
 	/// `cohort` becomes a data trust; returns its trustees' account.
 	fn make_data_trust(cohort: CohortId) -> AccountId;
-}
-
-impl<T: Config> Pallet<T> {
-	/// Makes `who` an active member of `cohort` as `person`, attested by `issuer` (an issuer
-	/// the cohort accepts, able to pay the attestation deposit): for other pallets'
-	/// benchmarks.
-	pub fn benchmark_member(
-		cohort: CohortId,
-		issuer: T::AccountId,
-		who: T::AccountId,
-		person: Nullifier,
-	) -> DispatchResult {
-		let expires_at = Self::now().saturating_add(T::MaxAttestationPeriod::get());
-		Self::do_attest(issuer, cohort, who.clone(), person, expires_at, H256::zero())?;
-		Self::do_join(who, cohort, None).map(|_| ())
-	}
 }
 
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {

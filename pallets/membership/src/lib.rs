@@ -358,9 +358,8 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let with_credential = credential.is_some();
 			let change = Self::do_join(who, cohort, credential)?;
-			// What the path taken used, followers included.
+			// What the path taken used, followers included (`restore`: measured the dearer way).
 			let own = match change {
-				// Measured with a credential, the dearer way: it covers both.
 				MembershipChange::Restored => T::WeightInfo::restore(),
 				_ if with_credential => T::WeightInfo::join_with_credential(),
 				_ => T::WeightInfo::join_with_attestation(),

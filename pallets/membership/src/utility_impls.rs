@@ -291,3 +291,21 @@ impl<T: Config> Pallet<T> {
 		})
 	}
 }
+
+// For other pallets' benchmarks (the runtime's benchmark helpers).
+#[cfg(feature = "runtime-benchmarks")]
+impl<T: Config> Pallet<T> {
+	/// Makes `who` an active member of `cohort` as `person`, attested by `issuer` (an issuer
+	/// the cohort accepts, able to pay the attestation deposit): for other pallets'
+	/// benchmarks.
+	pub fn benchmark_member(
+		cohort: CohortId,
+		issuer: T::AccountId,
+		who: T::AccountId,
+		person: Nullifier,
+	) -> DispatchResult {
+		let expires_at = Self::now().saturating_add(T::MaxAttestationPeriod::get());
+		Self::do_attest(issuer, cohort, who.clone(), person, expires_at, sp_core::H256::zero())?;
+		Self::do_join(who, cohort, None).map(|_| ())
+	}
+}
