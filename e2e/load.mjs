@@ -13,8 +13,9 @@
 // Then three phases, each from every account: (a) `balances.transferKeepAlive`,
 // (b) `quadraticVoting.vote` (a vote may be changed, so each voter alternates Aye and Nay on the
 // one proposal), (c) `membership.setConsent` changes mixed with one `royalties.claim` each.
-// Each phase pre-signs `--blocks` blocks' worth (by the call's ref time and length, which no
-// reclaim lowers; the proof size is reclaimed after dispatch), submits them all, many in
+// Each phase pre-signs `--blocks` blocks' worth (by the call's declared ref time and length;
+// an upper bound, since `vote` reports less after dispatch when it prunes nothing, and the
+// proof size is reclaimed after dispatch), submits them all, many in
 // flight, and reads every block that includes them: extrinsics per full block, per second,
 // weight and proof size used, successes and failures. `--node-log` (the node's log) adds why
 // the node stopped filling each block.

@@ -11,26 +11,39 @@
 #       One pallet, as `frame-omni-bencher v1 benchmark pallet --list` names it.
 #   ./scripts/benchmark.sh scale [REPEAT]
 #       The calls of docs/performance.md (P1) in cohorts of 10 and of 100,000 members: the
-#       benchmarks run twice, on the usual wasm and on one built with `benchmark-crowd`, into
-#       JSON files under $CARGO_TARGET_DIR/benchmarks/results/.
+#       benchmarks run twice, on the usual wasm and on one built with `benchmark-crowd`, each
+#       exactly REPEAT (default 3) times on both sides (no minimum duration, which would repeat
+#       the fast 10-member runs thousands of times and the slow 100,000-member ones not at
+#       all), into JSON files under $CARGO_TARGET_DIR/benchmarks/results/.
+#   ./scripts/benchmark.sh storage [ACCOUNTS | DIR]
+#       The database weights (`benchmark storage`: every key of the chain read, then written)
+#       into runtime/src/weights/rocksdb_weights.rs, on a populated RocksDB of the development
+#       chain: by default one whose genesis holds ACCOUNTS (default 100000) more funded
+#       accounts, made afresh under $CARGO_TARGET_DIR/benchmarks/results/storage-chain; or the
+#       chain kept in DIR by `COHORT_LOAD_KEEP=DIR ./scripts/load.sh`. Needs a release
+#       cohort-node built with `runtime-benchmarks` ($COHORT_BENCH_NODE, built if missing):
+#       only that build exposes the node's database to the benchmark.
 #   ./scripts/benchmark.sh --check
 #       Fails when a Cohort pallet's call has no benchmark, or a weights.rs is missing a
 #       benchmark or predates the pallet's storage layout (scripts/weights-check.mjs). No build;
 #       CI runs it.
-# STEPS and REPEAT default to 50 and 20.
+# STEPS and REPEAT default to 50 and 20. COHORT_BENCH_MIN_DURATION (seconds, default 10, the
+# bencher's own) is how long the bencher keeps repeating a fast benchmark beyond REPEAT. A runtime wasm is built again only when the runtime's
+# or the pallets' sources changed since it was built.
 #
 # The tools: `frame-omni-bencher` 0.28.0 (stable2609's), built once in release with
 # `cargo install --locked` into $COHORT_BENCHER_ROOT (default ~/.cache/cohort-bencher),
 # executes the runtime's wasm, built with `runtime-benchmarks` in its own target dir
 # ($CARGO_TARGET_DIR/benchmarks). The bencher must be a release build: the host functions the
 # runtime calls (hashing, signatures, the trie) run in it, and a debug build measures them
-# several times too slow. `benchmark machine` is not in the omni-bencher: a release cohort-node
-# (`$COHORT_RELEASE_NODE`, default $CARGO_TARGET_DIR/release/cohort-node) or the relay chain's
-# polkadot runs it; without either, the release cohort-node is built first.
+# several times too slow. `benchmark machine` is not in the omni-bencher: the release
+# cohort-node built with `runtime-benchmarks` ($COHORT_BENCH_NODE, default
+# ~/.cache/cohort-relay-target/release/cohort-node, where it shares the relay chain's compiled
+# crates) or the relay chain's polkadot runs it; without either, that cohort-node is built.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 
-usage="usage: ./scripts/benchmark.sh all|PALLET|scale|--check [STEPS] [REPEAT]"
+usage="usage: ./scripts/benchmark.sh all|PALLET [STEPS] [REPEAT] | scale [REPEAT] | storage DIR | --check"
 what="${1:?$usage}"
 cd "$COHORT_ROOT"
 
@@ -39,9 +52,21 @@ if [ "$what" = --check ]; then
 	exec node scripts/weights-check.mjs
 fi
 
-steps="${2:-50}"
-repeat="${3:-20}"
-case "$steps$repeat" in *[!0-9]*) cohort_fail "$usage" ;; esac
+if [ "$what" = storage ]; then
+	chain="${2:-100000}"
+	if [[ ! "$chain" =~ ^[0-9]+$ ]]; then
+		[ -f "$chain/chain-spec.json" ] && [ -d "$chain/chains" ] ||
+			cohort_fail "$chain holds no chain: keep one with COHORT_LOAD_KEEP=$chain ./scripts/load.sh, or give a number of accounts"
+	fi
+elif [ "$what" = scale ]; then
+	repeat="${2:-3}"
+	case "$repeat" in '' | *[!0-9]*) cohort_fail "$usage" ;; esac
+else
+	steps="${2:-50}"
+	repeat="${3:-20}"
+	min_duration="${COHORT_BENCH_MIN_DURATION:-10}"
+	case "$steps$repeat$min_duration" in *[!0-9]*) cohort_fail "$usage (COHORT_BENCH_MIN_DURATION: whole seconds)" ;; esac
+fi
 cohort_setup
 
 bencher_version=0.28.0
@@ -62,10 +87,18 @@ ensure_bencher() {
 }
 
 # Builds the runtime wasm with runtime-benchmarks (and `$1`, extra features) and copies it to
-# `$2`. `cargo check` is enough: the wasm comes from the build script, which always optimises
+# `$2`, unless `$2` was built from the same sources with the same features (its `.sources`
+# file). `cargo check` is enough: the wasm comes from the build script, which always optimises
 # it; the build script leaves it under the outer build's `debug/` dir.
 build_wasm() {
-	local features="runtime-benchmarks${1:+,$1}" wasm="$2"
+	local features="runtime-benchmarks${1:+,$1}" wasm="$2" sources
+	sources="$features $( (git ls-files -s Cargo.toml Cargo.lock runtime pallets
+		git diff HEAD -- Cargo.toml Cargo.lock runtime pallets
+		git ls-files --others --exclude-standard runtime pallets | xargs -r cat) | sha256sum)"
+	if [ -f "$wasm" ] && [ "$(cat "$wasm.sources" 2>/dev/null)" = "$sources" ]; then
+		cohort_say "the runtime wasm with $features is up to date ($wasm)"
+		return 0
+	fi
 	cohort_say "building the runtime wasm with $features (target dir: $bench_target)"
 	WASM_BUILD_TYPE=release CARGO_TARGET_DIR="$bench_target" \
 		cargo check --quiet -p cohort-runtime --features "$features"
@@ -73,6 +106,18 @@ build_wasm() {
 	[ -f "$built" ] || cohort_fail "no benchmark wasm at $built"
 	mkdir -p "$(dirname "$wasm")"
 	cp "$built" "$wasm"
+	echo "$sources" >"$wasm.sources"
+}
+
+# The release cohort-node with `runtime-benchmarks`, built if missing: it measures the machine
+# and the database.
+bench_node="${COHORT_BENCH_NODE:-$HOME/.cache/cohort-relay-target/release/cohort-node}"
+ensure_bench_node() {
+	[ -x "$bench_node" ] && return 0
+	[ -z "${COHORT_BENCH_NODE:-}" ] || cohort_fail "COHORT_BENCH_NODE=$bench_node is not an executable"
+	cohort_say "building the release cohort-node with runtime-benchmarks (once; about an hour on 2 cores)"
+	CARGO_TARGET_DIR="$HOME/.cache/cohort-relay-target" \
+		cargo build --quiet --release -p cohort-node --features runtime-benchmarks
 }
 wasm="$bench_target/release-wasm/cohort_runtime_benchmarks.compact.compressed.wasm"
 
@@ -92,13 +137,12 @@ write_header() {
 	# Any release build of stable2609's benchmarking CLI measures the same: the release
 	# cohort-node, else the relay chain's polkadot (scripts/network-setup.sh), else build the
 	# former.
-	local node="${COHORT_RELEASE_NODE:-$CARGO_TARGET_DIR/release/cohort-node}"
+	local node="$bench_node"
 	local relay="${COHORT_RELAY_ROOT:-$HOME/.cache/cohort-relay}/bin/polkadot"
 	if [ ! -x "$node" ] && [ -x "$relay" ]; then
 		node="$relay"
-	elif [ ! -x "$node" ]; then
-		cohort_say "building the release cohort-node, for \`benchmark machine\` (once; about an hour on 2 cores)"
-		cargo build --quiet --release -p cohort-node
+	else
+		ensure_bench_node
 	fi
 	cohort_say "measuring the machine ($(basename "$node") benchmark machine, release)"
 	{
@@ -124,7 +168,7 @@ bench_pallet() {
 	else
 		output="runtime/src/weights/$pallet.rs"
 	fi
-	cohort_say "benchmarking $pallet (steps $steps, repeat $repeat) into $output"
+	cohort_say "benchmarking $pallet (steps $steps, repeat $repeat, min duration $min_duration s) into $output"
 	"$bencher" v1 benchmark pallet \
 		--runtime "$wasm" \
 		--genesis-builder-preset development \
@@ -132,6 +176,7 @@ bench_pallet() {
 		--extrinsic '*' \
 		--steps "$steps" \
 		--repeat "$repeat" \
+		--min-duration "$min_duration" \
 		--wasm-execution compiled \
 		--heap-pages 4096 \
 		--header "$pallet_header" \
@@ -172,7 +217,6 @@ all)
 	cohort_say "all $count pallets and the overhead measured in $(($(date +%s) - started)) s"
 	;;
 scale)
-	repeat="${2:-10}"
 	ensure_bencher
 	crowded="$bench_target/release-wasm/cohort_runtime_benchmarks_crowded.compact.compressed.wasm"
 	build_wasm benchmark-crowd "$crowded"
@@ -191,12 +235,41 @@ scale)
 			cohort_say "cohort of $members: $pallet ${calls[$pallet]} (repeat $repeat)"
 			"$bencher" v1 benchmark pallet --runtime "$runtime" \
 				--genesis-builder-preset development --pallet "$pallet" \
-				--extrinsic "${calls[$pallet]}" --steps 2 --repeat "$repeat" \
+				--extrinsic "${calls[$pallet]}" --steps 2 --repeat "$repeat" --min-duration 0 \
 				--wasm-execution compiled --heap-pages 4096 --quiet \
 				--json-file "$results/scale-$members-$pallet.json" >/dev/null
 		done
 	done
 	cohort_say "wrote $results/scale-*.json; the table: node scripts/performance-report.mjs"
+	;;
+storage)
+	ensure_bench_node
+	[ -f "$header" ] || write_header
+	if [[ "$chain" =~ ^[0-9]+$ ]]; then
+		accounts="$chain"
+		chain="$results/storage-chain"
+		rm -rf "$chain"
+		mkdir -p "$chain"
+		cohort_say "a development chain whose genesis funds $accounts more accounts, in $chain"
+		"$bench_node" build-spec --dev 2>/dev/null >"$chain/dev.json"
+		cohort_ensure_e2e_client
+		(cd e2e && node --input-type=module -e '
+			import { encodeAddress, blake2AsU8a } from "@polkadot/util-crypto";
+			import { readFileSync, writeFileSync } from "node:fs";
+			const [from, to, count] = process.argv.slice(1);
+			const spec = JSON.parse(readFileSync(from, "utf8"));
+			const balances = spec.genesis.runtimeGenesis.patch.balances.balances;
+			for (let i = 0; i < Number(count); i++) {
+				balances.push([encodeAddress(blake2AsU8a(`storage-benchmark/${i}`), 42), 10_000_000_000_000]);
+			}
+			writeFileSync(to, JSON.stringify(spec));
+		' "$chain/dev.json" "$chain/chain-spec.json" "$accounts") ||
+			cohort_fail "could not write the populated chain spec"
+	fi
+	cohort_say "benchmarking the database of $chain (every key read, then written) into runtime/src/weights/rocksdb_weights.rs"
+	"$bench_node" benchmark storage --chain "$chain/chain-spec.json" --base-path "$chain" \
+		--database rocksdb --state-version 1 --metric average --include-child-trees \
+		--header "$header" --weight-path runtime/src/weights/
 	;;
 *)
 	ensure_bencher

@@ -9,7 +9,14 @@
 #
 # NODE_BINARY: default $COHORT_NODE, else $CARGO_TARGET_DIR/release/cohort-node (build it with
 # `cargo build --release -p cohort-node`; a debug node works too, but it runs the blocks too
-# slowly to fill them). Environment: COHORT_LOAD_BLOCK_TIME (ms between blocks, default 6000).
+# slowly to fill them). Environment:
+#   COHORT_LOAD_BLOCK_TIME  ms between blocks (default 6000).
+#   COHORT_LOAD_RUNTIME     a runtime wasm for the chain to run instead of the node's own: a node
+#                           built with `runtime-benchmarks` (for `benchmark storage`) then runs the
+#                           production runtime, e.g. the debug build's
+#                           $CARGO_TARGET_DIR/debug/wbuild/cohort-runtime/cohort_runtime.compact.compressed.wasm.
+#   COHORT_LOAD_KEEP        a directory for the node's database and chain spec, kept afterwards:
+#                           a populated dev chain for `./scripts/benchmark.sh storage DIR`.
 # The node's log is kept (its path is printed) when the test fails.
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
@@ -32,12 +39,36 @@ load=("node" "$COHORT_ROOT/e2e/load.mjs")
 
 # A free port on 127.0.0.1, chosen by the kernel.
 port="$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")"
-base_path="$(mktemp -d "${TMPDIR:-/tmp}/cohort-load.XXXXXX")"
+keep="${COHORT_LOAD_KEEP:-}"
+if [ -n "$keep" ]; then
+	[ ! -e "$keep" ] || [ -z "$(ls -A "$keep")" ] || cohort_fail "COHORT_LOAD_KEEP=$keep is not empty: the load needs a fresh chain"
+	mkdir -p "$keep"
+	base_path="$(cd "$keep" && pwd)"
+else
+	base_path="$(mktemp -d "${TMPDIR:-/tmp}/cohort-load.XXXXXX")"
+fi
 log="$base_path/node.log"
+# The development chain's spec, with COHORT_LOAD_RUNTIME's code if given (the spec stays
+# a development one, so the node seals blocks itself).
+spec="$base_path/chain-spec.json"
+"$binary" build-spec --dev 2>/dev/null >"$spec" || cohort_fail "$binary build-spec --dev failed"
+if [ -n "${COHORT_LOAD_RUNTIME:-}" ]; then
+	[ -f "$COHORT_LOAD_RUNTIME" ] || cohort_fail "COHORT_LOAD_RUNTIME=$COHORT_LOAD_RUNTIME: no such file"
+	node -e '
+		const fs = require("fs");
+		const [spec, wasm] = process.argv.slice(1);
+		const json = JSON.parse(fs.readFileSync(spec, "utf8"));
+		const genesis = json.genesis.runtimeGenesis;
+		if (!genesis || !genesis.code) throw new Error(`no genesis.runtimeGenesis.code in ${spec}`);
+		genesis.code = "0x" + fs.readFileSync(wasm).toString("hex");
+		fs.writeFileSync(spec, JSON.stringify(json));
+	' "$spec" "$COHORT_LOAD_RUNTIME" || cohort_fail "could not put $COHORT_LOAD_RUNTIME into the chain spec"
+	cohort_say "the chain runs $COHORT_LOAD_RUNTIME"
+fi
 cohort_say "starting $version on ws://127.0.0.1:$port, a block every $block_time ms (log: $log)"
 # RPC on 127.0.0.1 only (no --rpc-external); no peers; a pool large enough for many blocks'
 # worth of transactions.
-"$binary" --dev --base-path "$base_path" --dev-block-time "$block_time" --rpc-port "$port" \
+"$binary" --dev --chain "$spec" --base-path "$base_path" --dev-block-time "$block_time" --rpc-port "$port" \
 	--listen-addr /ip4/127.0.0.1/tcp/0 --no-mdns --no-prometheus --no-telemetry \
 	--no-hardware-benchmarks --pool-limit 500000 --pool-kbytes 1048576 >"$log" 2>&1 &
 node_pid=$!
@@ -48,7 +79,13 @@ cleanup() {
 	for _ in $(seq 1 30); do kill -0 "$node_pid" 2>/dev/null || break; sleep 1; done
 	kill -KILL "$node_pid" 2>/dev/null
 	wait "$node_pid" 2>/dev/null
-	if [ "$status" = 0 ]; then rm -rf "$base_path"; else echo "node log kept: $log" >&2; fi
+	if [ -n "$keep" ]; then
+		echo "the chain is kept in $base_path" >&2
+	elif [ "$status" = 0 ]; then
+		rm -rf "$base_path"
+	else
+		echo "node log kept: $log" >&2
+	fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT # so that Ctrl-C and kill stop the node too (through the EXIT trap)

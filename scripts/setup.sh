@@ -158,6 +158,32 @@ cohort_ensure_e2e_client() {
 	fi
 }
 
+# The portal (portal/): its npm packages from the lockfile, and a build when a source is newer
+# than it. `$1` = `with-browser` adds Debian's Chromium, which its browser test drives.
+cohort_ensure_portal() {
+	local portal="$COHORT_ROOT/portal"
+	command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
+		cohort_ensure_debian_packages nodejs npm
+	[ "${1:-}" != with-browser ] || cohort_ensure_debian_packages chromium
+	if [ ! -d "$portal/node_modules" ] ||
+		[ "$portal/package-lock.json" -nt "$portal/node_modules/.package-lock.json" ]; then
+		cohort_say "installing the portal's npm packages (npm ci)"
+		(cd "$portal" && npm ci --no-audit --no-fund --loglevel=error)
+	fi
+	if [ ! -f "$portal/dist/index.html" ] ||
+		[ -n "$(find "$portal/src" "$portal/index.html" "$portal/vite.config.ts" "$portal/package-lock.json" \
+			-newer "$portal/dist/index.html" -print -quit)" ]; then
+		cohort_say "building the portal (npm run build)"
+		local build_log
+		build_log="$(mktemp)"
+		if ! (cd "$portal" && npm run --silent build) >"$build_log" 2>&1; then
+			tail -n 20 "$build_log" >&2
+			cohort_fail "the portal's build failed (see above; run: npm --prefix portal run build)"
+		fi
+		rm -f "$build_log"
+	fi
+}
+
 # `cargo install --locked ARGS…` in TARGET_DIR, its output in LOG, showing a count of the crates
 # compiled every 25 (cargo prints one `Compiling` line each) and the errors. The caller checks
 # that what it wanted was installed.

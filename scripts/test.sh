@@ -11,6 +11,7 @@ cohort_setup
 cd "$COHORT_ROOT"
 
 cohort_ensure_e2e_client
+cohort_ensure_portal with-browser
 
 # Weights true to the code: every call benchmarked, every weights.rs measured on its pallet's
 # current storage layout (seconds; no build).

@@ -83,6 +83,24 @@ pub fn run() -> Result<()> {
 				BenchmarkCmd::Machine(cmd) => {
 					runner.sync_run(|config| cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()))
 				},
+				// The database weights: reads and writes on this node's RocksDB (a node built
+				// with `runtime-benchmarks`, whose client exposes its database).
+				#[cfg(feature = "runtime-benchmarks")]
+				BenchmarkCmd::Storage(cmd) => runner.sync_run(|config| {
+					let PartialComponents { client, backend, .. } =
+						service::new_partial(&config, ImportVerification::Aura)?;
+					cmd.run(
+						config,
+						client,
+						backend.expose_db(),
+						backend.expose_storage(),
+						backend.expose_shared_trie_cache(),
+					)
+				}),
+				#[cfg(not(feature = "runtime-benchmarks"))]
+				BenchmarkCmd::Storage(_) => Err("`benchmark storage` needs a cohort-node built with \
+					`--features runtime-benchmarks` (scripts/benchmark.sh storage builds one)"
+					.into()),
 				#[allow(unreachable_patterns)]
 				_ => Err("this benchmark subcommand is not supported by cohort-node".into()),
 			}

@@ -106,8 +106,9 @@ fn signed_credential<T: Config>(
 		nonce: 1,
 		issued_at: frame_system::Pallet::<T>::block_number(),
 	};
-	let signature =
-		T::BenchmarkHelper::sign(&setup.issuer, &(CREDENTIAL_TAG, &credential).encode());
+	// As a browser wallet signs: the dearer check (the payload as it is fails first).
+	let payload = wrapped_for_wallets(&(CREDENTIAL_TAG, &credential).encode());
+	let signature = T::BenchmarkHelper::sign(&setup.issuer, &payload);
 	(credential, signature)
 }
 
@@ -400,8 +401,8 @@ mod benchmarks {
 			to: new.clone(),
 			nonce: 1,
 		};
-		let signature =
-			T::BenchmarkHelper::sign(&setup.issuer, &(ROTATION_TAG, &approval).encode());
+		let payload = wrapped_for_wallets(&(ROTATION_TAG, &approval).encode());
+		let signature = T::BenchmarkHelper::sign(&setup.issuer, &payload);
 
 		let call = BenchmarkedCall::new(
 			Call::<T>::new_call_variant_rotate(setup.cohort, lost, 1, signature),

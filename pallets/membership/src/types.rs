@@ -231,6 +231,14 @@ pub const CREDENTIAL_TAG: &[u8; 17] = b"cohort/credential";
 /// Domain separation for rotation approvals.
 pub const ROTATION_TAG: &[u8; 15] = b"cohort/rotation";
 
+/// What a browser wallet (polkadot{.js}, Talisman, SubWallet) signs when asked to sign raw
+/// bytes (`signRaw`): the bytes wrapped in `<Bytes>`…`</Bytes>`, so that no raw signature can
+/// pass for a transaction's. An issuer's signature is accepted over the payload as it is or so
+/// wrapped, so that a clinic can sign with its browser wallet.
+pub fn wrapped_for_wallets(payload: &[u8]) -> alloc::vec::Vec<u8> {
+	[b"<Bytes>".as_slice(), payload, b"</Bytes>".as_slice()].concat()
+}
+
 /// A cohort's member counts, kept exact by every call.
 #[derive(
 	Debug,

@@ -134,6 +134,31 @@ mod benchmarks {
 		assert!(ledger.votes.iter().all(|v| v.proposal != ids[0]));
 	}
 
+	/// What `vote` reports when it prunes nothing: the ledger is full and the vote changes
+	/// the last of its votes, so room is made without looking up any other proposal.
+	#[benchmark]
+	fn vote_without_pruning() {
+		let cohort = T::BenchmarkHelper::cohort();
+		let (voter, person) = member::<T>(cohort, 0);
+		let ids = voted_proposals::<T>(cohort, &voter);
+		let last = *ids.last().expect("at least one");
+
+		let call = BenchmarkedCall::new(
+			Call::<T>::new_call_variant_vote(last, Choice::Nay, 2),
+			RawOrigin::Signed(voter),
+		);
+		let reported;
+		#[block]
+		{
+			reported = call.dispatch();
+		}
+		reported.assert_within_declared();
+
+		let ledger = Voters::<T>::get(cohort, person).expect("a ledger");
+		assert_eq!(ledger.votes.len(), ids.len());
+		assert!(ledger.votes.iter().any(|v| v.proposal == last && v.choice == Choice::Nay));
+	}
+
 	#[benchmark]
 	fn remove_vote() {
 		let cohort = T::BenchmarkHelper::cohort();

@@ -74,12 +74,14 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
+	/// Returns whether the voter's ledger was full, so that its votes' proposals were looked
+	/// up to prune the closed ones.
 	pub(crate) fn do_vote(
 		who: T::AccountId,
 		id: ProposalId,
 		choice: Choice,
 		votes: u32,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		let mut proposal = Self::open_proposal(id)?;
 		ensure!(!votes.is_zero(), Error::<T>::ZeroVotes);
 		let cohort = proposal.cohort;
@@ -92,7 +94,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let cost = credits_for(votes).ok_or(Error::<T>::InsufficientCredits)?;
 		ensure!(cost <= voter.credits_left(), Error::<T>::InsufficientCredits);
-		if voter.votes.is_full() {
+		let pruned = voter.votes.is_full();
+		if pruned {
 			// Room is needed: forget votes on proposals that have closed since.
 			voter.prune(Proposals::<T>::contains_key);
 		}
@@ -111,7 +114,7 @@ impl<T: Config> Pallet<T> {
 			cost,
 			credits_left,
 		});
-		Ok(())
+		Ok(pruned)
 	}
 
 	pub(crate) fn do_remove_vote(who: T::AccountId, id: ProposalId) -> DispatchResult {

@@ -288,9 +288,12 @@ pub mod pallet {
 			proposal: ProposalId,
 			choice: Choice,
 			votes: u32,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_vote(who, proposal, choice, votes)
+			let pruned = Self::do_vote(who, proposal, choice, votes)?;
+			// Only a full ledger looks its proposals up to prune them; a vote that did not
+			// pays for what it did.
+			Ok(if pruned { None } else { Some(T::WeightInfo::vote_without_pruning()) }.into())
 		}
 
 		/// Take one's vote back while the proposal is open; its credits return if they were

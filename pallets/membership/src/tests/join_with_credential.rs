@@ -2,8 +2,10 @@
 //! wrong-chain and wrong-subject credentials are refused.
 
 use crate::{mock::*, *};
+use codec::Encode;
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use sp_core::H256;
+use sp_runtime::testing::TestSignature;
 
 fn join_with(
 	who: AccountId,
@@ -61,6 +63,40 @@ fn a_forged_credential_is_refused() {
 			Membership::join(RuntimeOrigin::signed(BOB), COHORT, Some((signed, untagged))),
 			Error::<Test>::BadSignature
 		);
+	});
+}
+
+#[test]
+fn a_credential_signed_by_a_browser_wallet_is_accepted() {
+	ExtBuilder::default().build_and_execute(|| {
+		// `signRaw` in polkadot{.js}, Talisman and SubWallet signs `<Bytes>payload</Bytes>`.
+		let signed = credential(CLINIC, BOB, 2, 1);
+		let payload = (CREDENTIAL_TAG, &signed).encode();
+		let by_wallet = TestSignature(CLINIC, wrapped_for_wallets(&payload));
+		assert_ok!(Membership::join(RuntimeOrigin::signed(BOB), COHORT, Some((signed, by_wallet))));
+		assert_eq!(Memberships::<Test>::get(COHORT, person(2)).map(|r| r.account), Some(BOB));
+	});
+}
+
+#[test]
+fn only_the_wallets_own_wrapping_is_accepted() {
+	ExtBuilder::default().build_and_execute(|| {
+		let signed = credential(CLINIC, BOB, 2, 1);
+		let payload = (CREDENTIAL_TAG, &signed).encode();
+		for wrapped in [
+			[b"<Bytes>".as_slice(), &payload].concat(),
+			[b"<bytes>".as_slice(), &payload, b"</bytes>"].concat(),
+			wrapped_for_wallets(&wrapped_for_wallets(&payload)),
+		] {
+			assert_noop!(
+				Membership::join(
+					RuntimeOrigin::signed(BOB),
+					COHORT,
+					Some((signed.clone(), TestSignature(CLINIC, wrapped)))
+				),
+				Error::<Test>::BadSignature
+			);
+		}
 	});
 }
 

@@ -65,6 +65,23 @@ fn the_issuer_co_signs_a_rotation() {
 }
 
 #[test]
+fn the_issuer_co_signs_a_rotation_with_a_browser_wallet() {
+	ExtBuilder::default().build_and_execute(|| {
+		set_up_alice();
+		let payload = codec::Encode::encode(&(ROTATION_TAG, &approval(1)));
+		let by_wallet = sp_runtime::testing::TestSignature(CLINIC, wrapped_for_wallets(&payload));
+		assert_ok!(Membership::rotate(
+			RuntimeOrigin::signed(ALICE_NEW),
+			COHORT,
+			ALICE,
+			1,
+			by_wallet
+		));
+		assert_moved_to_new_account();
+	});
+}
+
+#[test]
 fn a_rotation_approval_cannot_be_forged_or_replayed() {
 	ExtBuilder::default().build_and_execute(|| {
 		set_up_alice();

@@ -175,3 +175,25 @@ fn a_person_holds_a_bounded_number_of_live_votes() {
 		assert!(ledger.votes.iter().all(|v| v.proposal != ids[0]));
 	});
 }
+
+#[test]
+fn a_vote_pays_for_the_pruning_only_when_it_prunes() {
+	ExtBuilder::default().build_and_execute(|| {
+		let weights = |result: frame_support::dispatch::DispatchResultWithPostInfo| {
+			result.unwrap().actual_weight
+		};
+		let ids: Vec<_> = [ALICE, ALICE, CAROL, CAROL].map(|who| propose(who, remark())).to_vec();
+		let cast = |id| QuadraticVoting::vote(RuntimeOrigin::signed(BOB), id, Choice::Aye, 1);
+		// Room in the ledger, or a change of a vote in a full one: no proposal is looked up.
+		for id in &ids[..MAX_LIVE_VOTES as usize] {
+			assert_eq!(weights(cast(*id)), Some(<() as WeightInfo>::vote_without_pruning()));
+		}
+		assert_eq!(weights(cast(ids[0])), Some(<() as WeightInfo>::vote_without_pruning()));
+		// A full ledger prunes: the declared weight stands.
+		end_voting(ids[0]);
+		assert_ok!(QuadraticVoting::close(RuntimeOrigin::signed(EVE), ids[0]));
+		let fresh = propose(ALICE, remark());
+		assert_eq!(weights(cast(fresh)), None);
+		assert!(<() as WeightInfo>::vote_without_pruning().all_lte(<() as WeightInfo>::vote()));
+	});
+}
