@@ -34,7 +34,7 @@
 // --repeat
 // 10
 // --min-duration
-// 2
+// 10
 // --wasm-execution
 // compiled
 // --heap-pages
@@ -64,8 +64,8 @@ impl<T: frame_system::Config> cumulus_pallet_xcmp_queue::WeightInfo for WeightIn
 		// Proof Size summary in bytes:
 		//  Measured:  `76`
 		//  Estimated: `1497`
-		// Minimum execution time: 4_817_000 picoseconds.
-		Weight::from_parts(5_448_000, 0)
+		// Minimum execution time: 4_867_000 picoseconds.
+		Weight::from_parts(9_564_000, 0)
 			.saturating_add(Weight::from_parts(0, 1497))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -85,11 +85,11 @@ impl<T: frame_system::Config> cumulus_pallet_xcmp_queue::WeightInfo for WeightIn
 		// Proof Size summary in bytes:
 		//  Measured:  `82`
 		//  Estimated: `5487`
-		// Minimum execution time: 14_662_000 picoseconds.
-		Weight::from_parts(10_076_678, 0)
+		// Minimum execution time: 14_131_000 picoseconds.
+		Weight::from_parts(15_370_225, 0)
 			.saturating_add(Weight::from_parts(0, 5487))
 			// Standard Error: 3
-			.saturating_add(Weight::from_parts(1_100, 0).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(1_432, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -108,11 +108,11 @@ impl<T: frame_system::Config> cumulus_pallet_xcmp_queue::WeightInfo for WeightIn
 		// Proof Size summary in bytes:
 		//  Measured:  `82`
 		//  Estimated: `5487`
-		// Minimum execution time: 11_928_000 picoseconds.
-		Weight::from_parts(16_882_569, 0)
+		// Minimum execution time: 11_687_000 picoseconds.
+		Weight::from_parts(19_931_714, 0)
 			.saturating_add(Weight::from_parts(0, 5487))
-			// Standard Error: 321
-			.saturating_add(Weight::from_parts(181_622, 0).saturating_mul(n.into()))
+			// Standard Error: 423
+			.saturating_add(Weight::from_parts(203_683, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -129,11 +129,11 @@ impl<T: frame_system::Config> cumulus_pallet_xcmp_queue::WeightInfo for WeightIn
 		// Proof Size summary in bytes:
 		//  Measured:  `264 + n * (1 ±0)`
 		//  Estimated: `3726 + n * (1 ±0)`
-		// Minimum execution time: 21_672_000 picoseconds.
-		Weight::from_parts(17_023_885, 0)
+		// Minimum execution time: 21_012_000 picoseconds.
+		Weight::from_parts(16_770_656, 0)
 			.saturating_add(Weight::from_parts(0, 3726))
-			// Standard Error: 24
-			.saturating_add(Weight::from_parts(2_440, 0).saturating_mul(n.into()))
+			// Standard Error: 6
+			.saturating_add(Weight::from_parts(2_054, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(n.into()))
@@ -153,11 +153,11 @@ impl<T: frame_system::Config> cumulus_pallet_xcmp_queue::WeightInfo for WeightIn
 		// Proof Size summary in bytes:
 		//  Measured:  `117`
 		//  Estimated: `5487`
-		// Minimum execution time: 14_391_000 picoseconds.
-		Weight::from_parts(406_524_537, 0)
+		// Minimum execution time: 13_380_000 picoseconds.
+		Weight::from_parts(53_237_545, 0)
 			.saturating_add(Weight::from_parts(0, 5487))
-			// Standard Error: 1_935_548
-			.saturating_add(Weight::from_parts(115_126_422, 0).saturating_mul(n.into()))
+			// Standard Error: 899_299
+			.saturating_add(Weight::from_parts(113_560_955, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> cumulus_pallet_xcmp_queue::WeightInfo for WeightIn
 		// Proof Size summary in bytes:
 		//  Measured:  `52997`
 		//  Estimated: `56462`
-		// Minimum execution time: 302_620_000 picoseconds.
-		Weight::from_parts(318_623_000, 0)
+		// Minimum execution time: 288_839_000 picoseconds.
+		Weight::from_parts(408_907_000, 0)
 			.saturating_add(Weight::from_parts(0, 56462))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -186,8 +186,8 @@ impl<T: frame_system::Config> cumulus_pallet_xcmp_queue::WeightInfo for WeightIn
 		// Proof Size summary in bytes:
 		//  Measured:  `76`
 		//  Estimated: `3791`
-		// Minimum execution time: 2_894_000 picoseconds.
-		Weight::from_parts(3_275_000, 0)
+		// Minimum execution time: 2_815_000 picoseconds.
+		Weight::from_parts(3_975_000, 0)
 			.saturating_add(Weight::from_parts(0, 3791))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -198,8 +198,8 @@ impl<T: frame_system::Config> cumulus_pallet_xcmp_queue::WeightInfo for WeightIn
 		// Proof Size summary in bytes:
 		//  Measured:  `119`
 		//  Estimated: `3791`
-		// Minimum execution time: 4_276_000 picoseconds.
-		Weight::from_parts(5_418_000, 0)
+		// Minimum execution time: 4_116_000 picoseconds.
+		Weight::from_parts(6_480_000, 0)
 			.saturating_add(Weight::from_parts(0, 3791))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -209,11 +209,11 @@ impl<T: frame_system::Config> cumulus_pallet_xcmp_queue::WeightInfo for WeightIn
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_073_000 picoseconds.
-		Weight::from_parts(2_551_306, 0)
+		// Minimum execution time: 2_043_000 picoseconds.
+		Weight::from_parts(3_126_070, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 145
-			.saturating_add(Weight::from_parts(41_236, 0).saturating_mul(n.into()))
+			// Standard Error: 207
+			.saturating_add(Weight::from_parts(42_347, 0).saturating_mul(n.into()))
 	}
 	/// Storage: UNKNOWN KEY `0x7b3237373ffdfeb1cab4222e3b520d6b345d8e88afa015075c945637c07e8f20` (r:1 w:1)
 	/// Proof: UNKNOWN KEY `0x7b3237373ffdfeb1cab4222e3b520d6b345d8e88afa015075c945637c07e8f20` (r:1 w:1)
@@ -233,8 +233,8 @@ impl<T: frame_system::Config> cumulus_pallet_xcmp_queue::WeightInfo for WeightIn
 		// Proof Size summary in bytes:
 		//  Measured:  `105647`
 		//  Estimated: `109112`
-		// Minimum execution time: 178_415_000 picoseconds.
-		Weight::from_parts(195_380_000, 0)
+		// Minimum execution time: 168_140_000 picoseconds.
+		Weight::from_parts(247_628_000, 0)
 			.saturating_add(Weight::from_parts(0, 109112))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -257,8 +257,8 @@ impl<T: frame_system::Config> cumulus_pallet_xcmp_queue::WeightInfo for WeightIn
 		// Proof Size summary in bytes:
 		//  Measured:  `65716`
 		//  Estimated: `69181`
-		// Minimum execution time: 119_878_000 picoseconds.
-		Weight::from_parts(126_929_000, 0)
+		// Minimum execution time: 114_379_000 picoseconds.
+		Weight::from_parts(175_150_000, 0)
 			.saturating_add(Weight::from_parts(0, 69181))
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
