@@ -11,10 +11,12 @@
 #       One pallet, as `frame-omni-bencher v1 benchmark pallet --list` names it.
 #   ./scripts/benchmark.sh scale [REPEAT]
 #       The calls of docs/performance.md (P1) in cohorts of 10 and of 100,000 members: the
-#       benchmarks run twice, on the usual wasm and on one built with `benchmark-crowd`, each
-#       exactly REPEAT (default 3) times on both sides (no minimum duration, which would repeat
-#       the fast 10-member runs thousands of times and the slow 100,000-member ones not at
-#       all), into JSON files under $CARGO_TARGET_DIR/benchmarks/results/.
+#       benchmarks run twice, on the usual wasm and on one built with `benchmark-genesis-crowd`,
+#       whose genesis state holds 100,000 members in the cohort the benchmarks create, each
+#       exactly REPEAT (default 20) times on both sides (no minimum duration, so that both are
+#       measured alike), into JSON files under $CARGO_TARGET_DIR/benchmarks/results/. Then,
+#       alike, the floor: `transfer_keep_alive` on the development genesis and on one with
+#       100,000 more accounts.
 #   ./scripts/benchmark.sh storage [ACCOUNTS | DIR]
 #       The database weights (`benchmark storage`: every key of the chain read, then written)
 #       into runtime/src/weights/rocksdb_weights.rs, on a populated RocksDB of the development
@@ -43,7 +45,7 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 
-usage="usage: ./scripts/benchmark.sh all|PALLET [STEPS] [REPEAT] | scale [REPEAT] | storage DIR | --check"
+usage="usage: ./scripts/benchmark.sh all|PALLET [STEPS] [REPEAT] | scale [REPEAT] | storage [ACCOUNTS|DIR] | --check"
 what="${1:?$usage}"
 cd "$COHORT_ROOT"
 
@@ -59,7 +61,7 @@ if [ "$what" = storage ]; then
 			cohort_fail "$chain holds no chain: keep one with COHORT_LOAD_KEEP=$chain ./scripts/load.sh, or give a number of accounts"
 	fi
 elif [ "$what" = scale ]; then
-	repeat="${2:-3}"
+	repeat="${2:-20}"
 	case "$repeat" in '' | *[!0-9]*) cohort_fail "$usage" ;; esac
 else
 	steps="${2:-50}"
@@ -218,8 +220,8 @@ all)
 	;;
 scale)
 	ensure_bencher
-	crowded="$bench_target/release-wasm/cohort_runtime_benchmarks_crowded.compact.compressed.wasm"
-	build_wasm benchmark-crowd "$crowded"
+	crowded="$bench_target/release-wasm/cohort_runtime_benchmarks_genesis_crowd.compact.compressed.wasm"
+	build_wasm benchmark-genesis-crowd "$crowded"
 	build_wasm "" "$wasm"
 	# The calls of P1, by pallet: each benchmark at its components' highest values.
 	declare -A calls=(
@@ -240,6 +242,25 @@ scale)
 				--json-file "$results/scale-$members-$pallet.json" >/dev/null
 		done
 	done
+	# The floor: Substrate's own transfer to a new account among the development chain's few
+	# accounts and among 100,000 more (a genesis patch), measured alike. Its growth is the trie's
+	# alone, as no transfer depends on how many accounts there are.
+	dev_node="$bench_node"
+	[ -x "$dev_node" ] || dev_node="$CARGO_TARGET_DIR/debug/cohort-node"
+	[ -x "$dev_node" ] || { ensure_bench_node && dev_node="$bench_node"; }
+	"$dev_node" build-spec --dev 2>/dev/null >"$results/scale-dev.json"
+	node scripts/chain-spec.mjs "$results/scale-dev.json" --fund 100000 \
+		--out "$results/scale-dev-funded.json" --patch-out "$results/scale-accounts-100000.json" ||
+		cohort_fail "could not write the genesis patch of 100,000 accounts"
+	for members in 10 100000; do
+		patch=()
+		[ "$members" = 100000 ] && patch=(--genesis-patch "$results/scale-accounts-100000.json")
+		cohort_say "$members accounts: pallet_balances transfer_keep_alive (repeat $repeat)"
+		"$bencher" v1 benchmark pallet --runtime "$wasm" --genesis-builder-preset development \
+			"${patch[@]}" --pallet pallet_balances --extrinsic transfer_keep_alive --steps 2 \
+			--repeat "$repeat" --min-duration 0 --wasm-execution compiled --heap-pages 4096 --quiet \
+			--json-file "$results/scale-$members-pallet_balances.json" >/dev/null
+	done
 	cohort_say "wrote $results/scale-*.json; the table: node scripts/performance-report.mjs"
 	;;
 storage)
@@ -252,18 +273,7 @@ storage)
 		mkdir -p "$chain"
 		cohort_say "a development chain whose genesis funds $accounts more accounts, in $chain"
 		"$bench_node" build-spec --dev 2>/dev/null >"$chain/dev.json"
-		cohort_ensure_e2e_client
-		(cd e2e && node --input-type=module -e '
-			import { encodeAddress, blake2AsU8a } from "@polkadot/util-crypto";
-			import { readFileSync, writeFileSync } from "node:fs";
-			const [from, to, count] = process.argv.slice(1);
-			const spec = JSON.parse(readFileSync(from, "utf8"));
-			const balances = spec.genesis.runtimeGenesis.patch.balances.balances;
-			for (let i = 0; i < Number(count); i++) {
-				balances.push([encodeAddress(blake2AsU8a(`storage-benchmark/${i}`), 42), 10_000_000_000_000]);
-			}
-			writeFileSync(to, JSON.stringify(spec));
-		' "$chain/dev.json" "$chain/chain-spec.json" "$accounts") ||
+		node scripts/chain-spec.mjs "$chain/dev.json" --fund "$accounts" --out "$chain/chain-spec.json" ||
 			cohort_fail "could not write the populated chain spec"
 	fi
 	cohort_say "benchmarking the database of $chain (every key read, then written) into runtime/src/weights/rocksdb_weights.rs"

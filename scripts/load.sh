@@ -54,15 +54,8 @@ spec="$base_path/chain-spec.json"
 "$binary" build-spec --dev 2>/dev/null >"$spec" || cohort_fail "$binary build-spec --dev failed"
 if [ -n "${COHORT_LOAD_RUNTIME:-}" ]; then
 	[ -f "$COHORT_LOAD_RUNTIME" ] || cohort_fail "COHORT_LOAD_RUNTIME=$COHORT_LOAD_RUNTIME: no such file"
-	node -e '
-		const fs = require("fs");
-		const [spec, wasm] = process.argv.slice(1);
-		const json = JSON.parse(fs.readFileSync(spec, "utf8"));
-		const genesis = json.genesis.runtimeGenesis;
-		if (!genesis || !genesis.code) throw new Error(`no genesis.runtimeGenesis.code in ${spec}`);
-		genesis.code = "0x" + fs.readFileSync(wasm).toString("hex");
-		fs.writeFileSync(spec, JSON.stringify(json));
-	' "$spec" "$COHORT_LOAD_RUNTIME" || cohort_fail "could not put $COHORT_LOAD_RUNTIME into the chain spec"
+	node "$COHORT_ROOT/scripts/chain-spec.mjs" "$spec" --code "$COHORT_LOAD_RUNTIME" ||
+		cohort_fail "could not put $COHORT_LOAD_RUNTIME into the chain spec"
 	cohort_say "the chain runs $COHORT_LOAD_RUNTIME"
 fi
 cohort_say "starting $version on ws://127.0.0.1:$port, a block every $block_time ms (log: $log)"

@@ -1,8 +1,12 @@
 //! The portal in a real browser (`portal/tests/browser.mjs`): Debian's Chromium, headless,
 //! driven by playwright-core against a `cohort-node --dev` chain, with a test wallet injected
-//! as a browser extension is. Through the pages only: the clinic signs a credential, the
-//! patient joins with it and consents, members vote seeing the cost v², a licensee requests a
-//! licence that the cohort approves, the patient sees it in "who used my data" and claims.
+//! as a browser extension is. Through the pages only: the council approves the clinic by a
+//! motion, the clinic's wallet takes Cohort's metadata, the clinic signs a credential, the
+//! patient joins with it and consents, members vote seeing the cost v² (one vote by keyboard
+//! only) and pass a settings change, a licensee requests a licence that the cohort approves,
+//! the patient sees it in "who used my data" and claims; a private business's operator and a
+//! data trust's trustees decide directly, and a trust member leaves their consent to the
+//! trustees. axe-core checks every page.
 //! The screenshots of every page are kept under the test's output directory (printed).
 
 mod common;
@@ -33,9 +37,18 @@ fn every_flow_of_the_portal_in_a_browser() {
 	assert_script_passed(&output, &node, "the portal's browser test");
 	assert!(String::from_utf8_lossy(&output.stdout).contains("portal: every flow passed"));
 	println!("screenshots: {}", screenshots.display());
-	for page in
-		["patient.png", "patient-phone.png", "vote.png", "clinic-credential.png", "licensee.png"]
-	{
+	for page in [
+		"patient.png",
+		"patient-phone.png",
+		"vote.png",
+		"vote-phone.png",
+		"clinic-credential.png",
+		"licensee.png",
+		"cohort.png",
+		"council.png",
+		"cohort-trust.png",
+		"patient-trust.png",
+	] {
 		assert!(
 			screenshots.join(page).is_file(),
 			"no screenshot {page} in {}",

@@ -4,6 +4,7 @@
 import './style.css';
 import { connect, endpoint, isDevChain, short } from './chain';
 import { h, note, show } from './ui';
+import { drawMetadataOffer } from './metadata';
 import { discoverAccounts, type Account } from './wallet';
 import { renderPatient } from './pages/patient';
 import { renderVoting } from './pages/voting';
@@ -30,7 +31,15 @@ const ROUTES: Array<{ path: string; label: string; render: (root: HTMLElement, p
 const main = document.getElementById('main')!;
 const status = document.getElementById('status')!;
 const accountSelect = document.getElementById('account') as HTMLSelectElement;
+const metadataBar = document.getElementById('wallet-metadata')!;
 let accounts: Account[] = [];
+let chainName = '';
+
+// Offers the chosen account's wallet Cohort's metadata, if it lacks it.
+function drawWalletMetadata() {
+  const account = accounts.find((a) => a.address === accountSelect.value);
+  void drawMetadataOffer(metadataBar, account, chainName).catch((error: Error) => console.warn('wallet metadata:', error));
+}
 
 function route() {
   const path = location.hash.replace(/^#\/?/, '').split('?')[0] || 'patient';
@@ -97,6 +106,7 @@ async function start() {
   const found = await discoverAccounts();
   accounts = found.accounts;
   const chain = (await api.rpc.system.chain()).toString();
+  chainName = chain;
   status.className = 'status';
   status.textContent = `Connected to ${chain}${isDevChain ? ' (development chain: dev accounts shown)' : ''}. ${
     found.wallets.length ? `Wallets: ${found.wallets.join(', ')}.` : 'No wallet extension found: install polkadot{.js}, Talisman or SubWallet.'
@@ -106,8 +116,10 @@ async function start() {
   // Only which account was chosen is remembered, for this tab.
   accountSelect.addEventListener('change', () => {
     sessionStorage.setItem('cohort-account', accountSelect.value);
+    drawWalletMetadata();
     void draw();
   });
+  drawWalletMetadata();
   window.addEventListener('hashchange', () => {
     void draw();
     main.focus();

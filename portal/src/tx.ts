@@ -41,6 +41,11 @@ function describeEvent({ event }: EventRecord): string | null {
     const outcome = JSON.stringify((event.data as unknown as { outcome: { toHuman(): unknown } }).outcome.toHuman());
     return `proposal closed: ${outcome.replace(/[{}"]/g, ' ').replace(/\s+/g, ' ').trim()}`;
   }
+  if (event.section === 'oversightCouncil' && event.method === 'Executed') {
+    // A passed council motion: whether its call succeeded.
+    const { result } = event.data as unknown as { result: { isErr: boolean; asErr: DispatchError } };
+    return result.isErr ? `council motion done, but its call failed: ${errorText(result.asErr)}` : 'council motion done';
+  }
   return `${event.section}.${event.method}`;
 }
 
@@ -102,8 +107,11 @@ export function submit(tx: SubmittableExtrinsic<'promise'>, account: Account | u
     if (!account) {
       signBtn.disabled = true;
       show(statusEl, h('p', { class: 'note error' }, 'Choose an account first (top right).'));
+      cancelBtn.focus();
       return;
     }
+    // Keyboard users land on the decision: Enter signs, Escape cancels.
+    signBtn.focus();
     tx.paymentInfo(account.address)
       .then((info) => show(feeEl, formatBalance(info.partialFee.toBigInt())))
       .catch((error: Error) => show(feeEl, `unknown (${error.message})`));

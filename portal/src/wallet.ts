@@ -9,6 +9,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { api, isDevChain, nameAccount } from './chain';
+import type { MetadataDef } from './metadata';
 
 export interface Account {
   address: string;
@@ -19,6 +20,8 @@ export interface Account {
   type: 'sr25519' | 'ed25519' | 'ecdsa';
   signer?: Signer;
   pair?: KeyringPair;
+  // The extension's metadata store, if it has one (see metadata.ts).
+  metadata?: InjectedMetadata;
 }
 
 interface InjectedAccount {
@@ -26,9 +29,16 @@ interface InjectedAccount {
   name?: string;
   type?: string;
 }
+// What the extension knows of a chain's metadata, and how to give it more (as
+// @polkadot/extension-inject's `InjectedMetadata`; `MetadataDef` is in metadata.ts).
+export interface InjectedMetadata {
+  get: () => Promise<Array<{ genesisHash: string; specVersion: number }>>;
+  provide: (definition: MetadataDef) => Promise<boolean>;
+}
 interface Injected {
   accounts: { get: () => Promise<InjectedAccount[]> };
   signer: Signer;
+  metadata?: InjectedMetadata;
 }
 interface InjectedWindowProvider {
   enable: (origin: string) => Promise<Injected>;
@@ -63,7 +73,7 @@ export async function discoverAccounts(): Promise<{ accounts: Account[]; wallets
       for (const a of await injected.accounts.get()) {
         if (a.type === 'ethereum') continue;
         const type = a.type === 'ed25519' || a.type === 'ecdsa' ? a.type : 'sr25519';
-        accounts.push({ address: api.createType('AccountId32', a.address).toString(), name: a.name ?? 'account', source, type, signer: injected.signer });
+        accounts.push({ address: api.createType('AccountId32', a.address).toString(), name: a.name ?? 'account', source, type, signer: injected.signer, metadata: injected.metadata });
       }
     } catch (error) {
       console.warn(`wallet ${source} refused:`, error);

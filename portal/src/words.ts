@@ -2,7 +2,7 @@
 // proposal's call would do, in words ("pay 300 COH to …").
 
 import type { Call } from '@polkadot/types/interfaces';
-import { formatBalance, who, type Purpose } from './chain';
+import { formatBalance, percent, who, type Purpose } from './chain';
 
 export const PURPOSE_TEXT: Record<Purpose, { title: string; plain: string }> = {
   AcademicResearch: {
@@ -51,7 +51,28 @@ export function describeCall(call: Call): string {
     case 'cohorts.spend':
       return `Pay ${formatBalance(a[2])} from the cohort treasury to ${who(a[1])}`;
     case 'cohorts.updateCohort':
-      return 'Change the cohort’s settings';
+      return `Change the cohort’s settings: ${describeSettings(call.args[1].toPrimitive() as unknown as SettingsWords)}`;
+    case 'cohorts.setRevenueSplit':
+      return `Set the revenue split: members ${percent(Number(a[1]))}, operator ${percent(Number(a[2]))}`;
+    case 'cohorts.approveIssuer':
+      return `Approve ${who(a[0])} as an issuer (a clinic, lab or registry that attests diagnoses)`;
+    case 'cohorts.removeIssuer':
+      return `Remove issuer ${who(a[0])}: the memberships it attested stop giving rights`;
+    case 'cohorts.freeze':
+      return `Freeze cohort #${a[0]}: no new members, spends or approvals`;
+    case 'cohorts.unfreeze':
+      return `Unfreeze cohort #${a[0]}`;
+    case 'cohorts.setPlatformShare':
+      return `Set the platform’s share of licence revenue to ${percent(Number(a[0]))}`;
+    case 'cohorts.setMembersShareFloor':
+      return `Set the least members’ share in operators’ cohorts to ${percent(Number(a[0]))}`;
+    case 'membership.setTrusteeConsent': {
+      const flags = call.args[1].toPrimitive() as Record<string, boolean>;
+      const chosen = Object.entries(flags).filter(([, yes]) => yes).map(([key]) => purposeTitle(key.charAt(0).toUpperCase() + key.slice(1)).toLowerCase());
+      return `Set the trustees’ consent, for the members who leave it to them: ${chosen.length ? chosen.join(', ') : 'nothing'}`;
+    }
+    case 'quadraticVoting.cancel':
+      return `Cancel proposal #${a[0]} (its deposit goes to the cohort’s treasury)`;
     case 'cohorts.acceptIssuer':
       return `Accept ${who(a[1])} as an issuer`;
     case 'cohorts.dropIssuer':
@@ -81,4 +102,20 @@ export function describeCall(call: Call): string {
     default:
       return `${key}(${a.join(', ')})`;
   }
+}
+
+// A cohort's settings as `toPrimitive()` gives them (enum variants in camelCase).
+export interface SettingsWords {
+  governance: 'cooperative' | { cooperative?: null; dataTrust?: { trustees: string }; operator?: { operator: string; operatorShare: number } };
+  membersShare: number;
+  kAnonymityFloor: number;
+  voting: { votingPeriod: number; quorum: number; voiceCreditsPerEpoch: number; epochLength: number };
+}
+
+// "a cooperative; members 70%; …; votes last 10 blocks at a 20% quorum; …".
+export function describeSettings(s: SettingsWords): string {
+  const g = typeof s.governance === 'string' ? {} : s.governance;
+  const governance = g.dataTrust ? `a data trust run by ${who(g.dataTrust.trustees)}` : g.operator ? `a business run by ${who(g.operator.operator)} (operator ${percent(g.operator.operatorShare)})` : 'a cooperative';
+  const v = s.voting;
+  return `${governance}; members’ share ${percent(s.membersShare)}; k-anonymity ${s.kAnonymityFloor}; votes of ${v.votingPeriod} blocks, quorum ${percent(v.quorum)}; ${v.voiceCreditsPerEpoch} credits per ${Number(v.epochLength).toLocaleString('en')} blocks`;
 }

@@ -305,7 +305,11 @@ impl_runtime_apis! {
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
-			build_state::<RuntimeGenesisConfig>(config)
+			build_state::<RuntimeGenesisConfig>(config)?;
+			// Only in the scale measurement's benchmark wasm: a crowded cohort from genesis on.
+			#[cfg(feature = "benchmark-genesis-crowd")]
+			crate::benchmarks::genesis_crowd();
+			Ok(())
 		}
 
 		fn get_preset(id: &Option<sp_genesis_builder::PresetId>) -> Option<Vec<u8>> {

@@ -4,6 +4,8 @@
 
 mod helpers;
 
+#[cfg(feature = "benchmark-genesis-crowd")]
+pub(crate) use helpers::genesis_crowd;
 pub(crate) use helpers::{CohortBenchmarkHelper, MembershipBenchmarkHelper, VotingBenchmarkHelper};
 
 use crate::*;
@@ -40,6 +42,29 @@ impl cumulus_pallet_session_benchmarking::Config for Runtime {
 	}
 }
 
+// pallet-xcm's benchmarks send to the relay chain, the one destination Cohort's router reaches
+// without a channel. The router charges no delivery price, so senders are given nothing (no
+// existential deposit, no fees: `GetDefault` is `None`).
+impl pallet_xcm::benchmarking::Config for Runtime {
+	type DeliveryHelper = cumulus_primitives_utility::ToParentDeliveryHelper<
+		configs::xcm_config::XcmConfig,
+		frame_support::traits::GetDefault,
+		(),
+	>;
+
+	fn reachable_dest() -> Option<xcm::latest::Location> {
+		Some(xcm::latest::Location::parent())
+	}
+
+	fn get_asset() -> xcm::latest::Asset {
+		(xcm::latest::Location::here(), EXISTENTIAL_DEPOSIT).into()
+	}
+
+	fn batch_call(calls: Vec<RuntimeCall>) -> Option<RuntimeCall> {
+		Some(RuntimeCall::Utility(pallet_utility::Call::batch_all { calls }))
+	}
+}
+
 frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<Runtime>]
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
@@ -57,6 +82,7 @@ frame_benchmarking::define_benchmarks!(
 	[cumulus_pallet_parachain_system, ParachainSystem]
 	[cumulus_pallet_xcmp_queue, XcmpQueue]
 	[cumulus_pallet_weight_reclaim, WeightReclaim]
+	[pallet_xcm, pallet_xcm::benchmarking::Pallet::<Runtime>]
 	[pallet_cohorts, Cohorts]
 	[pallet_quadratic_voting, QuadraticVoting]
 	[pallet_royalties, Royalties]

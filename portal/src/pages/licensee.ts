@@ -79,7 +79,7 @@ export async function renderLicensee(root: HTMLElement, page: Page): Promise<voi
       offers.length
         ? table(
             'Published offers',
-            ['Offer', 'Cohort · dataset', 'Purpose', 'Price', 'Access', 'Terms hash', ''],
+            ['Offer', 'Cohort · dataset', 'Purpose', 'Price', 'Access', 'Terms hash', 'Action'],
             offers.map(([id, o]) => {
               const d = datasets.get(o.dataset);
               const publicInterest = ['AcademicResearch', 'PublicHealth'].includes(o.purpose) && BigInt(o.price) > 0n;
@@ -111,7 +111,7 @@ export async function renderLicensee(root: HTMLElement, page: Page): Promise<voi
       requests.length
         ? table(
             'Requests waiting for the cohort’s decision',
-            ['Request', 'Cohort · dataset', 'Purpose', 'Price', 'State', 'Review deadline', ''],
+            ['Request', 'Cohort · dataset', 'Purpose', 'Price', 'State', 'Review deadline', 'Action'],
             requests.map(([id, r]) => {
               const deadline = r.submittedAt + review;
               const lapsed = now > deadline;

@@ -14,6 +14,7 @@ import {
   type CohortEntry,
   type FeedbackJson,
   type MembershipJson,
+  who,
 } from '../chain';
 import { submit } from '../tx';
 import { button, facts, h, note, section, show, table } from '../ui';
@@ -107,7 +108,7 @@ function consentForm(cohort: CohortEntry, membership: MembershipJson, page: Page
           { class: 'check' },
           boxes[i],
           h('label', { for: boxes[i].id }, h('strong', {}, PURPOSE_TEXT[p].title), h('span', { class: 'explain' }, PURPOSE_TEXT[p].plain)),
-          h('span', { class: 'muted small' }, `${cohort.consentingMembers[p] ?? 0} members consent`),
+          h('span', { class: 'muted small' }, consentingCount(cohort.consentingMembers[p] ?? 0)),
         ),
       ),
     ),
@@ -124,7 +125,27 @@ function consentForm(cohort: CohortEntry, membership: MembershipJson, page: Page
     });
     if (outcome.ok) page.refresh();
   });
-  return h('div', {}, h('h3', {}, 'My consent'), form);
+  return h('div', {}, h('h3', {}, 'My consent'), form, cohort.trustees ? leaveToTrustees(cohort, membership, page) : null);
+}
+
+/** In a data trust, a member may leave their consent to the trustees instead of choosing. */
+function leaveToTrustees(cohort: CohortEntry, membership: MembershipJson, page: Page): HTMLElement {
+  const theirs = cohort.trusteeConsent.length ? cohort.trusteeConsent.map(purposeTitle).join(', ') : 'nothing yet';
+  if (membership.delegated) {
+    return note(`Your consent follows the trustees’ (now: ${theirs}). Saving your own choice above takes it back.`, 'info');
+  }
+  return h(
+    'div',
+    { class: 'delegate' },
+    h('p', {}, `This cohort is a data trust: instead of choosing yourself, you may leave your consent to its trustees (${who(cohort.trustees!)}), who consent for everyone who does so. They consent now to: ${theirs}. Forward only, like your own choice; you can take it back at any time by saving your own.`),
+    button('Leave my consent to the trustees', async () => {
+      const outcome = await submit(api.tx.membership.delegateConsent(cohort.id), page.account, {
+        title: 'Leave my consent to the trustees',
+        summary: `From now on your data counts for what the trustees of ${cohort.name} consent to (now: ${theirs}). Licences already approved are not affected.`,
+      });
+      if (outcome.ok) page.refresh();
+    }, { 'data-action': `delegate-consent-${cohort.id}` }),
+  );
 }
 
 async function royalties(cohort: CohortEntry, page: Page): Promise<HTMLElement> {
@@ -157,3 +178,6 @@ async function royalties(cohort: CohortEntry, page: Page): Promise<HTMLElement> 
   return wrap;
 }
 
+function consentingCount(count: number): string {
+  return `${count} ${count === 1 ? 'member' : 'members'} with data consent`;
+}

@@ -107,7 +107,7 @@ async function drawProposals(list: HTMLElement, cohort: CohortEntry, membership:
 
 function voteControl(id: number, cohort: CohortEntry, credits: number, mine: CastVote | undefined, page: Page): HTMLElement {
   const refund = mine ? mine.votes ** 2 : 0;
-  const votes = h('input', { type: 'number', min: 1, max: 100, value: mine?.votes ?? 1, inputmode: 'numeric', 'data-input': `votes-${id}` });
+  const votes = h('input', { type: 'number', id: `votes-${id}`, min: 1, max: 100, value: mine?.votes ?? 1, inputmode: 'numeric', 'data-input': `votes-${id}` });
   const aye = h('input', { type: 'radio', name: `choice-${id}`, id: `aye-${id}`, value: 'Aye', checked: mine?.choice !== 'Nay' });
   const nay = h('input', { type: 'radio', name: `choice-${id}`, id: `nay-${id}`, value: 'Nay', checked: mine?.choice === 'Nay' });
   const cost = h('output', { for: votes.id, 'aria-live': 'polite', class: 'cost', 'data-cost': '' });

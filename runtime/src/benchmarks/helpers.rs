@@ -24,26 +24,37 @@ fn funded(name: &'static str, amount: Balance) -> AccountId {
 fn cohort_accepting(issuer: AccountId) -> CohortId {
 	let creator = funded("cohort-creator", 1_000_000 * UNIT);
 	let cohort = Cohorts::benchmark_cohort_accepting(creator, issuer);
-	crowd(cohort);
+	crowd(cohort, CROWD);
 	cohort
 }
 
-/// How many made-up members each benchmark cohort holds besides the benchmark's own: 10, or
-/// 100,000 in the wasm built with `benchmark-crowd`, which `scripts/benchmark.sh scale` runs
-/// to show that no call's cost grows with its cohort (docs/performance.md, P1).
-pub const CROWD: u32 = if cfg!(feature = "benchmark-crowd") { 100_000 } else { 10 };
+/// How many made-up members each benchmark cohort holds besides the benchmark's own.
+pub const CROWD: u32 = 10;
 
-/// Fills `cohort` with [`CROWD`] members, written straight to storage: each with an account
+/// How many members the wasm built with `benchmark-genesis-crowd` puts in its genesis state.
+#[cfg(feature = "benchmark-genesis-crowd")]
+pub const GENESIS_CROWD: u32 = 100_000;
+
+/// With `benchmark-genesis-crowd`, called after the genesis state is built: [`GENESIS_CROWD`]
+/// members in the cohort the benchmarks create first (the next cohort id), so that the
+/// benchmarks' cohort holds 100,000 members from genesis on, as a real chain's would, for
+/// `scripts/benchmark.sh scale` (docs/performance.md, P1). Never in a chain's runtime.
+#[cfg(feature = "benchmark-genesis-crowd")]
+pub fn genesis_crowd() {
+	crowd(pallet_cohorts::NextCohortId::<Runtime>::get(), GENESIS_CROWD);
+}
+
+/// Fills `cohort` with `size` members, written straight to storage: each with an account
 /// (with a balance), a membership record, a person index entry, an issuer index entry and a
 /// royalty position and payee entry. So every map a call reads or writes for a member is as
 /// deep as in a real cohort of that size. They are attested by an issuer of their own and
 /// left out of the cohort's counts (`Stats`), so that the benchmarks' own members, issuers
 /// and counts are unchanged; no call reads a count that grows with them.
-fn crowd(cohort: CohortId) {
+fn crowd(cohort: CohortId, size: u32) {
 	use codec::Encode;
 	let issuer: AccountId = frame_benchmarking::account("crowd-issuer", 0, cohort);
 	let counters = [Default::default(); cohort_primitives::PURPOSES];
-	for index in 0..CROWD {
+	for index in 0..size {
 		let account: AccountId = frame_benchmarking::account("crowd", index, cohort);
 		let person = sp_core::H256(sp_io::hashing::blake2_256(&(b"crowd", cohort, index).encode()));
 		frame_system::Account::<Runtime>::insert(

@@ -1,0 +1,72 @@
+// The other governance models: a private business (its operator decides directly) and a data
+// trust (members may leave their consent to the trustees).
+import { check, rpcCall, step } from '../kit.mjs';
+
+export async function businessAndTrust({ api, page, ui, wallet, alice, charlie, dave }) {
+  step('Alice creates a private business run by Dave; Dave accepts the clinic and sets the split directly, without a vote');
+  await ui.open('cohort', alice.address);
+  await page.locator('details.create summary').click();
+  await page.fill('[data-input=cohort-name]', 'Migraine Registry Ltd');
+  await page.fill('[data-input=condition-code]', 'G43');
+  await page.selectOption('[data-input=governance]', 'Operator');
+  await page.fill('[data-input=governance-account]', dave.address);
+  await page.locator('details.create input[type=checkbox]').uncheck();
+  await page.click('[data-action=create-cohort]');
+  await ui.sign(/Create the cohort Migraine Registry Ltd/, /a business run by Dave .*operator 10%.*Accepting no issuer yet/s);
+  const business = (await api.query.cohorts.nextCohortId()).toNumber() - 1;
+  await ui.open('cohort', dave.address);
+  await ui.choose('[data-input=gov-cohort]', String(business));
+  await page.selectOption('[data-input=proposal-kind]', 'accept-issuer');
+  await ui.expectText('[data-who-decides]', /You decide this directly, as the operator/);
+  await page.getByRole('button', { name: 'Decide', exact: true }).click();
+  await ui.sign(/^Accept St Mary’s Clinic .* as an issuer/);
+  check((await api.query.cohorts.acceptedIssuers(business, wallet.clinic.address)).isSome, 'the operator accepted the clinic');
+  await page.selectOption('[data-input=proposal-kind]', 'split');
+  await page.fill('[data-input=split-members]', '75');
+  await page.fill('[data-input=split-operator]', '5');
+  await page.click('[data-action=propose]');
+  await ui.sign(/^Set the revenue split: members 75%, operator 5%/);
+  await ui.expectText('[data-page=cohort]', /members 75% · treasury 15% · platform 5% · operator 5%/);
+  await ui.shot('cohort-business');
+  await ui.axe('cohort (a private business)');
+
+  step('Alice creates a data trust whose trustees are Charlie, accepting the clinic');
+  await ui.open('cohort', alice.address);
+  await page.locator('details.create summary').click();
+  await page.fill('[data-input=cohort-name]', 'Rare Disease Trust');
+  await page.fill('[data-input=condition-code]', 'E75.2');
+  await page.selectOption('[data-input=governance]', 'DataTrust');
+  await page.fill('[data-input=governance-account]', charlie.address);
+  await page.click('[data-action=create-cohort]');
+  await ui.sign(/Create the cohort Rare Disease Trust/, /a data trust run by Charlie/);
+  const trust = (await api.query.cohorts.nextCohortId()).toNumber() - 1;
+  step('the clinic attests the patient for the trust; the patient joins and leaves their consent to the trustees');
+  await ui.open('clinic', wallet.clinic.address);
+  await ui.choose('[data-input=clinic-cohort]', String(trust));
+  await page.fill('[data-input=subject]', wallet.patient.address);
+  await page.fill('[data-input=identity]', 'NHS:9434765919');
+  await page.fill('[data-input=nullifier-key]', `0x${'42'.repeat(32)}`);
+  await page.click('[data-action=attest]');
+  await ui.sign(/Attest on chain/);
+  await ui.open('patient', wallet.patient.address);
+  await page.click(`[data-action=join-attested-${trust}]`);
+  await ui.sign(/Join Rare Disease Trust/);
+  await page.click(`[data-action=delegate-consent-${trust}]`);
+  await ui.sign(/Leave my consent to the trustees/);
+  check((await rpcCall(api, 'cohort_membership', [trust, wallet.patient.address])).delegated, 'the patient left their consent to the trustees');
+  step('Charlie, the trustees, sets the delegated consent directly');
+  await ui.open('cohort', charlie.address);
+  await ui.choose('[data-input=gov-cohort]', String(trust));
+  await page.selectOption('[data-input=proposal-kind]', 'trustee-consent');
+  await page.check('[data-input=trustee-consent-PublicHealth]');
+  await page.getByRole('button', { name: 'Decide', exact: true }).click();
+  await ui.sign(/^Set the trustees’ consent, for the members who leave it to them: public health/);
+  check((await rpcCall(api, 'cohort_cohort', [trust])).trusteeConsent.includes('PublicHealth'), 'the trustees consented to public health');
+  await ui.expectText('[data-trustee-consent]', /^Public health$/);
+  await ui.shot('cohort-trust');
+  await ui.axe('cohort (a data trust)');
+  await ui.open('patient', wallet.patient.address);
+  await ui.expectText(`[data-cohort="${trust}"]`, /Your consent follows the trustees’ \(now: Public health\)/);
+  check((await rpcCall(api, 'cohort_membership', [trust, wallet.patient.address])).consent.includes('PublicHealth'), 'the patient counts as consenting to public health');
+  await ui.shot('patient-trust');
+}
