@@ -250,7 +250,7 @@ scale)
 	[ -x "$dev_node" ] || { ensure_bench_node && dev_node="$bench_node"; }
 	"$dev_node" build-spec --dev 2>/dev/null >"$results/scale-dev.json"
 	node scripts/chain-spec.mjs "$results/scale-dev.json" --fund 100000 \
-		--out "$results/scale-dev-funded.json" --patch-out "$results/scale-accounts-100000.json" ||
+		--patch-out "$results/scale-accounts-100000.json" ||
 		cohort_fail "could not write the genesis patch of 100,000 accounts"
 	for members in 10 100000; do
 		patch=()

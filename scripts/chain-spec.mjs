@@ -4,8 +4,9 @@
 // --code WASM      the genesis runs this runtime instead of the node's own (load.sh)
 // --fund N         N more accounts, each with 10,000 COH, join the genesis balances
 // --out FILE       where the edited spec goes (default: SPEC itself)
-// --patch-out FILE also writes the genesis balances alone, as a patch for
-//                  `frame-omni-bencher --genesis-patch` (benchmark.sh scale's transfer)
+// --patch-out FILE writes the genesis balances alone, as a patch for
+//                  `frame-omni-bencher --genesis-patch` (benchmark.sh scale's transfer); then
+//                  the spec is written only if --out names where
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 
@@ -38,7 +39,7 @@ if (options.fund) {
 		balances.push([ss58(account), 10_000_000_000_000]);
 	}
 }
-writeFileSync(options.out ?? specPath, JSON.stringify(spec));
+if (options.out || !options["patch-out"]) writeFileSync(options.out ?? specPath, JSON.stringify(spec));
 if (options["patch-out"]) {
 	writeFileSync(options["patch-out"], JSON.stringify({ balances: { balances: genesis.patch.balances.balances } }));
 }
