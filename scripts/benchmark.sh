@@ -9,14 +9,15 @@
 #       pallets/<name>/src/weights.rs, the others to runtime/src/weights/<pallet>.rs.
 #   ./scripts/benchmark.sh PALLET [STEPS] [REPEAT]
 #       One pallet, as `frame-omni-bencher v1 benchmark pallet --list` names it.
-#   ./scripts/benchmark.sh scale [REPEAT]
-#       The calls of docs/performance.md (P1) in cohorts of 10 and of 100,000 members: the
-#       benchmarks run twice, on the usual wasm and on one built with `benchmark-genesis-crowd`,
-#       whose genesis state holds 100,000 members in the cohort the benchmarks create, each
-#       exactly REPEAT (default 20) times on both sides (no minimum duration, so that both are
-#       measured alike), into JSON files under $CARGO_TARGET_DIR/benchmarks/results/. Then,
-#       alike, the floor: `transfer_keep_alive` on the development genesis and on one with
-#       100,000 more accounts.
+#   ./scripts/benchmark.sh scale [REPEAT] [ROUNDS]
+#       The calls of docs/performance.md (P1) in cohorts of 10 and of 100,000 members: each
+#       benchmark runs on the usual wasm and, right after or before, on one built with
+#       `benchmark-genesis-crowd`, whose genesis state holds 100,000 members in the cohort the
+#       benchmarks create, exactly REPEAT (default 20) times on both sides (no minimum duration,
+#       so that both are measured alike); then, alike, the floor: `transfer_keep_alive` on the
+#       development genesis and on one with 100,000 more accounts. ROUNDS (default 3) rounds of
+#       all that, into JSON files under $CARGO_TARGET_DIR/benchmarks/results/ (about 5 minutes
+#       a round once the wasms are built).
 #   ./scripts/benchmark.sh storage [ACCOUNTS | DIR]
 #       The database weights (`benchmark storage`: every key of the chain read, then written)
 #       into runtime/src/weights/rocksdb_weights.rs, on a populated RocksDB of the development
@@ -45,7 +46,7 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 
-usage="usage: ./scripts/benchmark.sh all|PALLET [STEPS] [REPEAT] | scale [REPEAT] | storage [ACCOUNTS|DIR] | --check"
+usage="usage: ./scripts/benchmark.sh all|PALLET [STEPS] [REPEAT] | scale [REPEAT] [ROUNDS] | storage [ACCOUNTS|DIR] | --check"
 what="${1:?$usage}"
 cd "$COHORT_ROOT"
 
@@ -62,7 +63,8 @@ if [ "$what" = storage ]; then
 	fi
 elif [ "$what" = scale ]; then
 	repeat="${2:-20}"
-	case "$repeat" in '' | *[!0-9]*) cohort_fail "$usage" ;; esac
+	rounds="${3:-3}"
+	case "$repeat$rounds" in '' | *[!0-9]*) cohort_fail "$usage" ;; esac
 else
 	steps="${2:-50}"
 	repeat="${3:-20}"
@@ -230,21 +232,7 @@ scale)
 		[pallet_cohort_membership]="join_with_attestation,leave,set_consent,revoke"
 		[pallet_data_licensing]="approve"
 	)
-	for members in 10 100000; do
-		runtime="$wasm"
-		[ "$members" = 100000 ] && runtime="$crowded"
-		for pallet in "${!calls[@]}"; do
-			cohort_say "cohort of $members: $pallet ${calls[$pallet]} (repeat $repeat)"
-			"$bencher" v1 benchmark pallet --runtime "$runtime" \
-				--genesis-builder-preset development --pallet "$pallet" \
-				--extrinsic "${calls[$pallet]}" --steps 2 --repeat "$repeat" --min-duration 0 \
-				--wasm-execution compiled --heap-pages 4096 --quiet \
-				--json-file "$results/scale-$members-$pallet.json" >/dev/null
-		done
-	done
-	# The floor: Substrate's own transfer to a new account among the development chain's few
-	# accounts and among 100,000 more (a genesis patch), measured alike. Its growth is the trie's
-	# alone, as no transfer depends on how many accounts there are.
+	# The floor's genesis: the development chain's with 100,000 more funded accounts.
 	dev_node="$bench_node"
 	[ -x "$dev_node" ] || dev_node="$CARGO_TARGET_DIR/debug/cohort-node"
 	[ -x "$dev_node" ] || { ensure_bench_node && dev_node="$bench_node"; }
@@ -252,14 +240,37 @@ scale)
 	node scripts/chain-spec.mjs "$results/scale-dev.json" --fund 100000 \
 		--patch-out "$results/scale-accounts-100000.json" ||
 		cohort_fail "could not write the genesis patch of 100,000 accounts"
-	for members in 10 100000; do
-		patch=()
-		[ "$members" = 100000 ] && patch=(--genesis-patch "$results/scale-accounts-100000.json")
-		cohort_say "$members accounts: pallet_balances transfer_keep_alive (repeat $repeat)"
-		"$bencher" v1 benchmark pallet --runtime "$wasm" --genesis-builder-preset development \
-			"${patch[@]}" --pallet pallet_balances --extrinsic transfer_keep_alive --steps 2 \
-			--repeat "$repeat" --min-duration 0 --wasm-execution compiled --heap-pages 4096 --quiet \
-			--json-file "$results/scale-$members-pallet_balances.json" >/dev/null
+	rm -f "$results"/scale-*-pallet_*.json
+	# Measures `$2` (pallet) `$3` (benchmarks) among `$1` members into round `$round`'s file.
+	measure() {
+		local members="$1" pallet="$2" extrinsics="$3" runtime="$wasm" patch=()
+		if [ "$members" = 100000 ]; then
+			# The transfer's 100,000 are accounts (a genesis patch); the calls', members.
+			if [ "$pallet" = pallet_balances ]; then
+				patch=(--genesis-patch "$results/scale-accounts-100000.json")
+			else
+				runtime="$crowded"
+			fi
+		fi
+		cohort_say "round $round/$rounds, $members: $pallet $extrinsics (repeat $repeat)"
+		"$bencher" v1 benchmark pallet --runtime "$runtime" --genesis-builder-preset development \
+			"${patch[@]}" --pallet "$pallet" --extrinsic "$extrinsics" --steps 2 --repeat "$repeat" \
+			--min-duration 0 --wasm-execution compiled --heap-pages 4096 --quiet \
+			--json-file "$results/scale-round$round-$members-$pallet.json" >/dev/null
+	}
+	# This machine's speed drifts by more than the 5 % P1 looks for, within minutes: so each
+	# call's two sizes run back to back, in the other order every other round, and the report
+	# takes the median over the rounds.
+	for round in $(seq "$rounds"); do
+		sizes="10 100000"
+		[ $((round % 2)) = 0 ] && sizes="100000 10"
+		for pallet in "${!calls[@]}"; do
+			for members in $sizes; do measure "$members" "$pallet" "${calls[$pallet]}"; done
+		done
+		# The floor: Substrate's own transfer to a new account among the development chain's few
+		# accounts and among 100,000 more, measured alike. Its growth is the trie's alone, as no
+		# transfer depends on how many accounts there are.
+		for members in $sizes; do measure "$members" pallet_balances transfer_keep_alive; done
 	done
 	cohort_say "wrote $results/scale-*.json; the table: node scripts/performance-report.mjs"
 	;;
