@@ -80,8 +80,9 @@ pub type TxExtension = cumulus_pallet_weight_reclaim::StorageWeightReclaim<
 pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 
-/// Migrations to run on the next runtime upgrade, beyond those the pallets declare.
-type Migrations = ();
+/// Migrations to run on the next runtime upgrade, beyond those the pallets declare. Each is
+/// versioned: it runs once, on the storage version it migrates from.
+type Migrations = (pallet_quadratic_voting::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -118,7 +119,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("cohort"),
 	impl_name: Cow::Borrowed("cohort"),
 	authoring_version: 1,
-	spec_version: 1,
+	spec_version: 2,
 	impl_version: 0,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

@@ -13,7 +13,10 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::weights::Weight;
 use scale_info::TypeInfo;
 use sp_core::H256;
-use sp_runtime::{traits::AtLeast32BitUnsigned, DispatchError, Permill};
+use sp_runtime::{
+	traits::{AtLeast32BitUnsigned, One, Zero},
+	DispatchError, Permill,
+};
 
 mod benchmarked_call;
 mod membership;
@@ -214,6 +217,16 @@ pub struct VotingParams<BlockNumber> {
 	pub voice_credits_per_epoch: u32,
 	/// The length of a credit epoch, in blocks.
 	pub epoch_length: BlockNumber,
+}
+
+impl<BlockNumber: AtLeast32BitUnsigned + Copy> VotingParams<BlockNumber> {
+	/// The credit epoch block `now` falls in, and the first block after it. A zero length
+	/// (never valid) puts every block in epoch 0, which ends at once.
+	pub fn epoch_at(&self, now: BlockNumber) -> (BlockNumber, BlockNumber) {
+		let epoch = now.checked_div(&self.epoch_length).unwrap_or_else(Zero::zero);
+		let ends_at = epoch.saturating_add(One::one()).saturating_mul(self.epoch_length);
+		(epoch, ends_at)
+	}
 }
 
 /// How a licence's price is divided. The four parts sum to exactly one.

@@ -18,7 +18,7 @@ use frame_support::{
 use frame_system::pallet_prelude::BlockNumberFor;
 use sp_core::H256;
 use sp_runtime::{
-	traits::{CheckedDiv, Convert, Dispatchable, Saturating, Zero},
+	traits::{Convert, Dispatchable, Saturating, Zero},
 	DispatchError, DispatchResult,
 };
 
@@ -74,19 +74,18 @@ impl<T: Config> Pallet<T> {
 		Ok(id)
 	}
 
-	/// Returns whether the voter's ledger was full, so that its votes' proposals were looked
-	/// up to prune the closed ones.
+	/// Returns what the vote had to look up, which decides what it weighs.
 	pub(crate) fn do_vote(
 		who: T::AccountId,
 		id: ProposalId,
 		choice: Choice,
 		votes: u32,
-	) -> Result<bool, DispatchError> {
+	) -> Result<VoteLookups, DispatchError> {
 		let mut proposal = Self::open_proposal(id)?;
 		ensure!(!votes.is_zero(), Error::<T>::ZeroVotes);
 		let cohort = proposal.cohort;
 		let person = Self::active_person(cohort, &who)?;
-		let mut voter = Self::current_voter(cohort, &person)?;
+		let (mut voter, lookup) = Self::current_voter(cohort, &person)?;
 
 		// Changing a vote: the old one leaves the tally and its credits come back first.
 		if let Some((old, _)) = voter.take_vote(id) {
@@ -114,14 +113,14 @@ impl<T: Config> Pallet<T> {
 			cost,
 			credits_left,
 		});
-		Ok(pruned)
+		Ok(VoteLookups { pruned, epoch: lookup })
 	}
 
 	pub(crate) fn do_remove_vote(who: T::AccountId, id: ProposalId) -> DispatchResult {
 		let mut proposal = Self::open_proposal(id)?;
 		let cohort = proposal.cohort;
 		let person = Self::active_person(cohort, &who)?;
-		let mut voter = Self::current_voter(cohort, &person)?;
+		let (mut voter, _) = Self::current_voter(cohort, &person)?;
 		let (old, refunded) = voter.take_vote(id).ok_or(Error::<T>::NoVote)?;
 		proposal.tally.remove(old.choice, old.votes);
 		Voters::<T>::insert(cohort, person, voter);
@@ -208,14 +207,20 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn current_voter(
 		cohort: CohortId,
 		person: &Nullifier,
-	) -> Result<VoterOf<T>, DispatchError> {
-		let params = T::Cohorts::voting_params(cohort).ok_or(Error::<T>::UnknownCohort)?;
-		let epoch = Self::now().checked_div(&params.epoch_length).unwrap_or_default();
-		let granted = params.voice_credits_per_epoch;
-		let mut voter =
-			Voters::<T>::get(cohort, person).unwrap_or_else(|| Voter::new(epoch, granted));
-		voter.roll_to(epoch, granted);
-		Ok(voter)
+	) -> Result<(VoterOf<T>, EpochLookup), DispatchError> {
+		let now = Self::now();
+		match Voters::<T>::get(cohort, person) {
+			// Most votes: the ledger's epoch still runs, so the cohort's record is not read.
+			Some(voter) if voter.in_epoch(&now) => Ok((voter, EpochLookup::Skipped)),
+			stored => {
+				let params = T::Cohorts::voting_params(cohort).ok_or(Error::<T>::UnknownCohort)?;
+				let (epoch, ends_at) = params.epoch_at(now);
+				let granted = params.voice_credits_per_epoch;
+				let mut voter = stored.unwrap_or_else(|| Voter::new(epoch, ends_at, granted));
+				voter.roll_to(epoch, ends_at, granted);
+				Ok((voter, EpochLookup::Done))
+			},
+		}
 	}
 
 	fn release_deposit(proposal: &ProposalOf<T>) -> DispatchResult {

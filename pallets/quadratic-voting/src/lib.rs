@@ -7,11 +7,12 @@
 //! origin comes from.
 //!
 //! - **Voice credits belong to persons, not accounts.** Each person (membership nullifier)
-//!   receives the cohort's `voice_credits_per_epoch` in every credit epoch (block number divided
-//!   by the cohort's `epoch_length`). Casting `v` votes costs `v²` credits. Changing a vote
-//!   refunds the old cost first; [`Pallet::remove_vote`] refunds it. A refund goes back only to
-//!   the epoch the credits were spent in: credits do not carry over. A rotated key finds the
-//!   same ledger, so it brings no fresh credits.
+//!   receives the cohort's `voice_credits_per_epoch` in every credit epoch (block number
+//!   divided by the cohort's `epoch_length`, both as of the person's first vote in it: a
+//!   ledger's epoch runs to its end whatever the cohort changes). Casting `v` votes costs `v²`
+//!   credits. Changing a vote refunds the old cost first; [`Pallet::remove_vote`] refunds it.
+//!   A refund goes back only to the epoch the credits were spent in: credits do not carry
+//!   over. A rotated key finds the same ledger, so it brings no fresh credits.
 //! - **Closing.** A proposal passes iff `ayes > nays` and the number of distinct voters reaches
 //!   the cohort's quorum (a `Permill` of its active members, rounded up). A passed proposal is
 //!   dispatched (unless the cohort is frozen) and the result is in [`Event::Closed`]. The
@@ -59,6 +60,7 @@ mod benchmarking;
 mod dispatchable_impls;
 mod events;
 mod impls;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod queries;
@@ -109,7 +111,8 @@ pub mod pallet {
 	pub type VoterOf<T> = Voter<BlockNumberFor<T>, <T as Config>::MaxLiveVotes>;
 
 	/// The layout of this pallet's storage; bump it with a migration when the layout changes.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// Version 1: ledgers record when their epoch ends (`migrations::v1`).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -290,10 +293,15 @@ pub mod pallet {
 			votes: u32,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let pruned = Self::do_vote(who, proposal, choice, votes)?;
-			// Only a full ledger looks its proposals up to prune them; a vote that did not
-			// pays for what it did.
-			Ok(if pruned { None } else { Some(T::WeightInfo::vote_without_pruning()) }.into())
+			let lookups = Self::do_vote(who, proposal, choice, votes)?;
+			// A vote pays for what it did: only a full ledger reads its proposals to prune
+			// them, and only a new ledger or one whose epoch ended reads the cohort's params.
+			let actual = match (lookups.pruned, lookups.epoch) {
+				(true, _) => None,
+				(false, EpochLookup::Done) => Some(T::WeightInfo::vote_without_pruning()),
+				(false, EpochLookup::Skipped) => Some(T::WeightInfo::vote_within_epoch()),
+			};
+			Ok(actual.into())
 		}
 
 		/// Take one's vote back while the proposal is open; its credits return if they were

@@ -6,7 +6,7 @@ use cohort_primitives::{CohortVoting, MembershipInspect};
 impl<T: Config> Pallet<T> {
 	/// Voice credits `person` has left in `cohort` in the current epoch.
 	pub fn credits_left(cohort: CohortId, person: &Nullifier) -> u32 {
-		Self::current_voter(cohort, person).map_or(0, |voter| voter.credits_left())
+		Self::current_voter(cohort, person).map_or(0, |(voter, _)| voter.credits_left())
 	}
 
 	/// The open proposal `id` (not yet closed, cancelled or withdrawn).

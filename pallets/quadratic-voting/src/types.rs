@@ -197,6 +197,9 @@ pub fn credits_for(votes: u32) -> Option<u32> {
 pub struct Voter<BlockNumber: Clone + PartialEq + Eq + Debug, MaxLiveVotes: Get<u32>> {
 	/// The credit epoch `granted` and `spent` refer to.
 	pub epoch: BlockNumber,
+	/// The first block after that epoch. Until then a vote needs not look the cohort's voting
+	/// params up: a change to them applies to each ledger from its next epoch on.
+	pub epoch_ends_at: BlockNumber,
 	/// Credits granted for that epoch (the cohort's credits per epoch at the first vote in it).
 	pub granted: u32,
 	/// Credits spent in that epoch, net of refunds.
@@ -209,14 +212,25 @@ pub struct Voter<BlockNumber: Clone + PartialEq + Eq + Debug, MaxLiveVotes: Get<
 impl<BlockNumber: Clone + PartialEq + Eq + Debug, MaxLiveVotes: Get<u32>>
 	Voter<BlockNumber, MaxLiveVotes>
 {
-	/// A ledger for `epoch` with `granted` credits, nothing spent and no votes.
-	pub fn new(epoch: BlockNumber, granted: u32) -> Self {
-		Self { epoch, granted, spent: 0, votes: BoundedVec::new() }
+	/// A ledger for `epoch`, which ends at `epoch_ends_at`, with `granted` credits, nothing
+	/// spent and no votes.
+	pub fn new(epoch: BlockNumber, epoch_ends_at: BlockNumber, granted: u32) -> Self {
+		Self { epoch, epoch_ends_at, granted, spent: 0, votes: BoundedVec::new() }
 	}
 
-	/// Moves the ledger to `epoch`: if it was for another one, `granted` credits are granted
-	/// afresh and nothing is spent yet. The votes stay (they remember their own epoch).
-	pub fn roll_to(&mut self, epoch: BlockNumber, granted: u32) {
+	/// Whether the ledger's epoch still runs at block `now`.
+	pub fn in_epoch(&self, now: &BlockNumber) -> bool
+	where
+		BlockNumber: PartialOrd,
+	{
+		*now < self.epoch_ends_at
+	}
+
+	/// Moves the ledger to `epoch`, which ends at `epoch_ends_at`: if it was for another one,
+	/// `granted` credits are granted afresh and nothing is spent yet. The votes stay (they
+	/// remember their own epoch).
+	pub fn roll_to(&mut self, epoch: BlockNumber, epoch_ends_at: BlockNumber, granted: u32) {
+		self.epoch_ends_at = epoch_ends_at;
 		if self.epoch != epoch {
 			self.epoch = epoch;
 			self.granted = granted;
@@ -289,4 +303,24 @@ pub enum Outcome {
 		/// voted; otherwise it was returned.
 		deposit_forfeited: bool,
 	},
+}
+
+/// Whether a vote had to read the cohort's voting params for the voter's ledger: only for a
+/// new ledger or one whose epoch has ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EpochLookup {
+	/// The ledger's epoch still ran.
+	Skipped,
+	/// The params were read and the ledger moved to the current epoch.
+	Done,
+}
+
+/// What a vote had to look up beyond the proposal, the membership and the ledger: what it
+/// weighs after dispatch follows from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VoteLookups {
+	/// Whether the ledger was full, so that its votes' proposals were read to prune them.
+	pub pruned: bool,
+	/// Whether the cohort's voting params were read.
+	pub epoch: EpochLookup,
 }

@@ -7,7 +7,7 @@
 //!   | Memory   | Copy                  | 8.80 GiBs   | 11.49 GiBs   | ❌ Fail ( 76.5 %) |
 //!   | Disk     | Seq Write             | 634.04 MiBs | 950.00 MiBs  | ❌ Fail ( 66.7 %) |
 //!   | Disk     | Rnd Write             | 50.02 MiBs  | 420.00 MiBs  | ❌ Fail ( 11.9 %) |
-//! Storage layout: `934c8f8223ae4ac5` (scripts/weights-check.mjs)
+//! Storage layout: `c39aa626754dd6f8` (scripts/weights-check.mjs)
 
 //! Weights for `pallet_quadratic_voting`, measured by `scripts/benchmark.sh` with the benchmarks in
 //! `benchmarking.rs`. Do not edit by hand: run the script again.
@@ -62,6 +62,7 @@ pub trait WeightInfo {
 	fn propose() -> Weight;
 	fn vote() -> Weight;
 	fn vote_without_pruning() -> Weight;
+	fn vote_within_epoch() -> Weight;
 	fn remove_vote() -> Weight;
 	fn close_passed() -> Weight;
 	fn close_forfeited() -> Weight;
@@ -100,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1723`
 		//  Estimated: `3712`
-		// Minimum execution time: 128_106_000 picoseconds.
-		Weight::from_parts(216_080_000, 3712)
+		// Minimum execution time: 126_273_000 picoseconds.
+		Weight::from_parts(221_546_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -115,16 +116,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(293), added: 2768, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
 	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
-	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
-	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	fn vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `4339`
+		//  Measured:  `4343`
 		//  Estimated: `63499`
-		// Minimum execution time: 165_116_000 picoseconds.
-		Weight::from_parts(237_898_000, 63499)
+		// Minimum execution time: 146_625_000 picoseconds.
+		Weight::from_parts(227_555_000, 63499)
 			.saturating_add(T::DbWeight::get().reads(23_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -138,16 +139,16 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(293), added: 2768, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
 	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
-	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
-	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	fn vote_without_pruning() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3747`
+		//  Measured:  `3751`
 		//  Estimated: `4667`
-		// Minimum execution time: 106_865_000 picoseconds.
-		Weight::from_parts(141_776_000, 4667)
+		// Minimum execution time: 91_250_000 picoseconds.
+		Weight::from_parts(155_393_000, 4667)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -161,16 +162,37 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
 	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(293), added: 2768, mode: `MaxEncodedLen`)
+	fn vote_within_epoch() -> Weight {
+		// Proof Size summary in bytes:
+		//  Measured:  `3641`
+		//  Estimated: `4667`
+		// Minimum execution time: 84_950_000 picoseconds.
+		Weight::from_parts(143_191_000, 4667)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Storage: `QuadraticVoting::Proposals` (r:1 w:1)
+	/// Proof: `QuadraticVoting::Proposals` (`max_values`: None, `max_size`: Some(1202), added: 3677, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::PersonOf` (r:1 w:0)
+	/// Proof: `Membership::PersonOf` (`max_values`: None, `max_size`: Some(100), added: 2575, mode: `MaxEncodedLen`)
+	/// Storage: `Membership::Memberships` (r:1 w:0)
+	/// Proof: `Membership::Memberships` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::Issuers` (r:1 w:0)
+	/// Proof: `Cohorts::Issuers` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Cohorts::AcceptedIssuers` (r:1 w:0)
+	/// Proof: `Cohorts::AcceptedIssuers` (`max_values`: None, `max_size`: Some(68), added: 2543, mode: `MaxEncodedLen`)
+	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(293), added: 2768, mode: `MaxEncodedLen`)
 	/// Storage: `Cohorts::Registry` (r:1 w:0)
 	/// Proof: `Cohorts::Registry` (`max_values`: None, `max_size`: Some(226), added: 2701, mode: `MaxEncodedLen`)
-	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
-	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
 	fn remove_vote() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `3747`
+		//  Measured:  `3751`
 		//  Estimated: `4667`
-		// Minimum execution time: 92_082_000 picoseconds.
-		Weight::from_parts(142_525_000, 4667)
+		// Minimum execution time: 90_664_000 picoseconds.
+		Weight::from_parts(148_027_000, 4667)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -194,8 +216,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `4098`
 		//  Estimated: `6062`
-		// Minimum execution time: 163_976_000 picoseconds.
-		Weight::from_parts(232_355_000, 6062)
+		// Minimum execution time: 152_472_000 picoseconds.
+		Weight::from_parts(237_375_000, 6062)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -212,17 +234,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `QuadraticVoting::OpenProposalsOf` (r:1 w:1)
 	/// Proof: `QuadraticVoting::OpenProposalsOf` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Voters` (r:1 w:0)
-	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(293), added: 2768, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn close_forfeited() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `5151`
+		//  Measured:  `5155`
 		//  Estimated: `6196`
-		// Minimum execution time: 184_739_000 picoseconds.
-		Weight::from_parts(265_509_000, 6196)
+		// Minimum execution time: 179_387_000 picoseconds.
+		Weight::from_parts(274_116_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(11_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -240,8 +262,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1921`
 		//  Estimated: `6196`
-		// Minimum execution time: 111_765_000 picoseconds.
-		Weight::from_parts(139_383_000, 6196)
+		// Minimum execution time: 95_292_000 picoseconds.
+		Weight::from_parts(163_547_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -259,21 +281,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1781`
 		//  Estimated: `4667`
-		// Minimum execution time: 94_637_000 picoseconds.
-		Weight::from_parts(124_829_000, 4667)
+		// Minimum execution time: 82_585_000 picoseconds.
+		Weight::from_parts(145_869_000, 4667)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `QuadraticVoting::Voters` (r:1 w:1)
-	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(289), added: 2764, mode: `MaxEncodedLen`)
+	/// Proof: `QuadraticVoting::Voters` (`max_values`: None, `max_size`: Some(293), added: 2768, mode: `MaxEncodedLen`)
 	/// Storage: `QuadraticVoting::Proposals` (r:16 w:16)
 	/// Proof: `QuadraticVoting::Proposals` (`max_values`: None, `max_size`: Some(1202), added: 3677, mode: `MaxEncodedLen`)
 	fn drop_votes() -> Weight {
 		// Proof Size summary in bytes:
-		//  Measured:  `19692`
+		//  Measured:  `19696`
 		//  Estimated: `59822`
-		// Minimum execution time: 161_508_000 picoseconds.
-		Weight::from_parts(239_098_000, 59822)
+		// Minimum execution time: 161_130_000 picoseconds.
+		Weight::from_parts(243_546_000, 59822)
 			.saturating_add(T::DbWeight::get().reads(17_u64))
 			.saturating_add(T::DbWeight::get().writes(17_u64))
 	}
@@ -289,8 +311,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1972`
 		//  Estimated: `8344`
-		// Minimum execution time: 138_161_000 picoseconds.
-		Weight::from_parts(206_950_000, 8344)
+		// Minimum execution time: 135_863_000 picoseconds.
+		Weight::from_parts(215_617_000, 8344)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -299,52 +321,57 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB's costs, for tests and mocks.
 impl WeightInfo for () {
 	fn propose() -> Weight {
-		Weight::from_parts(216_080_000, 3712)
+		Weight::from_parts(221_546_000, 3712)
 			.saturating_add(RocksDbWeight::get().reads(10_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn vote() -> Weight {
-		Weight::from_parts(237_898_000, 63499)
+		Weight::from_parts(227_555_000, 63499)
 			.saturating_add(RocksDbWeight::get().reads(23_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn vote_without_pruning() -> Weight {
-		Weight::from_parts(141_776_000, 4667)
+		Weight::from_parts(155_393_000, 4667)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
+	fn vote_within_epoch() -> Weight {
+		Weight::from_parts(143_191_000, 4667)
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
 	fn remove_vote() -> Weight {
-		Weight::from_parts(142_525_000, 4667)
+		Weight::from_parts(148_027_000, 4667)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn close_passed() -> Weight {
-		Weight::from_parts(232_355_000, 6062)
+		Weight::from_parts(237_375_000, 6062)
 			.saturating_add(RocksDbWeight::get().reads(9_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn close_forfeited() -> Weight {
-		Weight::from_parts(265_509_000, 6196)
+		Weight::from_parts(274_116_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(11_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel() -> Weight {
-		Weight::from_parts(139_383_000, 6196)
+		Weight::from_parts(163_547_000, 6196)
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(124_829_000, 4667)
+		Weight::from_parts(145_869_000, 4667)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn drop_votes() -> Weight {
-		Weight::from_parts(239_098_000, 59822)
+		Weight::from_parts(243_546_000, 59822)
 			.saturating_add(RocksDbWeight::get().reads(17_u64))
 			.saturating_add(RocksDbWeight::get().writes(17_u64))
 	}
 	fn hand_proposals_over() -> Weight {
-		Weight::from_parts(206_950_000, 8344)
+		Weight::from_parts(215_617_000, 8344)
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}

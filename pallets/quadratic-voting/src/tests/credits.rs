@@ -85,3 +85,28 @@ fn a_new_credit_allowance_applies_from_the_next_epoch() {
 		assert_eq!(credits_left(BOB), 400);
 	});
 }
+
+#[test]
+fn a_new_epoch_length_applies_from_the_end_of_each_ledgers_epoch() {
+	ExtBuilder::default().build_and_execute(|| {
+		let mut params = default_params();
+		params.voting_period = 2 * EPOCH;
+		set_params(COHORT, params);
+		let id = propose(ALICE, remark());
+		vote(BOB, id, Choice::Aye, 5); // epoch 0 of 100 blocks: it ends at block 100
+		params.epoch_length = 30;
+		set_params(COHORT, params);
+		// Block 50 is in epoch 1 of 30 blocks, but BOB's epoch runs on: no fresh credits
+		// mid-epoch, however the length changes.
+		run_to(50);
+		assert_eq!(credits_left(BOB), CREDITS - 25);
+		vote(BOB, id, Choice::Aye, 6); // the 5 votes are refunded within the same epoch
+		assert_eq!(credits_left(BOB), CREDITS - 36);
+		// From block 100 on, the new length counts: epoch 3 runs from 90 to 119.
+		run_to(EPOCH);
+		assert_eq!(credits_left(BOB), CREDITS);
+		vote(BOB, id, Choice::Aye, 1);
+		let ledger = Voters::<Test>::get(COHORT, person(2)).unwrap();
+		assert_eq!((ledger.epoch, ledger.epoch_ends_at, ledger.spent), (3, 120, 1));
+	});
+}

@@ -4,6 +4,7 @@
 mod cancel;
 mod close;
 mod credits;
+mod migrations;
 mod property;
 mod propose;
 mod remove_vote;

@@ -31,7 +31,7 @@ fn only_the_proposer_means_no_other_voter() {
 
 #[test]
 fn a_ledger_spends_and_refunds_within_its_epoch_only() {
-	let mut voter = VoterOf::<Test>::new(1, CREDITS);
+	let mut voter = VoterOf::<Test>::new(1, 2 * EPOCH, CREDITS);
 	assert_eq!(voter.record(vote_on(0, 3, 1), 9), Ok(()));
 	assert_eq!(voter.record(vote_on(1, 2, 1), 4), Ok(()));
 	assert_eq!(voter.credits_left(), CREDITS - 13);
@@ -40,16 +40,17 @@ fn a_ledger_spends_and_refunds_within_its_epoch_only() {
 	assert!(voter.has_vote_on(1) && !voter.has_vote_on(0));
 
 	// A new epoch grants afresh; a vote paid in the old one refunds nothing.
-	voter.roll_to(2, 50);
-	assert_eq!((voter.granted, voter.spent), (50, 0));
+	assert!(voter.in_epoch(&(2 * EPOCH - 1)) && !voter.in_epoch(&(2 * EPOCH)));
+	voter.roll_to(2, 3 * EPOCH, 50);
+	assert_eq!((voter.granted, voter.spent, voter.epoch_ends_at), (50, 0, 3 * EPOCH));
 	assert_eq!(voter.take_vote(1), Some((vote_on(1, 2, 1), 0)));
-	voter.roll_to(2, 70);
+	voter.roll_to(2, 3 * EPOCH, 70);
 	assert_eq!(voter.granted, 50, "the same epoch keeps its grant");
 }
 
 #[test]
 fn a_full_ledger_gives_the_vote_back_until_pruned() {
-	let mut voter = VoterOf::<Test>::new(0, CREDITS);
+	let mut voter = VoterOf::<Test>::new(0, EPOCH, CREDITS);
 	for id in 0..MAX_LIVE_VOTES {
 		assert_eq!(voter.record(vote_on(id, 1, 0), 1), Ok(()));
 	}

@@ -182,18 +182,33 @@ fn a_vote_pays_for_the_pruning_only_when_it_prunes() {
 		let weights = |result: frame_support::dispatch::DispatchResultWithPostInfo| {
 			result.unwrap().actual_weight
 		};
+		let mut params = default_params();
+		params.voting_period = 2 * EPOCH;
+		set_params(COHORT, params);
 		let ids: Vec<_> = [ALICE, ALICE, CAROL, CAROL].map(|who| propose(who, remark())).to_vec();
 		let cast = |id| QuadraticVoting::vote(RuntimeOrigin::signed(BOB), id, Choice::Aye, 1);
+		let (opening, within) = (
+			Some(<() as WeightInfo>::vote_without_pruning()),
+			Some(<() as WeightInfo>::vote_within_epoch()),
+		);
 		// Room in the ledger, or a change of a vote in a full one: no proposal is looked up.
-		for id in &ids[..MAX_LIVE_VOTES as usize] {
-			assert_eq!(weights(cast(*id)), Some(<() as WeightInfo>::vote_without_pruning()));
+		// Only the first vote (a new ledger) reads the cohort's params; the rest of the epoch
+		// does not.
+		assert_eq!(weights(cast(ids[0])), opening);
+		for id in &ids[1..MAX_LIVE_VOTES as usize] {
+			assert_eq!(weights(cast(*id)), within);
 		}
-		assert_eq!(weights(cast(ids[0])), Some(<() as WeightInfo>::vote_without_pruning()));
+		assert_eq!(weights(cast(ids[0])), within);
+		// The first vote of the next epoch reads them again.
+		run_to(EPOCH);
+		assert_eq!(weights(cast(ids[1])), opening);
 		// A full ledger prunes: the declared weight stands.
 		end_voting(ids[0]);
 		assert_ok!(QuadraticVoting::close(RuntimeOrigin::signed(EVE), ids[0]));
 		let fresh = propose(ALICE, remark());
 		assert_eq!(weights(cast(fresh)), None);
+		assert!(<() as WeightInfo>::vote_within_epoch()
+			.all_lte(<() as WeightInfo>::vote_without_pruning()));
 		assert!(<() as WeightInfo>::vote_without_pruning().all_lte(<() as WeightInfo>::vote()));
 	});
 }
