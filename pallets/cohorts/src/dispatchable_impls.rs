@@ -240,6 +240,7 @@ impl<T: Config> Pallet<T> {
 			&& !voting.quorum.is_zero();
 		ensure!(valid, Error::<T>::InvalidVotingParams);
 		ensure!(voting.voting_period <= T::MaxVotingPeriod::get(), Error::<T>::VotingPeriodTooLong);
+		ensure!(voting.epoch_length <= T::MaxEpochLength::get(), Error::<T>::EpochTooLong);
 		Ok(())
 	}
 

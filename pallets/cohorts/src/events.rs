@@ -153,5 +153,7 @@ mod events {
 		/// In a private-business cohort the operator decides the revenue split, and the members
 		/// may not change who operates it.
 		OperatorDecides,
+		/// The epoch length is longer than `MaxEpochLength`.
+		EpochTooLong,
 	}
 }

@@ -170,6 +170,12 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxVotingPeriod: Get<BlockNumberFor<Self>>;
 
+		/// The longest credit epoch a cohort may choose. A voter's epoch runs to its end
+		/// whatever the cohort changes meanwhile, so this bounds how long a mistaken length
+		/// keeps members from fresh credits once corrected.
+		#[pallet::constant]
+		type MaxEpochLength: Get<BlockNumberFor<Self>>;
+
 		/// Told when an issuer is removed or a cohort drops it (membership in the runtime,
 		/// which then stops counting the memberships it attested).
 		type OnIssuerWithdrawn: OnIssuerWithdrawn<Self::AccountId>;
@@ -260,6 +266,11 @@ pub mod pallet {
 			assert!(T::MaxNameLength::get() > 0, "MaxNameLength must be non-zero");
 			assert!(T::MaxCodeLength::get() > 0, "MaxCodeLength must be non-zero");
 			assert!(T::MaxIssuersPerCohort::get() > 0, "MaxIssuersPerCohort must be non-zero");
+			let most_epoch = T::MaxEpochLength::get();
+			assert!(
+				!sp_runtime::traits::Zero::is_zero(&most_epoch),
+				"MaxEpochLength must be non-zero"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]

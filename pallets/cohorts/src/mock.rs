@@ -22,6 +22,7 @@ pub fn council() -> RuntimeOrigin {
 pub const DEPOSIT: Balance = 100;
 pub const MAX_ISSUERS: u32 = 4;
 pub const MAX_VOTING_PERIOD: u64 = 50;
+pub const MAX_EPOCH_LENGTH: u64 = 10_000;
 
 parameter_types! {
 	pub const CohortsPalletId: PalletId = PalletId(*b"co/cohrt");
@@ -46,6 +47,7 @@ impl Config for Test {
 	type MaxCodeLength = ConstU32<16>;
 	type MaxIssuersPerCohort = ConstU32<MAX_ISSUERS>;
 	type MaxVotingPeriod = ConstU64<MAX_VOTING_PERIOD>;
+	type MaxEpochLength = ConstU64<MAX_EPOCH_LENGTH>;
 	type OnIssuerWithdrawn = RecordWithdrawn;
 	type WeightInfo = ();
 }

@@ -79,6 +79,35 @@ fn voted_proposals<T: Config>(
 		.collect()
 }
 
+/// A member whose ledger is full of votes on open proposals: the cohort, the member's
+/// account and person, and the proposals voted on.
+fn full_ledger<T: Config>() -> (CohortId, T::AccountId, Nullifier, alloc::vec::Vec<ProposalId>) {
+	let cohort = T::BenchmarkHelper::cohort();
+	let (voter, person) = member::<T>(cohort, 0);
+	let ids = voted_proposals::<T>(cohort, &voter);
+	(cohort, voter, person, ids)
+}
+
+/// `voter` changing their vote on the last of `ids` to two nays.
+fn change_last_vote<T: Config>(
+	ids: &[ProposalId],
+	voter: T::AccountId,
+) -> BenchmarkedCall<Call<T>> {
+	let last = *ids.last().expect("at least one");
+	BenchmarkedCall::new(
+		Call::<T>::new_call_variant_vote(last, Choice::Nay, 2),
+		RawOrigin::Signed(voter),
+	)
+}
+
+/// The ledger still holds a vote on each of `ids`, the last one changed to nay.
+fn assert_last_vote_changed<T: Config>(cohort: CohortId, person: &Nullifier, ids: &[ProposalId]) {
+	let last = *ids.last().expect("at least one");
+	let ledger = Voters::<T>::get(cohort, person).expect("a ledger");
+	assert_eq!(ledger.votes.len(), ids.len());
+	assert!(ledger.votes.iter().any(|v| v.proposal == last && v.choice == Choice::Nay));
+}
+
 /// Ends the ledger's epoch as of now, so that the next vote reads the cohort's voting params
 /// (the dearer case: a first vote of an epoch).
 fn end_epoch<T: Config>(cohort: CohortId, person: &Nullifier) {
@@ -149,51 +178,31 @@ mod benchmarks {
 	/// proposal; the ledger's epoch has ended, so the cohort's voting params are read.
 	#[benchmark]
 	fn vote_without_pruning() {
-		let cohort = T::BenchmarkHelper::cohort();
-		let (voter, person) = member::<T>(cohort, 0);
-		let ids = voted_proposals::<T>(cohort, &voter);
-		let last = *ids.last().expect("at least one");
+		let (cohort, voter, person, ids) = full_ledger::<T>();
 		end_epoch::<T>(cohort, &person);
-
-		let call = BenchmarkedCall::new(
-			Call::<T>::new_call_variant_vote(last, Choice::Nay, 2),
-			RawOrigin::Signed(voter),
-		);
+		let call = change_last_vote::<T>(&ids, voter);
 		let reported;
 		#[block]
 		{
 			reported = call.dispatch();
 		}
 		reported.assert_within_declared();
-
-		let ledger = Voters::<T>::get(cohort, person).expect("a ledger");
-		assert_eq!(ledger.votes.len(), ids.len());
-		assert!(ledger.votes.iter().any(|v| v.proposal == last && v.choice == Choice::Nay));
+		assert_last_vote_changed::<T>(cohort, &person, &ids);
 	}
 
 	/// What `vote` reports when it prunes nothing within the ledger's epoch (most votes): as
 	/// `vote_without_pruning`, but the cohort's voting params are not read.
 	#[benchmark]
 	fn vote_within_epoch() {
-		let cohort = T::BenchmarkHelper::cohort();
-		let (voter, person) = member::<T>(cohort, 0);
-		let ids = voted_proposals::<T>(cohort, &voter);
-		let last = *ids.last().expect("at least one");
-
-		let call = BenchmarkedCall::new(
-			Call::<T>::new_call_variant_vote(last, Choice::Nay, 2),
-			RawOrigin::Signed(voter),
-		);
+		let (cohort, voter, person, ids) = full_ledger::<T>();
+		let call = change_last_vote::<T>(&ids, voter);
 		let reported;
 		#[block]
 		{
 			reported = call.dispatch();
 		}
 		reported.assert_within_declared();
-
-		let ledger = Voters::<T>::get(cohort, person).expect("a ledger");
-		assert_eq!(ledger.votes.len(), ids.len());
-		assert!(ledger.votes.iter().any(|v| v.proposal == last && v.choice == Choice::Nay));
+		assert_last_vote_changed::<T>(cohort, &person, &ids);
 	}
 
 	#[benchmark]

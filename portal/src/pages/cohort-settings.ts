@@ -70,6 +70,7 @@ function share(el: HTMLInputElement, what: string, min: number, max: number): nu
 export function settingsFields(prefix: string, initial: Settings = NEW_COHORT, lockSplit = false): { element: HTMLElement; read: () => Settings } {
   const most = 100 - Number(api.consts.cohorts.maxPlatformShare.toString()) / 10_000;
   const maxPeriod = Number(api.consts.cohorts.maxVotingPeriod.toString());
+  const maxEpoch = Number(api.consts.cohorts.maxEpochLength.toString());
   const g = initial.governance;
   const num = (name: string, value: number, min: number) => h('input', { type: 'number', min, value, 'data-input': `${prefix}${name}` });
   const name = input({ value: initial.name, placeholder: 'e.g. Long COVID Europe', 'data-input': `${prefix}cohort-name` });
@@ -104,7 +105,7 @@ export function settingsFields(prefix: string, initial: Settings = NEW_COHORT, l
     field('Voting period (blocks)', period, `At most ${maxPeriod.toLocaleString('en')} (half the licence review period).`),
     field('Quorum (% of active members)', quorum),
     field('Voice credits per member per epoch', credits),
-    field('Epoch length (blocks)', epoch, 'Credits refill at the start of every epoch.'),
+    field('Epoch length (blocks)', epoch, `Credits refill at the start of every epoch; at most ${maxEpoch.toLocaleString('en')}. A change applies to each member from their next epoch.`),
   );
   const read = (): Settings => {
     const text = name.value.trim();
@@ -116,7 +117,7 @@ export function settingsFields(prefix: string, initial: Settings = NEW_COHORT, l
       const who = account.value.trim();
       governance = kind.value === 'DataTrust' ? { DataTrust: { trustees: who } } : { Operator: { operator: who, operatorShare: share(operatorShare, 'the operator’s share', 0, most - membersShare / 10_000) } };
     }
-    const voting = { votingPeriod: whole(period, 'the voting period', 1, maxPeriod), quorum: share(quorum, 'the quorum', 0.0001, 100), voiceCreditsPerEpoch: whole(credits, 'the voice credits', 1, 1_000_000), epochLength: whole(epoch, 'the epoch length', 1, 100_000_000) };
+    const voting = { votingPeriod: whole(period, 'the voting period', 1, maxPeriod), quorum: share(quorum, 'the quorum', 0.0001, 100), voiceCreditsPerEpoch: whole(credits, 'the voice credits', 1, 1_000_000), epochLength: whole(epoch, 'the epoch length', 1, maxEpoch) };
     return { name: text, governance, membersShare, kAnonymityFloor: whole(k, 'the k-anonymity floor', 1, 1_000_000), voting };
   };
   return { element, read };

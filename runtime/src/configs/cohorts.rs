@@ -74,6 +74,7 @@ impl pallet_cohorts::Config for Runtime {
 	// A licence vote must end within the licence review period, with half of it left to
 	// propose and close.
 	type MaxVotingPeriod = MaxCohortVotingPeriod;
+	type MaxEpochLength = MaxCohortEpochLength;
 	type OnIssuerWithdrawn = Membership;
 	type WeightInfo = pallet_cohorts::weights::SubstrateWeight<Runtime>;
 }
@@ -149,6 +150,8 @@ parameter_types! {
 	pub const LicenceReviewPeriod: BlockNumber = 14 * DAYS;
 	/// Half the review period: a licence vote ends with half of it left to propose and close.
 	pub const MaxCohortVotingPeriod: BlockNumber = 7 * DAYS;
+	/// Fresh voice credits at least every 90 days, whatever a cohort sets.
+	pub const MaxCohortEpochLength: BlockNumber = 90 * DAYS;
 	/// Covers a dataset's record (tags and locator at their longest).
 	pub const DatasetDeposit: Balance = deposit(1, 64 + 8 * 33 + 129 + 48);
 	/// Covers an offer's record.

@@ -90,3 +90,30 @@ fn new_settings_must_be_valid() {
 		);
 	});
 }
+
+/// A voter's epoch runs to its end whatever the cohort changes (pallet-quadratic-voting), so an
+/// epoch length without a bound could keep members from fresh credits for good.
+#[test]
+fn an_epoch_may_not_be_longer_than_the_most_allowed() {
+	ExtBuilder::default().with_cohort(cooperative_settings()).build_and_execute(|| {
+		let cohort = FIRST_COHORT;
+		let mut settings = new_settings();
+		settings.voting.epoch_length = MAX_EPOCH_LENGTH + 1;
+		assert_noop!(
+			Cohorts::update_cohort(members(cohort), cohort, settings.clone()),
+			Error::<Test>::EpochTooLong
+		);
+		assert_noop!(
+			Cohorts::create_cohort(
+				RuntimeOrigin::signed(ALICE),
+				long_covid(),
+				settings.clone(),
+				issuers(&[CLINIC])
+			),
+			Error::<Test>::EpochTooLong
+		);
+		settings.voting.epoch_length = MAX_EPOCH_LENGTH;
+		assert_ok!(Cohorts::update_cohort(members(cohort), cohort, settings.clone()));
+		assert_eq!(Registry::<Test>::get(cohort).map(|c| c.settings), Some(settings));
+	});
+}
