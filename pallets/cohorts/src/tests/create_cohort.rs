@@ -210,21 +210,28 @@ fn cohort_ids_do_not_overflow() {
 
 /// Audit finding 7: a cooperative approves licences by vote, and a licence can be approved
 /// only within the review period; a voting period longer than `MaxVotingPeriod` could never
-/// end in time.
+/// end in time. And an epoch is at most `MaxEpochLength` (update_cohort's test says why).
 #[test]
 fn a_voting_period_must_fit_the_licence_review_period() {
 	ExtBuilder::default().build_and_execute(|| {
 		let mut settings = cooperative_settings();
+		let mut long_epoch = cooperative_settings();
+		long_epoch.voting.epoch_length = MAX_EPOCH_LENGTH + 1;
 		settings.voting.voting_period = MAX_VOTING_PERIOD + 1;
-		assert_noop!(
-			Cohorts::create_cohort(
-				RuntimeOrigin::signed(ALICE),
-				long_covid(),
-				settings.clone(),
-				issuers(&[CLINIC])
-			),
-			Error::<Test>::VotingPeriodTooLong
-		);
+		for (settings, error) in [
+			(settings.clone(), Error::<Test>::VotingPeriodTooLong),
+			(long_epoch, Error::<Test>::EpochTooLong),
+		] {
+			let create = || {
+				Cohorts::create_cohort(
+					RuntimeOrigin::signed(ALICE),
+					long_covid(),
+					settings.clone(),
+					issuers(&[CLINIC]),
+				)
+			};
+			assert_noop!(create(), error);
+		}
 		settings.voting.voting_period = MAX_VOTING_PERIOD;
 		assert_ok!(Cohorts::create_cohort(
 			RuntimeOrigin::signed(ALICE),

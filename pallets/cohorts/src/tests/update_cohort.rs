@@ -103,15 +103,6 @@ fn an_epoch_may_not_be_longer_than_the_most_allowed() {
 			Cohorts::update_cohort(members(cohort), cohort, settings.clone()),
 			Error::<Test>::EpochTooLong
 		);
-		assert_noop!(
-			Cohorts::create_cohort(
-				RuntimeOrigin::signed(ALICE),
-				long_covid(),
-				settings.clone(),
-				issuers(&[CLINIC])
-			),
-			Error::<Test>::EpochTooLong
-		);
 		settings.voting.epoch_length = MAX_EPOCH_LENGTH;
 		assert_ok!(Cohorts::update_cohort(members(cohort), cohort, settings.clone()));
 		assert_eq!(Registry::<Test>::get(cohort).map(|c| c.settings), Some(settings));
