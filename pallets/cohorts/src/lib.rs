@@ -63,7 +63,7 @@ use cohort_primitives::{
 	OnIssuerWithdrawn,
 };
 pub use origins::*;
-use sp_runtime::Permill;
+use sp_runtime::{traits::Zero, Permill};
 pub use types::*;
 pub use weights::WeightInfo;
 
@@ -266,11 +266,7 @@ pub mod pallet {
 			assert!(T::MaxNameLength::get() > 0, "MaxNameLength must be non-zero");
 			assert!(T::MaxCodeLength::get() > 0, "MaxCodeLength must be non-zero");
 			assert!(T::MaxIssuersPerCohort::get() > 0, "MaxIssuersPerCohort must be non-zero");
-			let most_epoch = T::MaxEpochLength::get();
-			assert!(
-				!sp_runtime::traits::Zero::is_zero(&most_epoch),
-				"MaxEpochLength must be non-zero"
-			);
+			assert!(!T::MaxEpochLength::get().is_zero(), "MaxEpochLength must be non-zero");
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -150,9 +150,7 @@ mod benchmarks {
 	/// other proposal is looked up to prune it; and its epoch has ended.
 	#[benchmark]
 	fn vote() {
-		let cohort = T::BenchmarkHelper::cohort();
-		let (voter, person) = member::<T>(cohort, 0);
-		let ids = voted_proposals::<T>(cohort, &voter);
+		let (cohort, voter, person, ids) = full_ledger::<T>();
 		QuadraticVoting::<T>::do_cancel(ids[0]).expect("cancels");
 		end_epoch::<T>(cohort, &person);
 		let fresh = new_proposal::<T>(cohort, &voter);
@@ -207,9 +205,7 @@ mod benchmarks {
 
 	#[benchmark]
 	fn remove_vote() {
-		let cohort = T::BenchmarkHelper::cohort();
-		let (voter, person) = member::<T>(cohort, 0);
-		let ids = voted_proposals::<T>(cohort, &voter);
+		let (cohort, voter, person, ids) = full_ledger::<T>();
 		let last = *ids.last().expect("at least one");
 		end_epoch::<T>(cohort, &person);
 
@@ -231,9 +227,7 @@ mod benchmarks {
 	/// Passed: the largest call is decoded and dispatched with the cohort's origin.
 	#[benchmark]
 	fn close_passed() {
-		let cohort = T::BenchmarkHelper::cohort();
-		let (voter, _) = member::<T>(cohort, 0);
-		let ids = voted_proposals::<T>(cohort, &voter);
+		let (cohort, _, _, ids) = full_ledger::<T>();
 		let id = ids[0];
 		// Every member votes aye (the other proposals' proposers too), whatever the quorum.
 		for i in 1..live_votes::<T>() {
@@ -352,9 +346,7 @@ mod benchmarks {
 	/// A member with the most live votes is suspended: every vote leaves its tally.
 	#[benchmark]
 	fn drop_votes() {
-		let cohort = T::BenchmarkHelper::cohort();
-		let (voter, person) = member::<T>(cohort, 0);
-		let ids = voted_proposals::<T>(cohort, &voter);
+		let (cohort, _, person, ids) = full_ledger::<T>();
 
 		#[block]
 		{

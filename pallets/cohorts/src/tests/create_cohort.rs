@@ -222,15 +222,15 @@ fn a_voting_period_must_fit_the_licence_review_period() {
 			(settings.clone(), Error::<Test>::VotingPeriodTooLong),
 			(long_epoch, Error::<Test>::EpochTooLong),
 		] {
-			let create = || {
+			assert_noop!(
 				Cohorts::create_cohort(
 					RuntimeOrigin::signed(ALICE),
 					long_covid(),
-					settings.clone(),
-					issuers(&[CLINIC]),
-				)
-			};
-			assert_noop!(create(), error);
+					settings,
+					issuers(&[CLINIC])
+				),
+				error
+			);
 		}
 		settings.voting.voting_period = MAX_VOTING_PERIOD;
 		assert_ok!(Cohorts::create_cohort(
