@@ -82,7 +82,10 @@ pub type UncheckedExtrinsic =
 
 /// Migrations to run on the next runtime upgrade, beyond those the pallets declare. Each is
 /// versioned: it runs once, on the storage version it migrates from.
-type Migrations = (pallet_quadratic_voting::migrations::v1::MigrateV0ToV1<Runtime>,);
+type Migrations = (
+	pallet_quadratic_voting::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_cohort_membership::migrations::v1::MigrateV0ToV1<Runtime>,
+);
 
 /// Dispatches blocks and transactions to the pallets.
 pub type Executive = frame_executive::Executive<
@@ -119,7 +122,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: Cow::Borrowed("cohort"),
 	impl_name: Cow::Borrowed("cohort"),
 	authoring_version: 1,
-	spec_version: 2,
+	spec_version: 3,
 	impl_version: 0,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,

@@ -563,7 +563,7 @@ fn a_live_vote_of_a_suspended_member_is_found() {
 		assert_eq!(cohort_runtime::invariants::check_live_votes_are_members(), Ok(()));
 		// Eve's membership is marked suspended behind voting's back (no follower told).
 		let eve = pallet_cohort_membership::PersonOf::<Runtime>::get(cohort, Eve.to_account_id());
-		let eve = eve.expect("a member");
+		let eve = eve.expect("a member").person;
 		pallet_cohort_membership::Memberships::<Runtime>::mutate(cohort, eve, |record| {
 			if let Some(record) = record {
 				record.status = MemberStatus::Suspended;

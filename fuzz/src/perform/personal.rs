@@ -236,6 +236,7 @@ pub(super) fn rotation_approval(
 	let (genesis_hash, person, nonce) = chain.read(|| {
 		let person =
 			pallet_cohort_membership::PersonOf::<Runtime>::get(cohort, lost.to_account_id())
+				.map(|entry| entry.person)
 				.unwrap_or_default();
 		let nonce = pallet_cohort_membership::Memberships::<Runtime>::get(cohort, person)
 			.map(|record| record.nonce + 1)

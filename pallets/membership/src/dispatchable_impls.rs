@@ -66,9 +66,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Cohorts::is_active(cohort), Error::<T>::CohortNotActive);
 		let admission = Self::take_attestation(&who, cohort, credential)?;
 		match PersonOf::<T>::get(cohort, &who) {
-			Some(current) => {
-				Self::restore(who, cohort, current, admission).map(|_| MembershipChange::Restored)
-			},
+			Some(current) => Self::restore(who, cohort, current.person, admission)
+				.map(|_| MembershipChange::Restored),
 			None => Self::admit(who, cohort, admission).map(|_| MembershipChange::Joined),
 		}
 	}
@@ -94,7 +93,7 @@ impl<T: Config> Pallet<T> {
 			Self::file_active(cohort, person, &admission.issuer, admission.expires_at)?;
 		let expires_at = admission.expires_at;
 		record.restore(admission);
-		Memberships::<T>::insert(cohort, person, record);
+		Self::store_with_standing(cohort, person, record);
 		T::OnMembershipChange::on_restored(cohort, &person)?;
 		Self::deposit_event(Event::Restored { cohort, account: who, expires_at });
 		Ok(())
@@ -118,8 +117,7 @@ impl<T: Config> Pallet<T> {
 		Self::update_stats(cohort, |stats| {
 			stats.add(MemberStatus::Active, CountedConsent::Own(Consent::NONE))
 		})?;
-		Memberships::<T>::insert(cohort, person, record);
-		PersonOf::<T>::insert(cohort, &who, person);
+		Self::store_with_standing(cohort, person, record);
 		T::OnMembershipChange::on_joined(cohort, &person, &who, units)?;
 		Self::deposit_event(Event::Joined { cohort, account: who, person, issuer });
 		Ok(())
@@ -162,7 +160,7 @@ impl<T: Config> Pallet<T> {
 		})?;
 		Self::unfile_active(cohort, person, &record);
 		record.status = MemberStatus::Suspended;
-		Memberships::<T>::insert(cohort, person, record);
+		Self::store_with_standing(cohort, person, record);
 		T::OnMembershipChange::on_suspended(cohort, &person)
 	}
 
@@ -297,9 +295,8 @@ impl<T: Config> Pallet<T> {
 		)
 		.map_err(|_| Error::<T>::DepositNotMoved)?;
 		record.account = new.clone();
-		Memberships::<T>::insert(cohort, person, record);
 		PersonOf::<T>::remove(cohort, &lost);
-		PersonOf::<T>::insert(cohort, &new, person);
+		Self::store_with_standing(cohort, person, record);
 		T::OnMembershipChange::on_rotated(cohort, &person, &lost, &new)?;
 		Self::deposit_event(Event::Rotated { cohort, person, from: lost, to: new });
 		Ok(())

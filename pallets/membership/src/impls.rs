@@ -12,15 +12,14 @@ impl<T: Config> Pallet<T> {
 
 impl<T: Config> MembershipInspect<T::AccountId> for Pallet<T> {
 	fn active_person(cohort: CohortId, account: &T::AccountId) -> Option<Nullifier> {
-		let person = PersonOf::<T>::get(cohort, account)?;
-		let record = Memberships::<T>::get(cohort, person)?;
+		// The entry carries the standing: one read, not the record's too.
+		let entry = PersonOf::<T>::get(cohort, account)?;
 		// `on_initialize` suspends an expired membership as its expiry block starts, and a
 		// withdrawn issuer's over the blocks after its withdrawal; until then (or should that
 		// fail) the expiry and the issuer's standing still count here.
-		let current = record.status == MemberStatus::Active
-			&& record.expires_at > Self::now()
-			&& T::Cohorts::accepts_issuer(cohort, &record.issuer);
-		current.then_some(person)
+		let current =
+			entry.in_force(Self::now()) && T::Cohorts::accepts_issuer(cohort, &entry.issuer);
+		current.then_some(entry.person)
 	}
 
 	fn active_members(cohort: CohortId) -> u32 {

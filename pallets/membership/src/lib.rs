@@ -46,6 +46,7 @@ mod benchmarking;
 mod dispatchable_impls;
 mod events;
 mod impls;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod queries;
@@ -86,8 +87,8 @@ pub mod pallet {
 	use sp_core::H256;
 	use sp_runtime::traits::{IdentifyAccount, Verify, Zero};
 
-	/// No version was declared before this one; the layout has not changed since launch.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// Version 1: an account's entry carries the membership's standing (`migrations::v1`).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -193,10 +194,17 @@ pub mod pallet {
 	pub type Departed<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, CohortId, Blake2_128Concat, Nullifier, DepartedOf<T>>;
 
-	/// The person behind each account that holds a (not left) membership of a cohort.
+	/// The person behind each account that holds a (not left) membership of a cohort, with
+	/// the membership's standing, so that a member's call checks it in one read.
 	#[pallet::storage]
-	pub type PersonOf<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, CohortId, Blake2_128Concat, T::AccountId, Nullifier>;
+	pub type PersonOf<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		CohortId,
+		Blake2_128Concat,
+		T::AccountId,
+		AccountEntryOf<T>,
+	>;
 
 	/// On-chain attestations waiting for their subject to join, by cohort and subject.
 	#[pallet::storage]

@@ -318,8 +318,7 @@ fn put_member(who: AccountId, p: u64, units: u64) {
 	record.units = units;
 	assert_ok!(Stats::<Test>::try_mutate(COHORT, |s| s
 		.add(MemberStatus::Active, CountedConsent::Own(Consent::NONE))));
-	Memberships::<Test>::insert(COHORT, person(p), record);
-	PersonOf::<Test>::insert(COHORT, who, person(p));
+	Membership::store_with_standing(COHORT, person(p), record);
 }
 
 pub fn new_test_ext() -> sp_io::TestExternalities {

@@ -9,7 +9,7 @@ impl<T: Config> Pallet<T> {
 		cohort: CohortId,
 		account: &T::AccountId,
 	) -> Option<(Nullifier, MembershipOf<T>)> {
-		let person = PersonOf::<T>::get(cohort, account)?;
+		let person = PersonOf::<T>::get(cohort, account)?.person;
 		Memberships::<T>::get(cohort, person).map(|record| (person, record))
 	}
 

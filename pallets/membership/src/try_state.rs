@@ -14,7 +14,8 @@ impl<T: Config> Pallet<T> {
 	/// The invariants this pallet owns:
 	///
 	/// 1. every `PersonOf` entry points at a membership of the same cohort whose account it
-	///    is, and which has not been left;
+	///    is, and which has not been left, with that membership's standing (status, issuer,
+	///    expiry) which other pallets check in its place;
 	/// 2. every membership not left is found again through `PersonOf` from its account — so
 	///    there is at most one membership per (cohort, account) and per (cohort, person);
 	/// 3. a person who left keeps no membership record (no account, issuer or evidence), only
@@ -45,11 +46,15 @@ impl<T: Config> Pallet<T> {
 
 	/// Invariant 1.
 	fn check_person_index() -> Result<(), TryRuntimeError> {
-		for (cohort, account, person) in PersonOf::<T>::iter() {
-			let record =
-				Memberships::<T>::get(cohort, person).ok_or("PersonOf points at no membership")?;
+		for (cohort, account, entry) in PersonOf::<T>::iter() {
+			let record = Memberships::<T>::get(cohort, entry.person)
+				.ok_or("PersonOf points at no membership")?;
 			ensure!(record.account == account, "PersonOf points at another account");
 			ensure!(record.status != MemberStatus::Left, "PersonOf points at a left membership");
+			ensure!(
+				entry == record.account_entry(entry.person),
+				"PersonOf's standing differs from the membership's"
+			);
 		}
 		Ok(())
 	}
@@ -94,7 +99,8 @@ impl<T: Config> Pallet<T> {
 				.add(record.status, record.counted_consent())
 				.map_err(|_| "a member count overflows")?;
 			ensure!(
-				PersonOf::<T>::get(cohort, &record.account) == Some(person),
+				PersonOf::<T>::get(cohort, &record.account).map(|entry| entry.person)
+					== Some(person),
 				"a membership is not reachable from its account"
 			);
 			let total = member_deposits.entry(record.account.clone()).or_default();

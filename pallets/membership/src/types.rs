@@ -16,6 +16,9 @@ pub type BalanceOf<T> =
 /// A membership as stored.
 pub type MembershipOf<T> =
 	MembershipRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
+/// An account's entry in a cohort as stored.
+pub type AccountEntryOf<T> =
+	AccountEntry<<T as frame_system::Config>::AccountId, BlockNumberFor<T>>;
 /// An on-chain attestation as stored.
 pub type AttestationOf<T> =
 	Attestation<<T as frame_system::Config>::AccountId, BalanceOf<T>, BlockNumberFor<T>>;
@@ -113,9 +116,51 @@ impl<AccountId, Balance: Zero, BlockNumber> MembershipRecord<AccountId, Balance,
 		self.nonce = admission.nonce.unwrap_or(0).max(self.nonce);
 	}
 
+	/// The entry under `self.account` for `person`: the standing every call by the member
+	/// checks, copied from this record.
+	pub fn account_entry(&self, person: Nullifier) -> AccountEntry<AccountId, BlockNumber>
+	where
+		AccountId: Clone,
+		BlockNumber: Copy,
+	{
+		AccountEntry {
+			person,
+			status: self.status,
+			issuer: self.issuer.clone(),
+			expires_at: self.expires_at,
+		}
+	}
+
 	/// What stays once the person leaves at `now`: no account, issuer or evidence.
 	pub fn departed(&self, now: BlockNumber) -> DepartedMember<BlockNumber> {
 		DepartedMember { nonce: self.nonce, units: self.units, left_at: now }
+	}
+}
+
+/// What an account's key holds in a cohort: the person behind it and the standing of their
+/// membership (a copy of the record's). A call by a member checks the standing before any
+/// work, so keeping it here makes that check one read: the record is keyed by person, so
+/// that rotation moves nothing but this entry. Written with the record whenever the
+/// standing changes (`store_with_standing`); `try_state` checks the two agree.
+#[derive(
+	Debug, Clone, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+)]
+pub struct AccountEntry<AccountId, BlockNumber> {
+	/// The person the account acts for.
+	pub person: Nullifier,
+	/// Active or suspended (an account whose person left has no entry).
+	pub status: MemberStatus,
+	/// The issuer of the attestation in force.
+	pub issuer: AccountId,
+	/// When that attestation expires.
+	pub expires_at: BlockNumber,
+}
+
+impl<AccountId, BlockNumber: PartialOrd> AccountEntry<AccountId, BlockNumber> {
+	/// Whether the membership gives rights at `now` as far as its own standing goes (the
+	/// issuer must also still be accepted by the cohort).
+	pub fn in_force(&self, now: BlockNumber) -> bool {
+		self.status == MemberStatus::Active && self.expires_at > now
 	}
 }
 

@@ -74,9 +74,21 @@ impl<T: Config> Pallet<T> {
 		cohort: CohortId,
 		account: &T::AccountId,
 	) -> Result<(Nullifier, MembershipOf<T>), DispatchError> {
-		let person = PersonOf::<T>::get(cohort, account).ok_or(Error::<T>::NotMember)?;
+		let person = PersonOf::<T>::get(cohort, account).ok_or(Error::<T>::NotMember)?.person;
 		let record = Memberships::<T>::get(cohort, person).ok_or(Error::<T>::NotMember)?;
 		Ok((person, record))
+	}
+
+	/// Stores `person`'s record and, under its account, the entry with its standing: for a
+	/// change of account, status, issuer or expiry (a change of anything else stores the
+	/// record alone).
+	pub(crate) fn store_with_standing(
+		cohort: CohortId,
+		person: Nullifier,
+		record: MembershipOf<T>,
+	) {
+		PersonOf::<T>::insert(cohort, &record.account, record.account_entry(person));
+		Memberships::<T>::insert(cohort, person, record);
 	}
 
 	/// Applies `change` to `cohort`'s counts; nothing changes if it overflows.

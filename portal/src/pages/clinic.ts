@@ -167,7 +167,8 @@ function rotationSection(cohortId: () => number, page: Page): HTMLElement {
   const sign = async () => {
     try {
       if (!isAddress(lost.value) || !isAddress(fresh.value)) throw new Error('both accounts must be valid addresses');
-      const person = (await api.query.membership.personOf(cohortId(), lost.value.trim())).toJSON() as string | null;
+      const entry = (await api.query.membership.personOf(cohortId(), lost.value.trim())).toJSON() as { person: string } | null;
+      const person = entry?.person;
       if (!person) throw new Error('the lost account holds no membership of this cohort');
       const record = (await api.query.membership.memberships(cohortId(), person)).toJSON() as { nonce: number; issuer: string } | null;
       if (record && record.issuer !== me.address) throw new Error(`this membership’s issuer is ${short(record.issuer)}: only it can approve`);

@@ -65,24 +65,25 @@ fn crowd(cohort: CohortId, size: u32) {
 				..Default::default()
 			},
 		);
-		pallet_cohort_membership::Memberships::<Runtime>::insert(
+		let record = pallet_cohort_membership::MembershipRecord {
+			account: account.clone(),
+			status: cohort_primitives::MemberStatus::Active,
+			issuer: issuer.clone(),
+			expires_at: BlockNumber::MAX,
+			evidence: Default::default(),
+			consent: Consent::NONE,
+			delegated: false,
+			units: 1,
+			deposit: 0,
+			nonce: 0,
+			joined_at: 0,
+		};
+		pallet_cohort_membership::PersonOf::<Runtime>::insert(
 			cohort,
-			person,
-			pallet_cohort_membership::MembershipRecord {
-				account: account.clone(),
-				status: cohort_primitives::MemberStatus::Active,
-				issuer: issuer.clone(),
-				expires_at: BlockNumber::MAX,
-				evidence: Default::default(),
-				consent: Consent::NONE,
-				delegated: false,
-				units: 1,
-				deposit: 0,
-				nonce: 0,
-				joined_at: 0,
-			},
+			&account,
+			record.account_entry(person),
 		);
-		pallet_cohort_membership::PersonOf::<Runtime>::insert(cohort, &account, person);
+		pallet_cohort_membership::Memberships::<Runtime>::insert(cohort, person, record);
 		pallet_cohort_membership::ActiveByIssuer::<Runtime>::insert((&issuer, cohort, person), ());
 		let mut position = pallet_royalties::Position::new(account.clone(), 1, counters);
 		position.status = cohort_primitives::MemberStatus::Active;

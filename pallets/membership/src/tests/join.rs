@@ -16,7 +16,7 @@ fn a_patient_joins_with_an_on_chain_attestation() {
 		assert_eq!(record.consent, Consent::NONE);
 		assert_eq!(record.units, 0);
 		assert_eq!(record.deposit, MEMBERSHIP_DEPOSIT);
-		assert_eq!(PersonOf::<Test>::get(COHORT, ALICE), Some(person(1)));
+		assert_eq!(PersonOf::<Test>::get(COHORT, ALICE).map(|entry| entry.person), Some(person(1)));
 		assert_eq!(stats().active, 1);
 		// The attestation is used up; its deposit is back with the clinic.
 		assert!(!Attestations::<Test>::contains_key(COHORT, ALICE));
@@ -148,7 +148,10 @@ fn memberships_of_one_person_in_two_cohorts_are_separate() {
 			evidence()
 		));
 		assert_ok!(Membership::join(RuntimeOrigin::signed(ALICE), OTHER_COHORT, None));
-		assert_eq!(PersonOf::<Test>::get(OTHER_COHORT, ALICE), Some(person(7)));
+		assert_eq!(
+			PersonOf::<Test>::get(OTHER_COHORT, ALICE).map(|entry| entry.person),
+			Some(person(7))
+		);
 		assert_eq!(Stats::<Test>::get(OTHER_COHORT).active, 1);
 		assert_eq!(stats().active, 1);
 	});

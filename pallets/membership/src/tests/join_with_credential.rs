@@ -25,7 +25,7 @@ fn a_patient_joins_with_a_signed_credential() {
 		assert_eq!(record.status, MemberStatus::Active);
 		assert_eq!(record.nonce, 1);
 		assert_eq!(record.issuer, CLINIC);
-		assert_eq!(PersonOf::<Test>::get(COHORT, BOB), Some(person(2)));
+		assert_eq!(PersonOf::<Test>::get(COHORT, BOB).map(|entry| entry.person), Some(person(2)));
 		assert_eq!(
 			Balances::balance_on_hold(&HoldReason::Membership.into(), &BOB),
 			MEMBERSHIP_DEPOSIT
