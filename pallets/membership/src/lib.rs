@@ -32,7 +32,7 @@
 //! - `utility_impls.rs`: what they share (checking attestations and credentials, the counts);
 //! - `impls.rs`: [`MembershipInspect`] for other pallets; `queries.rs`: the runtime API's;
 //! - `types.rs`: memberships, attestations, credentials, the counts and their arithmetic;
-//! - `try_state.rs`: the invariants; `benchmarking.rs`: the benchmarks and their helpers.
+//! - `try_state.rs`: the invariants; `benchmarking.rs`: the benchmarks; `migrations.rs`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -85,7 +85,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_core::H256;
-	use sp_runtime::traits::{IdentifyAccount, Verify, Zero};
+	use sp_runtime::traits::{IdentifyAccount, Verify};
 
 	/// Version 1: an account's entry carries the membership's standing (`migrations::v1`).
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -194,8 +194,7 @@ pub mod pallet {
 	pub type Departed<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, CohortId, Blake2_128Concat, Nullifier, DepartedOf<T>>;
 
-	/// The person behind each account that holds a (not left) membership of a cohort, with
-	/// the membership's standing, so that a member's call checks it in one read.
+	/// Per account holding a (not left) membership: its person and standing, read in one.
 	#[pallet::storage]
 	pub type PersonOf<T: Config> = StorageDoubleMap<
 		_,
@@ -285,14 +284,7 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			assert!(T::MaxExpiriesPerBlock::get() > 0, "MaxExpiriesPerBlock must be at least 1");
-			assert!(T::MaxSweptPerBlock::get() > 0, "MaxSweptPerBlock must be at least 1");
-			// Otherwise no attestation could be valid: each must expire after the block it is
-			// made in, and at most `MaxAttestationPeriod` after it.
-			assert!(
-				!T::MaxAttestationPeriod::get().is_zero(),
-				"MaxAttestationPeriod must be at least one block"
-			);
+			Self::assert_sound_config();
 		}
 
 		#[cfg(feature = "try-runtime")]

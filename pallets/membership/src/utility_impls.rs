@@ -69,6 +69,18 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Panics on a configuration no chain could work with (`integrity_test`).
+	pub(crate) fn assert_sound_config() {
+		assert!(T::MaxExpiriesPerBlock::get() > 0, "MaxExpiriesPerBlock must be at least 1");
+		assert!(T::MaxSweptPerBlock::get() > 0, "MaxSweptPerBlock must be at least 1");
+		// Otherwise no attestation could be valid: each must expire after the block it is
+		// made in, and at most `MaxAttestationPeriod` after it.
+		assert!(
+			!T::MaxAttestationPeriod::get().is_zero(),
+			"MaxAttestationPeriod must be at least one block"
+		);
+	}
+
 	/// The membership (and person) of `account` in `cohort`.
 	pub(crate) fn membership_of(
 		cohort: CohortId,
