@@ -14,8 +14,8 @@
 #       benchmark runs on the usual wasm and, right after or before, on one built with
 #       `benchmark-genesis-crowd`, whose genesis state holds 100,000 members in the cohort the
 #       benchmarks create, exactly REPEAT (default 20) times on both sides (no minimum duration,
-#       so that both are measured alike); then, alike, the floor: `transfer_keep_alive` on the
-#       development genesis and on one with 100,000 more accounts. ROUNDS (default 3) rounds of
+#       so that both are measured alike); then, alike and on the same two states, the floor:
+#       Substrate's `transfer_keep_alive`. ROUNDS (default 3) rounds of
 #       all that, into JSON files under $CARGO_TARGET_DIR/benchmarks/results/ (about 5 minutes
 #       a round once the wasms are built).
 #   ./scripts/benchmark.sh storage [ACCOUNTS | DIR]
@@ -232,29 +232,14 @@ scale)
 		[pallet_cohort_membership]="join_with_attestation,leave,set_consent,revoke"
 		[pallet_data_licensing]="approve"
 	)
-	# The floor's genesis: the development chain's with 100,000 more funded accounts.
-	dev_node="$bench_node"
-	[ -x "$dev_node" ] || dev_node="$CARGO_TARGET_DIR/debug/cohort-node"
-	[ -x "$dev_node" ] || { ensure_bench_node && dev_node="$bench_node"; }
-	"$dev_node" build-spec --dev 2>/dev/null >"$results/scale-dev.json"
-	node scripts/chain-spec.mjs "$results/scale-dev.json" --fund 100000 \
-		--patch-out "$results/scale-accounts-100000.json" ||
-		cohort_fail "could not write the genesis patch of 100,000 accounts"
-	rm -f "$results"/scale-*-pallet_*.json
+	rm -f "$results"/scale-*-pallet_*.json "$results"/scale-dev.json "$results"/scale-accounts-*.json
 	# Measures `$2` (pallet) `$3` (benchmarks) among `$1` members into round `$round`'s file.
 	measure() {
-		local members="$1" pallet="$2" extrinsics="$3" runtime="$wasm" patch=()
-		if [ "$members" = 100000 ]; then
-			# The transfer's 100,000 are accounts (a genesis patch); the calls', members.
-			if [ "$pallet" = pallet_balances ]; then
-				patch=(--genesis-patch "$results/scale-accounts-100000.json")
-			else
-				runtime="$crowded"
-			fi
-		fi
+		local members="$1" pallet="$2" extrinsics="$3" runtime="$wasm"
+		[ "$members" = 100000 ] && runtime="$crowded"
 		cohort_say "round $round/$rounds, $members: $pallet $extrinsics (repeat $repeat)"
 		"$bencher" v1 benchmark pallet --runtime "$runtime" --genesis-builder-preset development \
-			"${patch[@]}" --pallet "$pallet" --extrinsic "$extrinsics" --steps 2 --repeat "$repeat" \
+			--pallet "$pallet" --extrinsic "$extrinsics" --steps 2 --repeat "$repeat" \
 			--min-duration 0 --wasm-execution compiled --heap-pages 4096 --quiet \
 			--json-file "$results/scale-round$round-$members-$pallet.json" >/dev/null
 	}
@@ -267,9 +252,9 @@ scale)
 		for pallet in "${!calls[@]}"; do
 			for members in $sizes; do measure "$members" "$pallet" "${calls[$pallet]}"; done
 		done
-		# The floor: Substrate's own transfer to a new account among the development chain's few
-		# accounts and among 100,000 more, measured alike. Its growth is the trie's alone, as no
-		# transfer depends on how many accounts there are.
+		# The floor: Substrate's own transfer to a new account, measured alike on the same two
+		# states (the crowd's members have accounts): what a bigger state costs any call, which
+		# no Cohort design can change, is in its growth.
 		for members in $sizes; do measure "$members" pallet_balances transfer_keep_alive; done
 	done
 	cohort_say "wrote $results/scale-*.json; the table: node scripts/performance-report.mjs"

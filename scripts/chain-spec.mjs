@@ -1,22 +1,19 @@
 // Edits a development chain spec (from `cohort-node build-spec --dev`) for the measuring scripts,
 // with Node alone (no npm packages):
-//   node scripts/chain-spec.mjs SPEC [--code WASM] [--fund N] [--out FILE] [--patch-out FILE]
+//   node scripts/chain-spec.mjs SPEC [--code WASM] [--fund N] [--out FILE]
 // --code WASM      the genesis runs this runtime instead of the node's own (load.sh)
 // --fund N         N more accounts, each with 10,000 COH, join the genesis balances
 // --out FILE       where the edited spec goes (default: SPEC itself)
-// --patch-out FILE writes the genesis balances alone, as a patch for
-//                  `frame-omni-bencher --genesis-patch` (benchmark.sh scale's transfer); then
-//                  the spec is written only if --out names where
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [specPath, ...rest] = process.argv.slice(2);
 const options = {};
 for (let i = 0; i < rest.length; i += 2) options[rest[i].replace(/^--/, "")] = rest[i + 1];
-const known = ["code", "fund", "out", "patch-out"];
+const known = ["code", "fund", "out"];
 const unknown = Object.keys(options).filter((name) => !known.includes(name));
 if (!specPath || unknown.length || Object.values(options).includes(undefined)) {
-	console.error("usage: node scripts/chain-spec.mjs SPEC [--code WASM] [--fund N] [--out FILE] [--patch-out FILE]");
+	console.error("usage: node scripts/chain-spec.mjs SPEC [--code WASM] [--fund N] [--out FILE]");
 	process.exit(2);
 }
 
@@ -39,10 +36,7 @@ if (options.fund) {
 		balances.push([ss58(account), 10_000_000_000_000]);
 	}
 }
-if (options.out || !options["patch-out"]) writeFileSync(options.out ?? specPath, JSON.stringify(spec));
-if (options["patch-out"]) {
-	writeFileSync(options["patch-out"], JSON.stringify({ balances: { balances: genesis.patch.balances.balances } }));
-}
+writeFileSync(options.out ?? specPath, JSON.stringify(spec));
 
 /** The generic-substrate (prefix 42) SS58 address of a 32-byte account. */
 function ss58(account) {
