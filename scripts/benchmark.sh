@@ -232,7 +232,7 @@ scale)
 		[pallet_cohort_membership]="join_with_attestation,leave,set_consent,revoke"
 		[pallet_data_licensing]="approve"
 	)
-	rm -f "$results"/scale-*-pallet_*.json "$results"/scale-dev.json "$results"/scale-accounts-*.json
+	rm -f "$results"/scale-*-pallet_*.json
 	# Measures `$2` (pallet) `$3` (benchmarks) among `$1` members into round `$round`'s file.
 	measure() {
 		local members="$1" pallet="$2" extrinsics="$3" runtime="$wasm"

@@ -75,6 +75,17 @@ function extrinsicBase() {
 const us = (ps) => (ps / PS_PER_US).toFixed(1);
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
+/** Cohort's pallets that have a weights.rs: their directory, the pallet's name as the bencher
+ * writes it (the crate's, with underscores) and the file. */
+function cohortWeightFiles() {
+	return readdirSync(join(root, "pallets")).sort().flatMap((dir) => {
+		const file = join(root, "pallets", dir, "src/weights.rs");
+		if (!existsSync(file)) return [];
+		const crate = readFileSync(join(root, "pallets", dir, "Cargo.toml"), "utf8").match(/^name = "([\w-]+)"/m);
+		return crate ? [{ dir, pallet: crate[1].replace(/-/g, "_"), file }] : [];
+	});
+}
+
 function costTable() {
 	const db = dbWeights();
 	const base = extrinsicBase();
@@ -92,9 +103,7 @@ function costTable() {
 		return `${byTime} / ${byProof}`;
 	};
 	lines.push(`| balances | transfer_keep_alive | ${us(transfer.refTime)} | 1.00 | ${kb(transfer.proof)} | ${transfer.reads} / ${transfer.writes} | ${share(transfer, base)} | ${fit(transfer)} | — |`);
-	for (const dir of readdirSync(join(root, "pallets")).sort()) {
-		const file = join(root, "pallets", dir, "src/weights.rs");
-		if (!existsSync(file)) continue;
+	for (const { dir, file } of cohortWeightFiles()) {
 		for (const [name, w] of Object.entries(parseWeights(file, db))) {
 			const ratio = w.refTime / transfer.refTime;
 			const goal = ratio <= 2 && w.proof <= 8 * 1024 ? "met" : `**exceeds** (${[ratio > 2 ? "time" : "", w.proof > 8192 ? "proof" : ""].filter(Boolean).join(", ")})`;
@@ -149,11 +158,7 @@ function declaredWeights(db) {
 	const add = (pallet, file) => {
 		for (const [name, w] of Object.entries(parseWeights(file, db))) declared[`${pallet}::${name}`] = w;
 	};
-	for (const dir of readdirSync(join(root, "pallets"))) {
-		const file = join(root, "pallets", dir, "src/weights.rs");
-		const crate = existsSync(file) && readFileSync(join(root, "pallets", dir, "Cargo.toml"), "utf8").match(/^name = "([\w-]+)"/m);
-		if (crate) add(crate[1].replace(/-/g, "_"), file);
-	}
+	for (const { pallet, file } of cohortWeightFiles()) add(pallet, file);
 	for (const file of readdirSync(join(root, "runtime/src/weights")).filter((f) => f.startsWith("pallet_"))) {
 		add(file.replace(/\.rs$/, ""), join(root, "runtime/src/weights", file));
 	}
